@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+/** Schemas of the YAML files in knowledge/. Written for people who edit them: see knowledge/README.md. */
+
+const text = z.string().trim().min(1, 'must not be empty');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
+const url = z.string().url('must be a web address starting with https://');
+
+export const bilingualText = z.object({ en: text, fr: text }, { error: 'needs an "en" and a "fr" text' });
+
+const questionList = z
+  .array(text, { error: 'must be a list of questions' })
+  .min(3, 'needs at least 3 questions');
+
+export const sourceSchema = z
+  .object({
+    /** Quote from the source article (French), when the fact comes from it. */
+    article: text.optional(),
+    /** Name of an external source ("Reuters", "DeepSeek-V3 technical report"). */
+    title: text.optional(),
+    url: url.optional(),
+    date: isoDate.optional(),
+  })
+  .strict()
+  .refine((s) => s.article !== undefined || (s.url !== undefined && s.date !== undefined), {
+    message: 'needs an article quote ("article") or an external source with "url" and "date"',
+  });
+
+export const fieldSchema = z.object({ label: bilingualText, value: bilingualText }).strict();
+
+export const entrySchema = z
+  .object({
+    id: z
+      .string({ error: 'is required' })
+      .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be lowercase letters, digits and dashes (like "nvidia-drop")'),
+    questions: z.object({ en: questionList, fr: questionList }, { error: 'needs "en" and "fr" question lists' }),
+    aliases: z.array(text).default([]),
+    answer: bilingualText,
+    fields: z.array(fieldSchema).max(10).default([]),
+    source: sourceSchema,
+    related: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const topicFileSchema = z
+  .object({
+    topic: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]+$/, 'must be lowercase letters, digits and dashes'),
+        name: bilingualText,
+      })
+      .strict(),
+    entries: z.array(z.unknown(), { error: 'must be a list of entries' }).min(1, 'needs at least one entry'),
+  })
+  .strict();
+
+const price = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const s = String(v).trim();
+  if (!/^\d+(\.\d{1,6})?$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a price like 2.19 (at most 6 decimals, not negative)' });
+    return z.NEVER;
+  }
+  return s;
+});
+
+export const modelPriceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, dots and dashes'),
+    name: text,
+    vendor: text,
+    aliases: z.array(text).default([]),
+    input_cache_hit: price,
+    input_cache_miss: price,
+    output: price,
+    as_of: isoDate,
+    source: z.object({ title: text, url, date: isoDate }).strict(),
+    note: bilingualText.optional(),
+  })
+  .strict();
+
+export const pricesFileSchema = z
+  .object({
+    currency: z.literal('USD', { error: 'must be USD' }),
+    /** Model id that ratios are computed against. */
+    reference: z.string(),
+    models: z.array(z.unknown()).min(1, 'needs at least one model'),
+    training: z
+      .object({
+        gpus: z.number().int().positive(),
+        gpu_hours: z.number().int().positive(),
+        price_per_gpu_hour: price,
+        gpu: text,
+        source: z.object({ title: text, url, date: isoDate }).strict(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type EntryInput = z.input<typeof entrySchema>;
+export type EntryData = z.output<typeof entrySchema>;
+export type ModelPriceData = z.output<typeof modelPriceSchema>;
+export type PricesFileData = z.output<typeof pricesFileSchema>;
