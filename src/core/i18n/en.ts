@@ -1,0 +1,87 @@
+/** Every user-facing English text. French mirrors it in fr.ts; the type keeps them in step. */
+export const en = {
+  appName: 'briefbot',
+  help: {
+    title: 'What I can answer',
+    body:
+      'I answer questions about the "DeepSeek shock" of January 2025: DeepSeek and its founder, the R1 and V3 ' +
+      "models, V3's training cost, the market selloff and Nvidia's record loss, API prices against OpenAI's o1, " +
+      'export controls and the app. Ask in English or French.',
+    examples: 'Examples',
+    exampleList: [
+      'How much did Nvidia lose on 27 January?',
+      'What license is DeepSeek-R1 under?',
+      'How much would 10M tokens cost on o1?',
+      'training cost with 4000 GPUs',
+    ],
+    commands: 'Commands: `help`, `topics`, `quit` (console).',
+  },
+  topics: { title: 'Topics', body: 'Ask about any of these topics:', entries: (n: number) => `${n} facts` },
+  refusal: {
+    title: "I don't know that one",
+    body: "I can only answer questions about the January 2025 DeepSeek shock, and I couldn't find this in what I know.",
+    didYouMean: 'Did you mean',
+    topicsIntro: 'What I can answer:',
+    empty: 'Ask me a question about the DeepSeek shock of January 2025.',
+  },
+  fact: { confidence: 'Confidence', source: 'Source', related: 'Related questions', article: 'Source article' },
+  cost: {
+    title: (amount: string) => `Cost of ${amount} tokens`,
+    titleSplit: (input: string, output: string) => `Cost of ${input} input + ${output} output tokens`,
+    directionInput: 'input (cache miss)',
+    directionOutput: 'output',
+    directionBoth: 'counted once as input and once as output',
+    basis: (direction: string) => `Prices per million tokens; the amount is priced as ${direction}.`,
+    splitBasis: 'Prices per million tokens: input at the cache-miss rate, output at the output rate.',
+    ratio: (ratio: string, ref: string) => `${ratio} × ${ref}`,
+    referenceSelf: 'reference',
+    asOf: (date: string) => `prices as of ${date}`,
+    badAmount: (input: string) =>
+      `I couldn't read "${input}" as a number of tokens. Try "10M", "2.5 million", "500k" or "1M in, 200k out".`,
+    negative: 'A number of tokens must be positive.',
+    tooLarge: (max: string) => `That is more tokens than I can price (the limit is ${max}).`,
+    zero: 'Zero tokens cost nothing. Give a positive amount, like "10M".',
+    unknownModel: (name: string, models: string) => `I don't know the model "${name}". I know: ${models}.`,
+    usageTitle: 'Token cost calculator',
+  },
+  training: {
+    title: 'Training cost estimate',
+    formula: (gpus: string, hours: string, price: string, total: string) =>
+      `${gpus} GPU-hours at ${price} per GPU-hour = ${total}. (Cluster of ${hours} GPUs.)`,
+    gpus: 'GPUs',
+    gpuHours: 'GPU-hours',
+    hoursPerGpu: 'Hours per GPU',
+    pricePerHour: 'Price per GPU-hour',
+    total: 'Total',
+    defaultsNote: (report: string) =>
+      `Defaults come from the ${report}: 2,048 H800 GPUs, 2.788M GPU-hours at $2 → $5.576M. The figure excludes research and ablation experiments.`,
+    bad: (name: string) => `${name} must be a positive number.`,
+    tooLarge: (name: string) => `${name} is too large to compute.`,
+  },
+  facts: { title: (topic: string) => `Facts: ${topic}`, unknownTopic: (t: string) => `I have no topic "${t}".` },
+  about: {
+    title: 'About briefbot',
+    body:
+      'briefbot answers questions about the January 2025 DeepSeek shock, from a French news article checked ' +
+      'against a verified fact sheet (Reuters, DeepSeek technical reports and pricing pages, the R1 model card). ' +
+      'Where the article rounds or errs, the answer gives both figures.',
+    sources: 'Sources',
+    report: 'Report a wrong answer with 👎 under it, or tell the team that runs this bot.',
+    facts: (n: string, topics: string) => `${n} facts in ${topics} topics.`,
+  },
+  limits: {
+    rate: (perMinute: number) =>
+      `You are asking faster than I can keep up with (${perMinute} questions a minute). Please wait a moment.`,
+    tooLong: (max: number) => `That question is too long: please keep it under ${max} characters.`,
+    title: 'Please slow down',
+    tooLongTitle: 'Question too long',
+  },
+  errors: {
+    title: 'Something went wrong',
+    apology: (id: string) => `Sorry, something went wrong on my side. (error id: ${id})`,
+    unknownCommand: "I don't know that command.",
+  },
+  feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+};
+
+export type Messages = typeof en;

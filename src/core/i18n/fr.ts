@@ -1,0 +1,94 @@
+import type { Messages } from './en.js';
+
+/** Tous les textes montrés en français. */
+export const fr: Messages = {
+  appName: 'briefbot',
+  help: {
+    title: 'Ce que je sais répondre',
+    body:
+      'Je réponds aux questions sur le « choc DeepSeek » de janvier 2025 : DeepSeek et son fondateur, les modèles ' +
+      'R1 et V3, le coût d’entraînement de V3, la chute des marchés et la perte record de Nvidia, les prix des API ' +
+      'face à o1 d’OpenAI, les contrôles à l’exportation et l’application. Posez vos questions en français ou en anglais.',
+    examples: 'Exemples',
+    exampleList: [
+      'Combien Nvidia a-t-elle perdu le 27 janvier ?',
+      'Sous quelle licence est publié DeepSeek-R1 ?',
+      'Combien coûtent 2 millions de tokens avec o1 ?',
+      'coût d’entraînement avec 4000 GPU',
+    ],
+    commands: 'Commandes : `help` (ou `aide`), `topics` (ou `sujets`), `quit` (console).',
+  },
+  topics: {
+    title: 'Sujets',
+    body: 'Posez une question sur l’un de ces sujets :',
+    entries: (n: number) => `${n} faits`,
+  },
+  refusal: {
+    title: 'Je ne sais pas répondre à cela',
+    body: 'Je ne réponds qu’aux questions sur le choc DeepSeek de janvier 2025, et je n’ai rien trouvé sur ce point.',
+    didYouMean: 'Vouliez-vous dire',
+    topicsIntro: 'Ce que je sais répondre :',
+    empty: 'Posez-moi une question sur le choc DeepSeek de janvier 2025.',
+  },
+  fact: { confidence: 'Confiance', source: 'Source', related: 'Questions liées', article: 'Article source' },
+  cost: {
+    title: (amount: string) => `Coût de ${amount} tokens`,
+    titleSplit: (input: string, output: string) => `Coût de ${input} tokens en entrée + ${output} en sortie`,
+    directionInput: 'en entrée (hors cache)',
+    directionOutput: 'en sortie',
+    directionBoth: 'compté une fois en entrée et une fois en sortie',
+    basis: (direction: string) => `Prix par million de tokens ; la quantité est comptée ${direction}.`,
+    splitBasis: 'Prix par million de tokens : entrée au tarif hors cache, sortie au tarif de sortie.',
+    ratio: (ratio: string, ref: string) => `${ratio} × ${ref}`,
+    referenceSelf: 'référence',
+    asOf: (date: string) => `prix au ${date}`,
+    badAmount: (input: string) =>
+      `Je n’ai pas compris « ${input} » comme un nombre de tokens. Essayez « 10M », « 2,5 millions », « 500k » ou « 1M en entrée, 200k en sortie ».`,
+    negative: 'Un nombre de tokens doit être positif.',
+    tooLarge: (max: string) => `C’est plus de tokens que je ne peux en chiffrer (la limite est ${max}).`,
+    zero: 'Zéro token ne coûte rien. Donnez une quantité positive, comme « 10M ».',
+    unknownModel: (name: string, models: string) => `Je ne connais pas le modèle « ${name} ». Je connais : ${models}.`,
+    usageTitle: 'Calculateur de coût en tokens',
+  },
+  training: {
+    title: 'Estimation du coût d’entraînement',
+    formula: (gpus: string, hours: string, price: string, total: string) =>
+      `${gpus} heures-GPU à ${price} l’heure-GPU = ${total}. (Grappe de ${hours} GPU.)`,
+    gpus: 'GPU',
+    gpuHours: 'Heures-GPU',
+    hoursPerGpu: 'Heures par GPU',
+    pricePerHour: 'Prix de l’heure-GPU',
+    total: 'Total',
+    defaultsNote: (report: string) =>
+      `Valeurs par défaut tirées du ${report} : 2 048 GPU H800, 2,788 millions d’heures-GPU à 2 $ → 5,576 millions de dollars. Ce chiffre exclut la recherche et les expériences préalables.`,
+    bad: (name: string) => `${name} doit être un nombre positif.`,
+    tooLarge: (name: string) => `${name} est trop grand pour être calculé.`,
+  },
+  facts: {
+    title: (topic: string) => `Faits : ${topic}`,
+    unknownTopic: (t: string) => `Je n’ai pas de sujet « ${t} ».`,
+  },
+  about: {
+    title: 'À propos de briefbot',
+    body:
+      'briefbot répond aux questions sur le choc DeepSeek de janvier 2025, à partir d’un article de presse français ' +
+      'vérifié contre une fiche de faits sourcée (Reuters, rapports techniques et pages de prix de DeepSeek, fiche du ' +
+      'modèle R1). Quand l’article arrondit ou se trompe, la réponse donne les deux chiffres.',
+    sources: 'Sources',
+    report: 'Signalez une réponse fausse avec 👎 sous la réponse, ou prévenez l’équipe qui gère ce bot.',
+    facts: (n: string, topics: string) => `${n} faits répartis en ${topics} sujets.`,
+  },
+  limits: {
+    rate: (perMinute: number) =>
+      `Vous posez des questions plus vite que je ne peux suivre (${perMinute} questions par minute). Patientez un instant.`,
+    tooLong: (max: number) => `Cette question est trop longue : gardez-la sous ${max} caractères.`,
+    title: 'Un peu de patience',
+    tooLongTitle: 'Question trop longue',
+  },
+  errors: {
+    title: 'Une erreur est survenue',
+    apology: (id: string) => `Désolé, une erreur s’est produite de mon côté. (identifiant : ${id})`,
+    unknownCommand: 'Je ne connais pas cette commande.',
+  },
+  feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+};

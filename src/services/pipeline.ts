@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Engine } from '../core/engine-types.js';
+import { t } from '../core/i18n/index.js';
+import { chooseLang, type Lang } from '../core/lang.js';
+import { makeReply, type Reply } from '../core/reply.js';
+import type { Platform, Services } from './types.js';
+
+/** Longest question the bot reads; longer ones get a clear message. */
+export const MAX_QUESTION_LENGTH = 500;
+
+/** Removes control characters (keeps ordinary spaces) and trims. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/[\t\n\r\v\f]+/g, ' ')
+    .replace(/[\p{Cc}\p{Cf}]/gu, (ch) => (ch === '\u200d' ? ch : ''))
+    .trim();
+}
+
+/** A stable, non-reversible user key for logs, metrics and counters. */
+export function hashUser(platform: Platform, userId: string): string {
+  return createHash('sha256').update(`${platform}:${userId}`).digest('hex').slice(0, 16);
+}
+
+/** A short id the user can quote, logged with the full error. */
+export function newErrorId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+export interface Asker {
+  platform: Platform;
+  userId: string;
+  locale?: string | null;
+}
+
+export interface PipelineResult {
+  reply: Reply;
+  /** Set when the engine was not asked: the reply is a notice (rate limit, too long). */
+  limited?: 'rate' | 'length';
+}
+
+/**
+ * The one path every question takes: clean the text, check its length and the user's rate limit,
+ * ask the engine, then log, count and remember unanswered questions. Never throws on user input.
+ */
+export async function askQuestion(services: Services, who: Asker, rawText: string): Promise<PipelineResult> {
+  const text = cleanText(rawText);
+  const lang = chooseLang(text, who.locale);
+  if (text.length > MAX_QUESTION_LENGTH) {
+    return finish(services, who, lang, tooLong(lang), Date.now(), 'length');
+  }
+  return runLimited(services, who, lang, (engine) => engine.answer({ text, locale: who.locale ?? null }), text);
+}
+
+/**
+ * Runs any engine call (a button's entry, /cost, /training, /facts) under the same rate limit and
+ * observation as a free-text question.
+ */
+export async function runLimited(
+  services: Services,
+  who: Asker,
+  lang: Lang,
+  call: (engine: Engine) => Reply,
+  question?: string,
+): Promise<PipelineResult> {
+  const started = Date.now();
+  const user = hashUser(who.platform, who.userId);
+  const count = await services.state.increment(`rate:${who.platform}:${user}`, 60);
+  if (count > services.rateLimitPerMinute) {
+    return finish(services, who, lang, rateLimited(lang, services.rateLimitPerMinute), started, 'rate');
+  }
+  const reply = call(services.engine());
+  return finish(services, who, reply.lang, reply, started, undefined, question);
+}
+
+async function finish(
+  services: Services,
+  who: Asker,
+  lang: Lang,
+  reply: Reply,
+  started: number,
+  limited?: 'rate' | 'length',
+  question?: string,
+): Promise<PipelineResult> {
+  const user = hashUser(who.platform, who.userId);
+  const unanswered = !reply.answered && reply.kind === 'none' && !limited;
+  services.observer.question({
+    platform: who.platform,
+    lang,
+    kind: reply.kind,
+    answered: reply.answered,
+    ...(reply.entryId ? { entryId: reply.entryId } : {}),
+    ...(reply.matches[0] ? { score: reply.matches[0].score } : {}),
+    latencyMs: Date.now() - started,
+    user,
+    ...(unanswered && question ? { question } : {}),
+    ...(limited ? { limited } : {}),
+  });
+  if (unanswered && question) {
+    await services.feedback.recordUnanswered({ platform: who.platform, question, lang });
+  }
+  return limited ? { reply, limited } : { reply };
+}
+
+function rateLimited(lang: Lang, perMinute: number): Reply {
+  const m = t(lang).limits;
+  return makeReply({ kind: 'help', lang, title: m.title, body: m.rate(perMinute) });
+}
+
+function tooLong(lang: Lang): Reply {
+  const m = t(lang).limits;
+  return makeReply({ kind: 'help', lang, title: m.tooLongTitle, body: m.tooLong(MAX_QUESTION_LENGTH) });
+}
+
+/** Records a 👍 / 👎 vote. */
+export async function recordVote(
+  services: Services,
+  who: Asker,
+  entryId: string,
+  vote: 'up' | 'down',
+  lang: Lang,
+): Promise<void> {
+  const user = hashUser(who.platform, who.userId);
+  services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+}

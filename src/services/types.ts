@@ -1,0 +1,73 @@
+import type { Engine } from '../core/engine-types.js';
+import type { Lang } from '../core/lang.js';
+import type { ReplyKind } from '../core/reply.js';
+import type { Logger } from '../logger.js';
+
+/** Where a question came from. */
+export type Platform = 'discord' | 'slack' | 'console' | 'cli';
+
+/**
+ * State that must be shared when several instances run (Slack event de-duplication, rate-limit
+ * counters). In memory by default; Redis when REDIS_URL is set.
+ */
+export interface SharedState {
+  /** True the first time `key` is claimed within `ttlSeconds`, false for every later claim. */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Adds one to a counter living `windowSeconds` from its first hit; returns the new count. */
+  increment(key: string, windowSeconds: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface Feedback {
+  platform: Platform;
+  /** Hashed user id. */
+  user: string;
+  entryId: string;
+  vote: 'up' | 'down';
+  lang: Lang;
+}
+
+export interface Unanswered {
+  platform: Platform;
+  question: string;
+  lang: Lang;
+}
+
+/** Learning from use: unanswered questions and 👍 / 👎 votes. */
+export interface FeedbackStore {
+  recordFeedback(feedback: Feedback): Promise<void>;
+  recordUnanswered(item: Unanswered): Promise<void>;
+  flush(): Promise<void>;
+}
+
+/** One question answered, for logs and metrics. */
+export interface QuestionEvent {
+  platform: Platform;
+  lang: Lang;
+  kind: ReplyKind;
+  answered: boolean;
+  entryId?: string;
+  score?: number;
+  latencyMs: number;
+  /** Hashed user id. */
+  user: string;
+  /** Only set for unanswered questions. */
+  question?: string;
+  /** Why the pipeline answered without the engine: rate limit, too long. */
+  limited?: 'rate' | 'length';
+}
+
+export interface Observer {
+  question(event: QuestionEvent): void;
+}
+
+/** Everything an adapter needs, injected. */
+export interface Services {
+  /** The current engine (a getter: hot reload swaps it). */
+  engine(): Engine;
+  logger: Logger;
+  state: SharedState;
+  feedback: FeedbackStore;
+  observer: Observer;
+  rateLimitPerMinute: number;
+}
