@@ -48,7 +48,13 @@ export async function askQuestion(services: Services, who: Asker, rawText: strin
   if (text.length > MAX_QUESTION_LENGTH) {
     return finish(services, who, lang, tooLong(lang), Date.now(), 'length');
   }
-  return runLimited(services, who, lang, (engine) => engine.answer({ text, locale: who.locale ?? null }), text);
+  return runLimited(
+    services,
+    who,
+    lang,
+    (engine) => engine.answer({ text, locale: who.locale ?? null }),
+    text,
+  );
 }
 
 /**

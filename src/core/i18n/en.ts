@@ -24,7 +24,12 @@ export const en = {
     topicsIntro: 'What I can answer:',
     empty: 'Ask me a question about the DeepSeek shock of January 2025.',
   },
-  fact: { confidence: 'Confidence', source: 'Source', related: 'Related questions', article: 'Source article' },
+  fact: {
+    confidence: 'Confidence',
+    source: 'Source',
+    related: 'Related questions',
+    article: 'Source article',
+  },
   cost: {
     title: (amount: string) => `Cost of ${amount} tokens`,
     titleSplit: (input: string, output: string) => `Cost of ${input} input + ${output} output tokens`,
@@ -58,7 +63,10 @@ export const en = {
     bad: (name: string) => `${name} must be a positive number.`,
     tooLarge: (name: string) => `${name} is too large to compute.`,
   },
-  facts: { title: (topic: string) => `Facts: ${topic}`, unknownTopic: (t: string) => `I have no topic "${t}".` },
+  facts: {
+    title: (topic: string) => `Facts: ${topic}`,
+    unknownTopic: (t: string) => `I have no topic "${t}".`,
+  },
   about: {
     title: 'About briefbot',
     body:

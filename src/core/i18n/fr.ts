@@ -47,7 +47,8 @@ export const fr: Messages = {
     negative: 'Un nombre de tokens doit être positif.',
     tooLarge: (max: string) => `C’est plus de tokens que je ne peux en chiffrer (la limite est ${max}).`,
     zero: 'Zéro token ne coûte rien. Donnez une quantité positive, comme « 10M ».',
-    unknownModel: (name: string, models: string) => `Je ne connais pas le modèle « ${name} ». Je connais : ${models}.`,
+    unknownModel: (name: string, models: string) =>
+      `Je ne connais pas le modèle « ${name} ». Je connais : ${models}.`,
     usageTitle: 'Calculateur de coût en tokens',
   },
   training: {

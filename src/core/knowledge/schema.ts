@@ -3,9 +3,7 @@ import { z } from 'zod';
 /** Schemas of the YAML files in knowledge/. Written for people who edit them: see knowledge/README.md. */
 
 const text = z.string().trim().min(1, 'must not be empty');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
+const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
 const url = z.string().url('must be a web address starting with https://');
 
 export const bilingualText = z.object({ en: text, fr: text }, { error: 'needs an "en" and a "fr" text' });
@@ -34,8 +32,14 @@ export const entrySchema = z
   .object({
     id: z
       .string({ error: 'is required' })
-      .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'must be lowercase letters, digits and dashes (like "nvidia-drop")'),
-    questions: z.object({ en: questionList, fr: questionList }, { error: 'needs "en" and "fr" question lists' }),
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,60}$/,
+        'must be lowercase letters, digits and dashes (like "nvidia-drop")',
+      ),
+    questions: z.object(
+      { en: questionList, fr: questionList },
+      { error: 'needs "en" and "fr" question lists' },
+    ),
     aliases: z.array(text).default([]),
     answer: bilingualText,
     fields: z.array(fieldSchema).max(10).default([]),

@@ -1,0 +1,44 @@
+import type { ModelPrice } from '../knowledge/types.js';
+import { fold } from '../normalize.js';
+
+/** Finds model names and aliases in text, longest first: "o1 mini" wins over "o1", "deepseek v3" over "deepseek". */
+export class ModelMatcher {
+  private readonly names: { key: string; model: ModelPrice }[];
+
+  constructor(models: ModelPrice[]) {
+    this.names = models
+      .flatMap((model) => [model.id, model.name, ...model.aliases].map((n) => ({ key: fold(n), model })))
+      .filter((n) => n.key.length > 0)
+      .sort((a, b) => b.key.length - a.key.length);
+  }
+
+  /** The model a field names exactly (an id, a name or an alias), or undefined. */
+  resolve(text: string): ModelPrice | undefined {
+    const key = fold(text);
+    return this.names.find((n) => n.key === key)?.model;
+  }
+
+  /** Models mentioned in a sentence, in order of appearance, without overlaps. */
+  find(text: string): ModelPrice[] {
+    let hay = ` ${fold(text)} `;
+    const hits: { at: number; model: ModelPrice }[] = [];
+    for (const n of this.names) {
+      const needle = ` ${n.key} `;
+      let at = hay.indexOf(needle);
+      while (at >= 0) {
+        hits.push({ at, model: n.model });
+        hay = hay.slice(0, at + 1) + '\u0000'.repeat(n.key.length) + hay.slice(at + 1 + n.key.length);
+        at = hay.indexOf(needle);
+      }
+    }
+    const seen = new Set<string>();
+    const out: ModelPrice[] = [];
+    for (const h of hits.sort((a, b) => a.at - b.at)) {
+      if (!seen.has(h.model.id)) {
+        seen.add(h.model.id);
+        out.push(h.model);
+      }
+    }
+    return out;
+  }
+}

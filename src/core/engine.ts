@@ -1,0 +1,209 @@
+import Fuse from 'fuse.js';
+import { findAmounts, parseAmount } from './cost/amount.js';
+import { amountErrorReply, type CostSpec, costReply } from './cost/calculator.js';
+import { ModelMatcher } from './cost/models.js';
+import { trainingReply } from './cost/training.js';
+import type {
+  Choice,
+  CostRequest,
+  Engine,
+  ModelInfo,
+  Query,
+  TopicInfo,
+  TrainingRequest,
+} from './engine-types.js';
+import { t } from './i18n/index.js';
+import { detectCommand, detectCost, detectTraining } from './intents.js';
+import type { KnowledgeBase } from './knowledge/types.js';
+import { chooseLang, type Lang } from './lang.js';
+import { fold } from './normalize.js';
+import {
+  aboutReply,
+  factReply,
+  helpReply,
+  questionLink,
+  refusalReply,
+  topicReply,
+  topicsReply,
+} from './replies.js';
+import { makeReply, type Reply } from './reply.js';
+import { SearchIndex, type SearchOptions } from './search.js';
+
+/** Below this score the engine says it does not know. */
+export const ANSWER_THRESHOLD = 0.5;
+/** Candidates above this (and below the threshold) are offered as "did you mean". */
+export const SUGGEST_THRESHOLD = 0.25;
+/** Longest text the engine reads; the pipeline rejects longer questions before this. */
+const MAX_TEXT = 2000;
+
+export interface EngineOptions extends SearchOptions {
+  threshold?: number;
+}
+
+class KnowledgeEngine implements Engine {
+  private readonly index: SearchIndex;
+  private readonly matcher: ModelMatcher;
+  private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
+  private readonly threshold: number;
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    options: EngineOptions = {},
+  ) {
+    this.index = new SearchIndex(kb.entries, options);
+    this.matcher = new ModelMatcher(kb.models);
+    this.threshold = options.threshold ?? ANSWER_THRESHOLD;
+    const fuseFor = (lang: Lang) =>
+      new Fuse(
+        kb.entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id }))),
+        { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
+      );
+    this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
+  }
+
+  get size(): number {
+    return this.kb.entries.length;
+  }
+
+  answer(query: Query): Reply {
+    const text = String(query.text ?? '')
+      .slice(0, MAX_TEXT)
+      .trim();
+    const lang = chooseLang(text, query.locale);
+    if (text === '' || fold(text) === '') return helpReply(this.kb, lang);
+    const command = detectCommand(text);
+    if (command === 'help') return helpReply(this.kb, lang);
+    if (command === 'topics') return topicsReply(this.kb, lang);
+    if (command === 'about') return aboutReply(this.kb, lang);
+
+    const training = detectTraining(text);
+    if (training) return trainingReply(this.kb.training, training, lang);
+
+    const models = this.matcher.find(text);
+    const cost = detectCost(text, models.length > 0);
+    if (cost?.kind === 'error') {
+      const r = cost.amount.result;
+      return amountErrorReply(r.ok ? 'unreadable' : r.error, cost.amount.text, lang);
+    }
+    if (cost?.kind === 'spec') return costReply(this.kb, cost.spec, models, lang);
+
+    return this.searchReply(text, lang);
+  }
+
+  private searchReply(text: string, lang: Lang): Reply {
+    const hits = this.index.search(text, 5);
+    const best = hits[0];
+    if (best && best.score >= this.threshold) {
+      const entry = this.kb.byId.get(best.id);
+      if (entry) return factReply(this.kb, entry, lang, hits, best.score);
+    }
+    const near = hits.filter((h) => h.score >= SUGGEST_THRESHOLD);
+    return refusalReply(this.kb, lang, near);
+  }
+
+  answerEntry(id: string, lang: Lang): Reply {
+    const entry = this.kb.byId.get(id);
+    if (!entry) return refusalReply(this.kb, lang, []);
+    return factReply(this.kb, entry, lang, [{ id, score: 1 }], 1);
+  }
+
+  complete(prefix: string, lang: Lang, limit = 25): Choice[] {
+    const max = Math.max(0, Math.min(limit, 25));
+    const text = prefix.slice(0, 200).trim();
+    const seen = new Set<string>();
+    const out: Choice[] = [];
+    const push = (q: string) => {
+      const name = q.length > 100 ? `${q.slice(0, 99)}…` : q;
+      if (out.length < max && !seen.has(name)) {
+        seen.add(name);
+        out.push({ name, value: name });
+      }
+    };
+    if (fold(text) === '') {
+      for (const e of this.kb.entries) push(e.questions[lang][0] ?? e.id);
+      return out;
+    }
+    // The same search as answers first, then close wording of the stored questions.
+    for (const hit of this.index.search(text, 5)) {
+      if (hit.score < SUGGEST_THRESHOLD) continue;
+      const entry = this.kb.byId.get(hit.id);
+      if (entry) push(questionLink(entry, lang).question);
+    }
+    for (const r of this.completions[lang].search(fold(text).slice(0, 64), { limit: max * 2 }))
+      push(r.item.q);
+    return out;
+  }
+
+  cost(request: CostRequest, lang: Lang): Reply {
+    const m = t(lang).cost;
+    let focus = this.kb.models.filter(() => false);
+    if (request.model && request.model.trim() !== '') {
+      const model = this.matcher.resolve(request.model) ?? this.matcher.find(request.model)[0];
+      if (!model) {
+        const names = this.kb.models.map((x) => x.id).join(', ');
+        return makeReply({
+          kind: 'cost',
+          lang,
+          title: m.usageTitle,
+          body: m.unknownModel(request.model.slice(0, 40), names),
+        });
+      }
+      focus = [model];
+    }
+    const raw = String(request.tokens ?? '');
+    const direction = request.direction ?? null;
+    let spec: CostSpec | undefined;
+    const whole = parseAmount(raw);
+    if (whole.ok) spec = { kind: 'single', tokens: whole.tokens, direction };
+    else {
+      const found = findAmounts(raw);
+      const input = found.find((a) => a.role === 'input' && a.result.ok);
+      const output = found.find((a) => a.role === 'output' && a.result.ok);
+      if (input?.result.ok && output?.result.ok) {
+        spec = { kind: 'split', input: input.result.tokens, output: output.result.tokens };
+      } else return amountErrorReply(whole.error, raw, lang);
+    }
+    return costReply(this.kb, spec, focus, lang);
+  }
+
+  training(request: TrainingRequest, lang: Lang): Reply {
+    return trainingReply(this.kb.training, request, lang);
+  }
+
+  facts(topicId: string | null | undefined, lang: Lang): Reply {
+    if (!topicId || topicId.trim() === '') return topicsReply(this.kb, lang);
+    const key = fold(topicId);
+    const topic = this.kb.topics.find(
+      (tp) => tp.id === topicId || fold(tp.name.en) === key || fold(tp.name.fr) === key || tp.id === key,
+    );
+    const reply = topic ? topicReply(this.kb, topic.id, lang) : undefined;
+    if (reply) return reply;
+    const list = topicsReply(this.kb, lang);
+    return {
+      ...list,
+      answered: false,
+      body: `${t(lang).facts.unknownTopic(topicId.slice(0, 40))}\n${list.body}`,
+    };
+  }
+
+  about(lang: Lang): Reply {
+    return aboutReply(this.kb, lang);
+  }
+
+  help(lang: Lang): Reply {
+    return helpReply(this.kb, lang);
+  }
+
+  topics(): TopicInfo[] {
+    return this.kb.topics.map((tp) => ({ id: tp.id, name: tp.name, entries: tp.entryIds.length }));
+  }
+
+  models(): ModelInfo[] {
+    return this.kb.models.map((m) => ({ id: m.id, name: m.name }));
+  }
+}
+
+/** Builds the engine over a validated knowledge base. */
+export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
+  return new KnowledgeEngine(kb, options);
+}

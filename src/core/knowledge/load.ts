@@ -1,0 +1,242 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { PRICE_SCALE, parseDecimal } from '../money.js';
+import { fold } from '../normalize.js';
+import {
+  type EntryData,
+  entrySchema,
+  modelPriceSchema,
+  type PricesFileData,
+  pricesFileSchema,
+  topicFileSchema,
+} from './schema.js';
+import {
+  type Entry,
+  type KnowledgeBase,
+  KnowledgeError,
+  type KnowledgeProblem,
+  type ModelPrice,
+  type Topic,
+} from './types.js';
+
+export const PRICES_FILE = 'prices.yaml';
+
+export interface KnowledgeFile {
+  /** Name relative to the knowledge folder. */
+  name: string;
+  text: string;
+}
+
+export interface Validation {
+  kb?: KnowledgeBase;
+  /** Problems that stop loading. */
+  errors: KnowledgeProblem[];
+  /** Problems worth fixing that do not stop loading (reported by `npm run kb:check`). */
+  warnings: KnowledgeProblem[];
+}
+
+/** Reads every .yaml/.yml file of a knowledge folder. */
+export function readKnowledgeDir(dir: string): KnowledgeFile[] {
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
+  return error.issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    const p: KnowledgeProblem = { file, message: i.message };
+    if (entry) p.entry = entry;
+    if (field) p.field = field;
+    return p;
+  });
+}
+
+function parseYaml(file: KnowledgeFile, errors: KnowledgeProblem[]): unknown {
+  const doc = parseDocument(file.text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors)
+      errors.push({ file: file.name, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+function loadTopicFile(
+  file: KnowledgeFile,
+  errors: KnowledgeProblem[],
+): { topic: Topic; entries: Entry[] } | undefined {
+  const data = parseYaml(file, errors);
+  if (data === undefined) return undefined;
+  const top = topicFileSchema.safeParse(data);
+  if (!top.success) {
+    errors.push(...issuesToProblems(file.name, undefined, top.error));
+    return undefined;
+  }
+  const topic: Topic = { id: top.data.topic.id, name: top.data.topic.name, entryIds: [] };
+  const entries: Entry[] = [];
+  top.data.entries.forEach((raw, index) => {
+    const rawId =
+      typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : undefined;
+    const label = rawId ?? `#${index + 1} (no id)`;
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...issuesToProblems(file.name, label, parsed.error));
+      return;
+    }
+    const entry: Entry = { ...(parsed.data as EntryData), topic: topic.id, file: file.name };
+    entries.push(entry);
+    topic.entryIds.push(entry.id);
+  });
+  return { topic, entries };
+}
+
+function loadPrices(
+  file: KnowledgeFile,
+  errors: KnowledgeProblem[],
+): { models: ModelPrice[]; prices: PricesFileData } | undefined {
+  const data = parseYaml(file, errors);
+  if (data === undefined) return undefined;
+  const top = pricesFileSchema.safeParse(data);
+  if (!top.success) {
+    errors.push(...issuesToProblems(file.name, undefined, top.error));
+    return undefined;
+  }
+  const models: ModelPrice[] = [];
+  top.data.models.forEach((raw, index) => {
+    const rawId =
+      typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : undefined;
+    const parsed = modelPriceSchema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...issuesToProblems(file.name, rawId ?? `model #${index + 1}`, parsed.error));
+      return;
+    }
+    const m = parsed.data;
+    const micro = (v: string) => parseDecimal(v, PRICE_SCALE) ?? 0n;
+    models.push({
+      ...m,
+      micro: {
+        inputCacheHit: micro(m.input_cache_hit),
+        inputCacheMiss: micro(m.input_cache_miss),
+        output: micro(m.output),
+      },
+    });
+  });
+  return { models, prices: top.data };
+}
+
+function crossCheck(entries: Entry[], models: ModelPrice[], reference: string | undefined): Validation {
+  const errors: KnowledgeProblem[] = [];
+  const warnings: KnowledgeProblem[] = [];
+  const byId = new Map<string, Entry>();
+  for (const e of entries) {
+    const other = byId.get(e.id);
+    if (other)
+      errors.push({
+        file: e.file,
+        entry: e.id,
+        field: 'id',
+        message: `duplicate id (also in ${other.file})`,
+      });
+    else byId.set(e.id, e);
+  }
+  for (const e of entries) {
+    for (const r of e.related) {
+      if (!byId.has(r))
+        errors.push({ file: e.file, entry: e.id, field: 'related', message: `unknown entry id "${r}"` });
+      if (r === e.id)
+        warnings.push({ file: e.file, entry: e.id, field: 'related', message: 'an entry relates to itself' });
+    }
+  }
+  const variantOwner = new Map<string, Entry>();
+  for (const e of entries) {
+    for (const lang of ['en', 'fr'] as const) {
+      for (const q of e.questions[lang]) {
+        const key = fold(q);
+        const owner = variantOwner.get(key);
+        if (owner && owner.id !== e.id) {
+          warnings.push({
+            file: e.file,
+            entry: e.id,
+            field: `questions.${lang}`,
+            message: `question "${q}" is also a question of "${owner.id}" (${owner.file})`,
+          });
+        } else variantOwner.set(key, e);
+      }
+    }
+  }
+  const modelIds = new Set<string>();
+  for (const m of models) {
+    if (modelIds.has(m.id))
+      errors.push({ file: PRICES_FILE, entry: m.id, field: 'id', message: 'duplicate model id' });
+    modelIds.add(m.id);
+  }
+  if (reference !== undefined && !modelIds.has(reference)) {
+    errors.push({
+      file: PRICES_FILE,
+      field: 'reference',
+      message: `"${reference}" is not a model id of this file`,
+    });
+  }
+  return { errors, warnings };
+}
+
+/** Validates a set of knowledge files: schema of every file and entry, then cross-file consistency. */
+export function validateKnowledge(files: KnowledgeFile[]): Validation {
+  const errors: KnowledgeProblem[] = [];
+  const topics: Topic[] = [];
+  const entries: Entry[] = [];
+  let priced: ReturnType<typeof loadPrices>;
+  const pricesFile = files.find((f) => f.name === PRICES_FILE);
+  for (const file of files) {
+    if (file === pricesFile) continue;
+    const loaded = loadTopicFile(file, errors);
+    if (!loaded) continue;
+    const same = topics.find((t) => t.id === loaded.topic.id);
+    if (same)
+      errors.push({ file: file.name, field: 'topic.id', message: `topic "${same.id}" is defined twice` });
+    topics.push(loaded.topic);
+    entries.push(...loaded.entries);
+  }
+  if (!pricesFile) errors.push({ file: PRICES_FILE, message: 'file is missing' });
+  else priced = loadPrices(pricesFile, errors);
+  if (entries.length === 0 && errors.length === 0)
+    errors.push({ file: '(folder)', message: 'no knowledge entries found' });
+
+  const cross = crossCheck(entries, priced?.models ?? [], priced?.prices.reference);
+  errors.push(...cross.errors);
+  if (errors.length > 0 || !priced) return { errors, warnings: cross.warnings };
+
+  const t = priced.prices.training;
+  const kb: KnowledgeBase = {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    topics,
+    models: priced.models,
+    referenceModel: priced.prices.reference,
+    training: {
+      gpus: t.gpus,
+      gpuHours: t.gpu_hours,
+      pricePerGpuHour: t.price_per_gpu_hour,
+      gpu: t.gpu,
+      source: t.source,
+    },
+  };
+  return { kb, errors, warnings: cross.warnings };
+}
+
+/** Loads and validates a knowledge folder; throws KnowledgeError naming every problem. */
+export function loadKnowledge(dir: string): KnowledgeBase {
+  let files: KnowledgeFile[];
+  try {
+    files = readKnowledgeDir(dir);
+  } catch (err) {
+    throw new KnowledgeError([{ file: dir, message: `cannot read the folder: ${(err as Error).message}` }]);
+  }
+  const v = validateKnowledge(files);
+  if (!v.kb) throw new KnowledgeError(v.errors);
+  return v.kb;
+}

@@ -1,0 +1,30 @@
+import { formatPercent } from './format.js';
+import { t } from './i18n/index.js';
+import type { Reply } from './reply.js';
+
+/** Plain-text rendering of a Reply, for the console, the CLI and notification fallbacks. */
+export function renderText(reply: Reply): string {
+  const m = t(reply.lang);
+  const lines: string[] = [reply.title, '', reply.body.replace(/\*\*(.+?)\*\*/g, '$1')];
+  if (reply.fields.length > 0) {
+    lines.push('');
+    for (const f of reply.fields) lines.push(`- ${f.label}: ${f.value.replace(/\n/g, '\n    ')}`);
+  }
+  if (reply.related.length > 0) {
+    lines.push('', `${m.fact.related}:`);
+    for (const r of reply.related) lines.push(`  • ${r.question}`);
+  }
+  if (reply.source) {
+    const s = reply.source;
+    const parts = [s.label, s.date, s.url].filter(Boolean).join(', ');
+    lines.push('', `${m.fact.source}: ${parts}`);
+    if (s.quote) lines.push(`  « ${s.quote} »`);
+  }
+  if (reply.kind === 'fact' && reply.confidence !== undefined && reply.confidence < 1) {
+    lines.push(`${m.fact.confidence}: ${formatPercent(reply.confidence, reply.lang)}`);
+  }
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,150 @@
+import { formatNumber } from './format.js';
+import { t } from './i18n/index.js';
+import type { Entry, KnowledgeBase } from './knowledge/types.js';
+import type { Lang } from './lang.js';
+import { makeReply, type QuestionLink, type Reply, type SourceCitation } from './reply.js';
+import type { SearchHit } from './search.js';
+
+/** Builders of the engine's non-calculator replies: facts, refusals, help, topics, about. */
+
+export function questionLink(entry: Entry, lang: Lang): QuestionLink {
+  return { id: entry.id, question: entry.questions[lang][0] ?? entry.id };
+}
+
+function citation(entry: Entry, lang: Lang): SourceCitation {
+  const s = entry.source;
+  const m = t(lang).fact;
+  const c: SourceCitation = { label: s.title ?? m.article };
+  if (s.url) c.url = s.url;
+  if (s.date) c.date = s.date;
+  if (s.article) c.quote = s.article;
+  return c;
+}
+
+export function topicList(kb: KnowledgeBase, lang: Lang): { id: string; name: string }[] {
+  return kb.topics.map((topic) => ({ id: topic.id, name: topic.name[lang] }));
+}
+
+export function factReply(
+  kb: KnowledgeBase,
+  entry: Entry,
+  lang: Lang,
+  matches: SearchHit[],
+  confidence?: number,
+): Reply {
+  const related = entry.related
+    .map((id) => kb.byId.get(id))
+    .filter((e): e is Entry => e !== undefined)
+    .slice(0, 3)
+    .map((e) => questionLink(e, lang));
+  return makeReply({
+    kind: 'fact',
+    lang,
+    answered: true,
+    title: entry.questions[lang][0] ?? entry.id,
+    body: entry.answer[lang],
+    fields: entry.fields.map((f) => ({ label: f.label[lang], value: f.value[lang], inline: true })),
+    source: citation(entry, lang),
+    related,
+    entryId: entry.id,
+    matches,
+    ...(confidence !== undefined ? { confidence } : {}),
+  });
+}
+
+export function refusalReply(kb: KnowledgeBase, lang: Lang, nearMisses: SearchHit[], empty = false): Reply {
+  const m = t(lang).refusal;
+  const suggestions = nearMisses
+    .map((h) => kb.byId.get(h.id))
+    .filter((e): e is Entry => e !== undefined)
+    .slice(0, 3)
+    .map((e) => questionLink(e, lang));
+  const topics = topicList(kb, lang);
+  const lines = [empty ? m.empty : m.body];
+  if (suggestions.length > 0)
+    lines.push('', `${m.didYouMean}:`, ...suggestions.map((s) => `• ${s.question}`));
+  lines.push('', m.topicsIntro, topics.map((tp) => tp.name).join(' · '));
+  return makeReply({
+    kind: 'none',
+    lang,
+    title: m.title,
+    body: lines.join('\n'),
+    suggestions,
+    topics,
+    matches: nearMisses,
+  });
+}
+
+export function helpReply(kb: KnowledgeBase, lang: Lang): Reply {
+  const m = t(lang).help;
+  const topics = topicList(kb, lang);
+  return makeReply({
+    kind: 'help',
+    lang,
+    title: m.title,
+    body: [m.body, '', `${m.examples}:`, ...m.exampleList.map((e) => `• ${e}`), '', m.commands].join('\n'),
+    topics,
+    fields: [{ label: t(lang).topics.title, value: topics.map((tp) => tp.name).join(' · ') }],
+  });
+}
+
+export function topicsReply(kb: KnowledgeBase, lang: Lang): Reply {
+  const m = t(lang).topics;
+  return makeReply({
+    kind: 'help',
+    lang,
+    answered: true,
+    title: m.title,
+    body: m.body,
+    topics: topicList(kb, lang),
+    fields: kb.topics.map((topic) => ({
+      label: topic.name[lang],
+      value: `${m.entries(topic.entryIds.length)} — ${topic.entryIds
+        .slice(0, 3)
+        .map((id) => kb.byId.get(id)?.questions[lang][0])
+        .filter(Boolean)
+        .join(' · ')}`,
+    })),
+  });
+}
+
+export function topicReply(kb: KnowledgeBase, topicId: string, lang: Lang): Reply | undefined {
+  const topic = kb.topics.find((tp) => tp.id === topicId);
+  if (!topic) return undefined;
+  const entries = topic.entryIds.map((id) => kb.byId.get(id)).filter((e): e is Entry => e !== undefined);
+  return makeReply({
+    kind: 'fact',
+    lang,
+    answered: true,
+    title: t(lang).facts.title(topic.name[lang]),
+    body: entries.map((e) => `• ${e.questions[lang][0]}`).join('\n'),
+    fields: entries.map((e) => ({ label: e.questions[lang][0] ?? e.id, value: e.answer[lang] })),
+    related: entries.slice(0, 3).map((e) => questionLink(e, lang)),
+    topics: [{ id: topic.id, name: topic.name[lang] }],
+  });
+}
+
+export function aboutReply(kb: KnowledgeBase, lang: Lang): Reply {
+  const m = t(lang).about;
+  const sources = [
+    'Article (FR), January 2025',
+    'Reuters, 27 Jan 2025 — market closes',
+    'DeepSeek-V3 Technical Report (arXiv 2412.19437)',
+    'DeepSeek-R1 model card (github.com/deepseek-ai/DeepSeek-R1)',
+    'DeepSeek API pricing (api-docs.deepseek.com)',
+  ];
+  return makeReply({
+    kind: 'help',
+    lang,
+    answered: true,
+    title: m.title,
+    body: [
+      m.body,
+      m.facts(formatNumber(kb.entries.length, lang), formatNumber(kb.topics.length, lang)),
+      '',
+      m.report,
+    ].join('\n'),
+    fields: [{ label: m.sources, value: sources.map((s) => `• ${s}`).join('\n') }],
+    topics: topicList(kb, lang),
+  });
+}

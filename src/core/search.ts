@@ -1,0 +1,187 @@
+import Fuse from 'fuse.js';
+import { Corrector } from './fuzzy.js';
+import type { Entry } from './knowledge/types.js';
+import { fold, synonymWords, term, words } from './normalize.js';
+
+/**
+ * Bilingual search over the knowledge base.
+ *
+ * 1. Every question variant, alias and answer is normalized into search terms (normalize.ts).
+ * 2. Query words unknown to the index are corrected against its vocabulary (typos), then turned into terms.
+ * 3. A keyword prefilter (inverted index) keeps only entries sharing a term with the query; each is scored
+ *    by the IDF-weighted share of the query it covers and by its best-matching question variant.
+ * 4. fuse.js re-scores the few best candidates on the normalized strings of their variants, which rewards
+ *    close wording and tolerates what token matching misses.
+ * Words the index has never seen weigh as much as its rarest terms: a question mostly about something
+ * else ("who founded Apple?") cannot reach the threshold on one shared word.
+ */
+
+export interface SearchHit {
+  id: string;
+  /** 0..1 */
+  score: number;
+}
+
+interface Variant {
+  terms: Set<string>;
+  /** Sum of the IDF of its terms. */
+  weight: number;
+  folded: string;
+}
+
+interface IndexedEntry {
+  entry: Entry;
+  variants: Variant[];
+  /** Terms of questions and aliases. */
+  strong: Set<string>;
+  /** Terms found only in the answer. */
+  weak: Set<string>;
+}
+
+const WEAK_WEIGHT = 0.55;
+const FUSE_CANDIDATES = 8;
+
+export interface SearchOptions {
+  /** Re-score the best candidates with fuse.js (on by default). */
+  fuse?: boolean;
+}
+
+export class SearchIndex {
+  private readonly items: IndexedEntry[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly corrector: Corrector;
+  private readonly knownWords = new Set<string>();
+
+  constructor(
+    entries: Entry[],
+    private readonly options: SearchOptions = {},
+  ) {
+    const wordFreq = new Map<string, number>();
+    const addWords = (text: string) => {
+      for (const w of words(text)) {
+        wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1);
+      }
+    };
+    const raw = entries.map((entry) => {
+      const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
+      for (const q of questions) addWords(q);
+      addWords(entry.answer.en);
+      addWords(entry.answer.fr);
+      const variantTerms = questions.map((q) => ({ terms: new Set(words(q).map(term)), folded: fold(q) }));
+      const strong = new Set(variantTerms.flatMap((v) => [...v.terms]));
+      const weak = new Set(
+        [...words(entry.answer.en), ...words(entry.answer.fr)].map(term).filter((t) => !strong.has(t)),
+      );
+      return { entry, variantTerms, strong, weak };
+    });
+    for (const w of synonymWords()) if (!wordFreq.has(w)) wordFreq.set(w, 1);
+    for (const w of wordFreq.keys()) this.knownWords.add(w);
+    this.corrector = new Corrector(wordFreq);
+
+    const df = new Map<string, number>();
+    raw.forEach((r, i) => {
+      for (const t of new Set([...r.strong, ...r.weak])) {
+        df.set(t, (df.get(t) ?? 0) + 1);
+        const list = this.postings.get(t) ?? [];
+        list.push(i);
+        this.postings.set(t, list);
+      }
+    });
+    const n = Math.max(entries.length, 1);
+    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
+    this.maxIdf = Math.log(1 + n);
+
+    for (const r of raw) {
+      const variants = r.variantTerms.map((v) => ({
+        terms: v.terms,
+        folded: v.folded,
+        weight: [...v.terms].reduce((s, t) => s + this.termIdf(t), 0),
+      }));
+      this.items.push({ entry: r.entry, variants, strong: r.strong, weak: r.weak });
+    }
+  }
+
+  private termIdf(t: string): number {
+    return this.idf.get(t) ?? this.maxIdf;
+  }
+
+  /** Query words → search terms, with typos corrected against the index's vocabulary. */
+  queryTerms(text: string): string[] {
+    const out = new Set<string>();
+    for (const w of words(text)) {
+      let t = term(w);
+      if (!this.idf.has(t) && !this.knownWords.has(w)) {
+        const fixed = this.corrector.correct(w);
+        if (fixed) t = term(fixed);
+      }
+      out.add(t);
+    }
+    return [...out];
+  }
+
+  search(text: string, limit = 5): SearchHit[] {
+    const qterms = this.queryTerms(text);
+    if (qterms.length === 0) return [];
+    const weights = qterms.map((t) => this.termIdf(t));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const candidates = new Set<number>();
+    for (const t of qterms) for (const i of this.postings.get(t) ?? []) candidates.add(i);
+
+    const scored: { i: number; score: number }[] = [];
+    for (const i of candidates) {
+      const item = this.items[i] as IndexedEntry;
+      let covered = 0;
+      qterms.forEach((t, k) => {
+        const w = weights[k] as number;
+        if (item.strong.has(t)) covered += w;
+        else if (item.weak.has(t)) covered += w * WEAK_WEIGHT;
+      });
+      const coverage = covered / total;
+      let best = 0;
+      for (const v of item.variants) {
+        let shared = 0;
+        qterms.forEach((t, k) => {
+          if (v.terms.has(t)) shared += weights[k] as number;
+        });
+        if (shared === 0) continue;
+        const precision = shared / Math.max(v.weight, 1e-9);
+        const recall = shared / total;
+        const f = (2 * precision * recall) / (precision + recall);
+        if (f > best) best = f;
+      }
+      scored.push({ i, score: 0.55 * coverage + 0.45 * best });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored.slice(0, Math.max(limit, FUSE_CANDIDATES));
+    if (this.options.fuse !== false && top.length > 0) this.rescoreWithFuse(text, top);
+    return top
+      .slice(0, limit)
+      .map((s) => ({ id: (this.items[s.i] as IndexedEntry).entry.id, score: round(s.score) }));
+  }
+
+  /** Blends in fuse.js's string similarity on the candidates' normalized question variants. */
+  private rescoreWithFuse(text: string, top: { i: number; score: number }[]): void {
+    const query = fold(text);
+    if (query.length < 3) return;
+    const docs = top.flatMap((s) =>
+      (this.items[s.i] as IndexedEntry).variants.map((v) => ({ i: s.i, text: v.folded })),
+    );
+    const fuse = new Fuse(docs, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 });
+    const bestFuse = new Map<number, number>();
+    for (const r of fuse.search(query.slice(0, 64))) {
+      const sim = 1 - (r.score ?? 1);
+      if (sim > (bestFuse.get(r.item.i) ?? 0)) bestFuse.set(r.item.i, sim);
+    }
+    for (const s of top) {
+      const sim = bestFuse.get(s.i) ?? 0;
+      s.score = s.score * 0.85 + Math.min(s.score, sim) * 0.15;
+    }
+    top.sort((a, b) => b.score - a.score);
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
