@@ -13,7 +13,7 @@ import type {
   TrainingRequest,
 } from './engine-types.js';
 import { t } from './i18n/index.js';
-import { detectCommand, detectCost, detectTraining } from './intents.js';
+import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang } from './lang.js';
 import { fold } from './normalize.js';
@@ -75,6 +75,8 @@ class KnowledgeEngine implements Engine {
     if (command === 'help') return helpReply(this.kb, lang);
     if (command === 'topics') return topicsReply(this.kb, lang);
     if (command === 'about') return aboutReply(this.kb, lang);
+
+    if (asksForSecret(text)) return refusalReply(this.kb, lang, []);
 
     const training = detectTraining(text);
     if (training) return trainingReply(this.kb.training, training, lang);

@@ -7,6 +7,14 @@ import { fold } from './normalize.js';
 
 export type Command = 'help' | 'topics' | 'about';
 
+const SECRETS =
+  /\b(passwords?|passwd|mot de passe|mots de passe|mdp|credentials?|identifiants?|api[ -]?keys?|cles? (?:d )?api|secret|secrets|private key|cle privee|(?:bot|discord|slack|access|auth) token|token (?:du|de|of the) (?:bot|discord|slack)|ssh|login|logins)\b/;
+
+/** Questions after passwords, keys or tokens of any kind: always refused, never matched to a fact. */
+export function asksForSecret(text: string): boolean {
+  return SECRETS.test(fold(text));
+}
+
 const COMMANDS: Record<string, Command> = {
   help: 'help',
   aide: 'help',
@@ -57,12 +65,17 @@ export function detectCost(text: string, mentionsModel: boolean): CostIntent | u
   if (bad && (costWords || mentionsModel)) {
     return { kind: 'error', amount: { text: bad[0], result: { ok: false, error: 'unreadable' } } };
   }
+  const hasTokensWord = TOKEN_WORDS.test(text);
+  // A bare number counts only beside a price word and a model, and never when it reads as a year.
   const amounts = findAmounts(text).filter(
-    (a) => a.explicit || (mentionsModel && (!a.result.ok || a.result.tokens >= 1000n)),
+    (a) =>
+      a.explicit ||
+      (mentionsModel && costWords && !/^(19|20)\d\d$/.test(a.text) && (!a.result.ok || a.result.tokens >= 1000n)),
   );
   if (amounts.length === 0) return undefined;
-  const hasTokensWord = TOKEN_WORDS.test(text);
-  if (!costWords && !mentionsModel && !(hasTokensWord && folded.split(' ').length <= 4)) return undefined;
+  // "6 millions" alone is a figure, not a token amount: tokens or a model name must be in the question.
+  if (!hasTokensWord && !mentionsModel) return undefined;
+  if (!costWords && !mentionsModel && folded.split(' ').length > 4) return undefined;
   const failed = amounts.find((a) => !a.result.ok);
   if (failed) return { kind: 'error', amount: failed };
   const ok = amounts.filter((a): a is FoundAmount & { result: { ok: true; tokens: bigint } } => a.result.ok);

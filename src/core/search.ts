@@ -39,6 +39,10 @@ interface IndexedEntry {
 }
 
 const WEAK_WEIGHT = 0.55;
+/** Words the index has never seen weigh more than its rarest term. */
+const UNKNOWN_WEIGHT = 1.3;
+/** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
+const ENTITY_PENALTY = 0.5;
 const FUSE_CANDIDATES = 8;
 
 export interface SearchOptions {
@@ -53,6 +57,8 @@ export class SearchIndex {
   private readonly maxIdf: number;
   private readonly corrector: Corrector;
   private readonly knownWords = new Set<string>();
+  /** Terms written as names in the knowledge (capitalized or with digits: Nvidia, R1, TSMC) but not ubiquitous. */
+  private readonly entities = new Set<string>();
 
   constructor(
     entries: Entry[],
@@ -64,8 +70,17 @@ export class SearchIndex {
         wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1);
       }
     };
+    const named = new Set<string>();
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
+      for (const q of questions) {
+        for (const w of q.split(/[^\p{L}\p{N}]+/u)) {
+          if (/^\p{Lu}/u.test(w) || /\d/.test(w)) {
+            const folded = words(w)[0];
+            if (folded) named.add(term(folded));
+          }
+        }
+      }
       for (const q of questions) addWords(q);
       addWords(entry.answer.en);
       addWords(entry.answer.fr);
@@ -92,6 +107,10 @@ export class SearchIndex {
     const n = Math.max(entries.length, 1);
     for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
     this.maxIdf = Math.log(1 + n);
+    for (const t of named) {
+      const d = df.get(t) ?? 0;
+      if (d > 0 && d <= n / 2 && !/^\d+$/.test(t)) this.entities.add(t);
+    }
 
     for (const r of raw) {
       const variants = r.variantTerms.map((v) => ({
@@ -104,7 +123,7 @@ export class SearchIndex {
   }
 
   private termIdf(t: string): number {
-    return this.idf.get(t) ?? this.maxIdf;
+    return this.idf.get(t) ?? this.maxIdf * UNKNOWN_WEIGHT;
   }
 
   /** Query words → search terms, with typos corrected against the index's vocabulary. */
@@ -151,7 +170,11 @@ export class SearchIndex {
         const f = (2 * precision * recall) / (precision + recall);
         if (f > best) best = f;
       }
-      scored.push({ i, score: 0.55 * coverage + 0.45 * best });
+      let score = 0.55 * coverage + 0.45 * best;
+      for (const t of qterms) {
+        if (this.entities.has(t) && !item.strong.has(t) && !item.weak.has(t)) score *= ENTITY_PENALTY;
+      }
+      scored.push({ i, score });
     }
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, Math.max(limit, FUSE_CANDIDATES));

@@ -128,7 +128,7 @@ function loadPrices(
   return { models, prices: top.data };
 }
 
-function crossCheck(entries: Entry[], models: ModelPrice[], reference: string | undefined): Validation {
+function crossCheck(entries: Entry[], modelIdsGiven: string[], models: ModelPrice[], reference: string | undefined): Validation {
   const errors: KnowledgeProblem[] = [];
   const warnings: KnowledgeProblem[] = [];
   const byId = new Map<string, Entry>();
@@ -174,7 +174,7 @@ function crossCheck(entries: Entry[], models: ModelPrice[], reference: string | 
       errors.push({ file: PRICES_FILE, entry: m.id, field: 'id', message: 'duplicate model id' });
     modelIds.add(m.id);
   }
-  if (reference !== undefined && !modelIds.has(reference)) {
+  if (reference !== undefined && !modelIdsGiven.includes(reference)) {
     errors.push({
       file: PRICES_FILE,
       field: 'reference',
@@ -206,7 +206,10 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   if (entries.length === 0 && errors.length === 0)
     errors.push({ file: '(folder)', message: 'no knowledge entries found' });
 
-  const cross = crossCheck(entries, priced?.models ?? [], priced?.prices.reference);
+  const givenIds = (priced?.prices.models ?? []).map((m) =>
+    typeof m === 'object' && m && 'id' in m ? String((m as { id: unknown }).id) : '',
+  );
+  const cross = crossCheck(entries, givenIds, priced?.models ?? [], priced?.prices.reference);
   errors.push(...cross.errors);
   if (errors.length > 0 || !priced) return { errors, warnings: cross.warnings };
 

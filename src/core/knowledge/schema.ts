@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Schemas of the YAML files in knowledge/. Written for people who edit them: see knowledge/README.md. */
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
+  .trim()
+  .min(1, 'must not be empty');
 const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
 const url = z.string().url('must be a web address starting with https://');
 
