@@ -1,0 +1,76 @@
+import {
+  type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
+import { t } from '../../core/i18n/index.js';
+import type { Lang } from '../../core/lang.js';
+import { cut, LIMITS } from './text.js';
+
+/**
+ * Buttons under replies. custom_id scheme (always ≤ 100 characters, entry ids are ≤ 61):
+ *   bb:rel:<entryId>:<lang>            answer that entry (related question, did-you-mean)
+ *   bb:fb:<up|down>:<entryId>:<lang>   👍 / 👎 feedback on that entry
+ */
+export type ButtonAction =
+  | { kind: 'related'; entryId: string; lang: Lang }
+  | { kind: 'vote'; vote: 'up' | 'down'; entryId: string; lang: Lang };
+
+const ENTRY_ID = '[a-z0-9][a-z0-9-]{1,60}';
+const RELATED = new RegExp(`^bb:rel:(${ENTRY_ID}):(en|fr)$`);
+const VOTE = new RegExp(`^bb:fb:(up|down):(${ENTRY_ID}):(en|fr)$`);
+
+export function relatedId(entryId: string, lang: Lang): string {
+  return `bb:rel:${entryId}:${lang}`;
+}
+
+export function voteId(vote: 'up' | 'down', entryId: string, lang: Lang): string {
+  return `bb:fb:${vote}:${entryId}:${lang}`;
+}
+
+/** Reads a custom_id back; undefined for anything this bot did not make. */
+export function parseCustomId(customId: string): ButtonAction | undefined {
+  const rel = RELATED.exec(customId);
+  if (rel) return { kind: 'related', entryId: rel[1] as string, lang: rel[2] as Lang };
+  const vote = VOTE.exec(customId);
+  if (vote) {
+    return {
+      kind: 'vote',
+      vote: vote[1] as 'up' | 'down',
+      entryId: vote[2] as string,
+      lang: vote[3] as Lang,
+    };
+  }
+  return undefined;
+}
+
+export function questionButton(
+  entryId: string,
+  question: string,
+  lang: Lang,
+): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: relatedId(entryId, lang),
+    label: cut(question, LIMITS.buttonLabel),
+  };
+}
+
+export function voteButtons(entryId: string, lang: Lang): APIButtonComponentWithCustomId[] {
+  const m = t(lang).feedback;
+  return (['up', 'down'] as const).map((vote) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: voteId(vote, entryId, lang),
+    emoji: { name: vote === 'up' ? '👍' : '👎' },
+    label: cut(vote === 'up' ? m.up : m.down, LIMITS.buttonLabel),
+  }));
+}
+
+/** A link button to the source, when its address is a plain http(s) URL Discord accepts. */
+export function linkButton(url: string | undefined, label: string): APIButtonComponentWithURL | undefined {
+  if (!url || url.length > LIMITS.buttonUrl || !/^https?:\/\/\S+$/.test(url)) return undefined;
+  return { type: ComponentType.Button, style: ButtonStyle.Link, url, label: cut(label, LIMITS.buttonLabel) };
+}

@@ -1,0 +1,48 @@
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
+import { askQuestion, MAX_QUESTION_LENGTH } from '../../../services/pipeline.js';
+import { localize } from '../messages.js';
+import { renderResult } from '../render.js';
+import { cut, LIMITS } from '../text.js';
+import { askerOf, langOf, type SlashCommand } from './types.js';
+
+const isPrivate = (interaction: ChatInputCommandInteraction) =>
+  interaction.options.getBoolean('private') === true;
+
+/** /ask question:<text> [private:<bool>] — with autocomplete from the knowledge base's questions. */
+export const ask: SlashCommand = {
+  name: 'ask',
+  data: () =>
+    localize(new SlashCommandBuilder(), (m) => m.ask)
+      .addStringOption((o) =>
+        localize(o, (m) => m.ask.question)
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(MAX_QUESTION_LENGTH),
+      )
+      .addBooleanOption((o) => localize(o, (m) => m.ask.private))
+      .toJSON(),
+
+  isPrivate,
+
+  async execute(interaction, services) {
+    const question = interaction.options.getString('question', true);
+    const result = await askQuestion(services, askerOf(interaction), question);
+    return renderResult(result, { private: isPrivate(interaction), question });
+  },
+
+  async autocomplete(interaction, services) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'question') {
+      await interaction.respond([]);
+      return;
+    }
+    const typed = String(focused.value);
+    const choices = services
+      .engine()
+      .complete(typed, langOf(interaction, typed), LIMITS.choices)
+      .filter((c) => c.name.trim() !== '' && c.value.trim() !== '' && c.value.length <= LIMITS.choiceValue)
+      .slice(0, LIMITS.choices)
+      .map((c) => ({ name: cut(c.name, LIMITS.choiceName), value: c.value }));
+    await interaction.respond(choices);
+  },
+};

@@ -1,0 +1,80 @@
+import type { Interaction } from 'discord.js';
+import { t } from '../../core/i18n/index.js';
+import { langFromLocale } from '../../core/lang.js';
+import type { Logger } from '../../logger.js';
+import type { Services } from '../../services/index.js';
+import { newErrorId } from '../../services/pipeline.js';
+import { handleButton, isPrivateClick } from './clicks.js';
+import { findCommand } from './commands/index.js';
+import { notice } from './render.js';
+import { answerInTime, deliver } from './respond.js';
+
+export interface DispatchOptions {
+  /** Defer the reply when the answer is not ready within this many milliseconds. */
+  deferAfterMs: number;
+}
+
+/**
+ * The one entry point for interactions, with the one error policy: an unexpected failure is logged in
+ * full with an error id, and the user gets a single ephemeral apology quoting that id. Unknown commands
+ * are answered ephemerally; interaction types the bot does not use are ignored. Never throws.
+ */
+export function createDispatcher(services: Services, log: Logger, options: DispatchOptions) {
+  return async function dispatch(interaction: Interaction): Promise<void> {
+    try {
+      await route(interaction, services, options);
+    } catch (error) {
+      const errorId = newErrorId();
+      log.error({ err: error, errorId, ...describe(interaction) }, 'interaction failed');
+      await apologize(interaction, errorId, log);
+    }
+  };
+}
+
+async function route(interaction: Interaction, services: Services, options: DispatchOptions): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = findCommand(interaction.commandName);
+    if (command?.autocomplete) await command.autocomplete(interaction, services);
+    else await interaction.respond([]);
+    return;
+  }
+  if (interaction.isChatInputCommand()) {
+    const command = findCommand(interaction.commandName);
+    if (!command) {
+      const lang = langFromLocale(interaction.locale) ?? 'en';
+      await deliver(interaction, notice(t(lang).errors.unknownCommand));
+      return;
+    }
+    const work = command.execute(interaction, services);
+    await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    return;
+  }
+  if (interaction.isButton()) {
+    const work = handleButton(interaction, services);
+    await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+  }
+  // Other interaction types (select menus, modals, context menus) are not used by briefbot: ignored.
+}
+
+async function apologize(interaction: Interaction, errorId: string, log: Logger): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (!interaction.isRepliable()) return;
+    const lang = langFromLocale(interaction.locale) ?? 'en';
+    await deliver(interaction, notice(t(lang).errors.apology(errorId)));
+  } catch (error) {
+    log.warn({ err: error, errorId }, 'could not send the apology');
+  }
+}
+
+function describe(interaction: Interaction): Record<string, unknown> {
+  return {
+    interactionId: interaction.id,
+    type: interaction.type,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isButton() ? { customId: interaction.customId } : {}),
+  };
+}

@@ -1,0 +1,152 @@
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { t } from '../../core/i18n/index.js';
+import type { QuestionLink, Reply } from '../../core/reply.js';
+import type { PipelineResult } from '../../services/pipeline.js';
+import { linkButton, questionButton, voteButtons } from './buttons.js';
+import { cut, echo, LIMITS, percent } from './text.js';
+
+/** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  /** 64 (EPHEMERAL) when only the asker sees it. */
+  flags?: number;
+  allowed_mentions: { parse: [] };
+}
+
+export const EPHEMERAL = 64;
+const COLOR_ANSWER = 0x4d6bfe;
+const COLOR_OTHER = 0x99aab5;
+const MAX_QUESTION_BUTTONS = 3;
+const ZERO_WIDTH = '\u200b';
+
+export interface RenderOptions {
+  /** Only the asker sees the reply. */
+  ephemeral?: boolean;
+  /** The user's question, echoed (truncated, markdown-escaped) above the answer. */
+  question?: string;
+}
+
+/** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
+export function renderResult(
+  result: PipelineResult,
+  options: { private?: boolean; question?: string } = {},
+): DiscordMessage {
+  const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
+  return renderReply(result.reply, {
+    ephemeral,
+    ...(options.question ? { question: options.question } : {}),
+  });
+}
+
+/** Reply → embed, buttons, flags and allowed_mentions, within every Discord limit. */
+export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+  const list = fields(reply);
+  const embed = fitTotal({
+    color: reply.answered ? COLOR_ANSWER : COLOR_OTHER,
+    title: cut(reply.title || t(reply.lang).appName, LIMITS.title),
+    ...description(reply, options.question),
+    ...(list.length > 0 ? { fields: list } : {}),
+    ...footer(reply),
+  });
+  return {
+    embeds: [embed],
+    components: components(reply),
+    ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
+    allowed_mentions: { parse: [] },
+  };
+}
+
+/** A short ephemeral text (thanks, apology, unknown command). */
+export function notice(text: string): DiscordMessage {
+  return {
+    content: cut(text, LIMITS.content),
+    embeds: [],
+    components: [],
+    flags: EPHEMERAL,
+    allowed_mentions: { parse: [] },
+  };
+}
+
+function description(reply: Reply, question: string | undefined): { description?: string } {
+  const asked = question ? `> ${echo(question)}\n\n` : '';
+  const text = `${asked}${reply.body}`.trim();
+  return text ? { description: cut(text, LIMITS.description) } : {};
+}
+
+function field(name: string, value: string, inline = false): APIEmbedField {
+  return {
+    name: cut(name.trim() || ZERO_WIDTH, LIMITS.fieldName),
+    value: cut(value.trim() || ZERO_WIDTH, LIMITS.fieldValue),
+    inline,
+  };
+}
+
+function fields(reply: Reply): APIEmbedField[] {
+  const m = t(reply.lang);
+  const list = reply.fields.map((f) => field(f.label, f.value, f.inline ?? false));
+  if (reply.suggestions.length > 0) {
+    list.push(field(m.refusal.didYouMean, bullets(reply.suggestions)));
+  }
+  const topics = reply.topics ?? [];
+  const shown = [reply.body, ...reply.fields.map((f) => f.label)].join('\n');
+  if (topics.length > 0 && !topics.every((topic) => shown.includes(topic.name))) {
+    const intro = reply.answered ? m.topics.title : m.refusal.topicsIntro;
+    list.push(field(intro, topics.map((topic) => `• ${topic.name}`).join('\n')));
+  }
+  if (reply.source?.quote) list.push(field(m.fact.article, `« ${reply.source.quote} »`));
+  return list.slice(0, LIMITS.fields);
+}
+
+function bullets(links: QuestionLink[]): string {
+  return links.map((l) => `• ${l.question}`).join('\n');
+}
+
+function footer(reply: Reply): { footer?: { text: string } } {
+  const m = t(reply.lang).fact;
+  const colon = reply.lang === 'fr' ? ' : ' : ': ';
+  const parts: string[] = [];
+  if (reply.source) {
+    const date = reply.source.date ? ` (${reply.source.date})` : '';
+    parts.push(`${m.source}${colon}${reply.source.label}${date}`);
+  }
+  if (reply.answered && reply.confidence !== undefined) {
+    parts.push(`${m.confidence}${colon}${percent(reply.confidence, reply.lang)}`);
+  }
+  return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
+}
+
+function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  const links = reply.answered ? reply.related : reply.suggestions;
+  const seen = new Set<string>();
+  const questions = links
+    .filter((l) => l.id !== reply.entryId && !seen.has(l.id) && seen.add(l.id))
+    .slice(0, MAX_QUESTION_BUTTONS)
+    .map((l) => questionButton(l.id, l.question, reply.lang));
+  if (questions.length > 0) rows.push({ type: 1, components: questions });
+  const actions: APIButtonComponent[] = [];
+  if (reply.answered && reply.kind === 'fact' && reply.entryId)
+    actions.push(...voteButtons(reply.entryId, reply.lang));
+  const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
+  if (link) actions.push(link);
+  if (actions.length > 0) rows.push({ type: 1, components: actions.slice(0, LIMITS.buttonsPerRow) });
+  return rows;
+}
+
+/** Keeps the embed within 6000 characters: drops trailing fields first, then shortens the description. */
+export function fitTotal(embed: APIEmbed): APIEmbed {
+  const size = (e: APIEmbed) =>
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const out: APIEmbed = { ...embed, ...(embed.fields ? { fields: [...embed.fields] } : {}) };
+  while (size(out) > LIMITS.embedTotal && out.fields && out.fields.length > 0) out.fields.pop();
+  if (out.fields?.length === 0) delete out.fields;
+  const over = size(out) - LIMITS.embedTotal;
+  if (over > 0 && out.description) out.description = cut(out.description, out.description.length - over);
+  return out;
+}

@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type InteractionEditReplyOptions,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from 'discord.js';
+import { type DiscordMessage, EPHEMERAL } from './render.js';
+
+/**
+ * Sending a rendered message, whatever state the interaction is in.
+ *
+ * Defer policy: the engine is synchronous and fast, but the rate-limit counter may live in Redis. The
+ * answer is sent directly when ready within `deferAfterMs` (one round trip, no "thinking…" flash);
+ * otherwise the reply is deferred, leaving the rest of Discord's 3-second window for the deferral itself.
+ */
+export const DEFAULT_DEFER_AFTER_MS = 1_500;
+
+/** The body fields shared by a reply and an edit (an edit cannot change the ephemeral flag). */
+function body(msg: DiscordMessage) {
+  return {
+    ...(msg.content ? { content: msg.content } : {}),
+    embeds: msg.embeds,
+    components: msg.components,
+    allowedMentions: msg.allowed_mentions,
+  };
+}
+
+function editOptions(msg: DiscordMessage): InteractionEditReplyOptions {
+  return body(msg);
+}
+
+function replyOptions(msg: DiscordMessage): InteractionReplyOptions {
+  return { ...body(msg), ...(isEphemeral(msg) ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+const isEphemeral = (msg: DiscordMessage) => ((msg.flags ?? 0) & EPHEMERAL) !== 0;
+
+/** Sends `msg` as the answer: reply, edit of a deferral, or (ephemeral after a public deferral) follow-up. */
+export async function deliver(interaction: RepliableInteraction, msg: DiscordMessage): Promise<void> {
+  if (interaction.replied) {
+    await interaction.followUp(replyOptions(msg));
+    return;
+  }
+  if (!interaction.deferred) {
+    await interaction.reply(replyOptions(msg));
+    return;
+  }
+  if (isEphemeral(msg) && !interaction.ephemeral) {
+    // A deferral's visibility cannot change: drop the public placeholder, answer privately.
+    await interaction.deleteReply();
+    await interaction.followUp(replyOptions(msg));
+    return;
+  }
+  await interaction.editReply(editOptions(msg));
+}
+
+/**
+ * Awaits `work` and delivers it; defers first (ephemerally when `privateIfDeferred`) if it is not ready
+ * within `deferAfterMs`.
+ */
+export async function answerInTime(
+  interaction: RepliableInteraction,
+  work: Promise<DiscordMessage>,
+  deferAfterMs: number,
+  privateIfDeferred: boolean,
+): Promise<void> {
+  const timer = new AbortController();
+  const late = Symbol('late');
+  work.catch(() => undefined);
+  const first = await Promise.race([
+    work,
+    sleep(deferAfterMs, late, { signal: timer.signal }).catch(() => late),
+  ]).finally(() => timer.abort());
+  if (first !== late) {
+    await deliver(interaction, first as DiscordMessage);
+    return;
+  }
+  await interaction.deferReply(privateIfDeferred ? { flags: MessageFlags.Ephemeral } : {});
+  await deliver(interaction, await work);
+}

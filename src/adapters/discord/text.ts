@@ -1,0 +1,54 @@
+import { escapeMarkdown } from 'discord.js';
+
+/** Discord's documented limits, in UTF-16 code units (never fewer than Discord's own character count). */
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  authorName: 256,
+  embedTotal: 6000,
+  content: 2000,
+  buttonLabel: 80,
+  customId: 100,
+  buttonUrl: 512,
+  buttonsPerRow: 5,
+  rows: 5,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+export const ELLIPSIS = '…';
+
+/**
+ * Cuts `text` to at most `max` code units, at a word boundary when one is near enough, ending with "…".
+ * Never splits a surrogate pair.
+ */
+export function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
+  let end = max - ELLIPSIS.length;
+  const space = text.slice(0, end + 1).search(/\s\S*$/);
+  if (space > end * 0.6) end = space;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end).replace(/[\s,;:.\-–—]+$/u, '')}${ELLIPSIS}`;
+}
+
+/** User text shown back: one line, at most `max` characters before escaping, markdown escaped. */
+export function echo(text: string, max = 200): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(cut(line, max));
+}
+
+/** Locale-aware percentage, e.g. 87% (en) or 87 % (fr). */
+export function percent(value: number, lang: string): string {
+  const clamped = Math.min(1, Math.max(0, value));
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(clamped);
+}

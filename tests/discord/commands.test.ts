@@ -1,0 +1,55 @@
+import type { APIApplicationCommandOption } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { commandData, commands, findCommand } from '../../src/adapters/discord/commands/index.js';
+import { fakeEngine } from '../helpers/discord-fixtures.js';
+
+const NAME = /^[-_\p{Ll}\p{Lm}\p{Lo}\p{N}]{1,32}$/u;
+
+function expectNamed(item: {
+  name: string;
+  description: string;
+  name_localizations?: Record<string, string | null> | null;
+  description_localizations?: Record<string, string | null> | null;
+}) {
+  expect(item.name).toMatch(NAME);
+  expect(item.description.length).toBeGreaterThan(0);
+  expect(item.description.length).toBeLessThanOrEqual(100);
+  const frName = item.name_localizations?.fr ?? '';
+  const frDescription = item.description_localizations?.fr ?? '';
+  expect(frName).toMatch(NAME);
+  expect(frDescription.length).toBeGreaterThan(0);
+  expect(frDescription.length).toBeLessThanOrEqual(100);
+}
+
+describe('command registry', () => {
+  const data = commandData(fakeEngine());
+
+  it('lists the five commands, each with English and French names and descriptions', () => {
+    expect(data.map((c) => c.name)).toEqual(['ask', 'cost', 'training', 'facts', 'about']);
+    for (const command of data) {
+      expectNamed(command);
+      for (const option of (command.options ?? []) as APIApplicationCommandOption[]) {
+        expectNamed(option);
+        const choices = 'choices' in option ? (option.choices ?? []) : [];
+        expect(choices.length).toBeLessThanOrEqual(25);
+      }
+    }
+  });
+
+  it('finds every command by name and nothing else', () => {
+    for (const c of commands) expect(findCommand(c.name)).toBe(c);
+    expect(findCommand('nope')).toBeUndefined();
+  });
+
+  it('offers autocomplete on /ask and the models and topics of the knowledge as choices', () => {
+    const byName = new Map(data.map((c) => [c.name, c.options as APIApplicationCommandOption[]]));
+    expect(byName.get('ask')?.[0]).toMatchObject({ name: 'question', required: true, autocomplete: true });
+    expect(byName.get('cost')?.[1]).toMatchObject({
+      name: 'model',
+      choices: [{ name: 'DeepSeek-R1 (deepseek-reasoner)', value: 'deepseek-reasoner' }],
+    });
+    expect(byName.get('facts')?.[0]).toMatchObject({
+      choices: [{ name: 'Market', name_localizations: { fr: 'Marchés' }, value: 'market' }],
+    });
+  });
+});
