@@ -34,12 +34,15 @@ const intInRange = (name: string, min: number, max: number, fallback: number) =>
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'];
+
 const envSchema = z.object({
   NODE_ENV: optionalString,
   LOG_LEVEL: optionalString.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
     message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
   }),
   PORT: intInRange('PORT', 1, 65535, 3000),
+  HOST: optionalString,
   KNOWLEDGE_DIR: optionalString,
   DATA_DIR: optionalString,
   DISCORD_TOKEN: optionalString,
@@ -62,6 +65,10 @@ const envSchema = z.object({
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
+  HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
+  RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
+    message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
+  }),
 });
 
 export interface DiscordConfig {
@@ -85,53 +92,47 @@ export interface Config {
   env: string;
   logLevel: string;
   port: number;
+  /** Interface the HTTP servers listen on; every interface when unset. */
+  host?: string;
   knowledgeDir: string;
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
+  /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
+  healthPort?: number;
+  /** Watch the knowledge folder and swap the engine on valid edits (default true). */
+  reload: boolean;
   discord?: DiscordConfig;
   slack?: SlackConfig;
+}
+
+/** Variables that only make sense together; checked on presence so every problem shows at once. */
+function pairingProblems(env: NodeJS.ProcessEnv): string[] {
+  const has = (name: string) => (env[name] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (has('DISCORD_TOKEN') && !has('DISCORD_APPLICATION_ID'))
+    problems.push('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing');
+  if (!has('DISCORD_TOKEN') && has('DISCORD_APPLICATION_ID'))
+    problems.push('DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is missing');
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET'))
+    problems.push(
+      'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
+    );
+  if (!has('SLACK_BOT_TOKEN'))
+    for (const name of ['SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET'])
+      if (has(name)) problems.push(`${name} is set but SLACK_BOT_TOKEN is missing`);
+  return problems;
 }
 
 /** Validates an environment (process.env by default). Throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => i.message));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)),
+    ...pairingProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
-
-  let discord: DiscordConfig | undefined;
-  if (e.DISCORD_TOKEN && !e.DISCORD_APPLICATION_ID) {
-    problems.push('DISCORD_TOKEN is set but DISCORD_APPLICATION_ID is missing');
-  } else if (!e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
-    problems.push('DISCORD_APPLICATION_ID is set but DISCORD_TOKEN is missing');
-  } else if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
-    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
-    if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
-    if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
-  }
-
-  let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-      problems.push(
-        'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP mode) is',
-      );
-    } else {
-      slack = { botToken: e.SLACK_BOT_TOKEN, mode: e.SLACK_APP_TOKEN ? 'socket' : 'http' };
-      if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
-      if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
-      if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
-    }
-  } else if (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET) {
-    problems.push(
-      `${e.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN' : 'SLACK_SIGNING_SECRET'} is set but SLACK_BOT_TOKEN is missing`,
-    );
-  }
-
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
     env: e.NODE_ENV ?? 'development',
@@ -140,9 +141,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
   };
+  if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
+  if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
-  if (discord) config.discord = discord;
-  if (slack) config.slack = slack;
+  if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
+    const discord: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
+    if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
+    if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
+    config.discord = discord;
+  }
+  if (e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    const slack: SlackConfig = { botToken: e.SLACK_BOT_TOKEN, mode: e.SLACK_APP_TOKEN ? 'socket' : 'http' };
+    if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
+    if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
+    if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    config.slack = slack;
+  }
   return config;
 }
+
+/** Every variable loadConfig reads (the .env.example test checks each is documented). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import pino, { type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger } from 'pino';
@@ -6,10 +7,22 @@ export type { Logger } from 'pino';
 export const REDACT_PATHS = [
   'token',
   '*.token',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  '*.appToken',
+  'signingSecret',
+  '*.signingSecret',
+  'redisUrl',
+  '*.redisUrl',
   'config.discordToken',
   'config.slackBotToken',
   'config.slackAppToken',
   'config.slackSigningSecret',
+  'config.discord.token',
+  'config.slack.botToken',
+  'config.slack.appToken',
+  'config.slack.signingSecret',
   'headers.authorization',
   '*.headers.authorization',
   'req.headers.authorization',
@@ -18,10 +31,20 @@ export const REDACT_PATHS = [
 
 export interface LoggerSettings {
   level?: string;
-  /** Pretty, human-readable output (development, TTY only). */
+  /** Pretty, human-readable output (development, TTY only, and only when pino-pretty is installed). */
   pretty?: boolean;
   /** Where lines go; stdout by default. Tests pass a stream to read them. */
   destination?: pino.DestinationStream;
+}
+
+/** True when the pino-pretty development dependency can be loaded (it is absent from the image). */
+export function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Builds the process logger. Components take it injected and call `child({ component })`. */
@@ -32,14 +55,25 @@ export function createLogger(settings: LoggerSettings = {}): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   };
   if (settings.destination) return pino(options, settings.destination);
-  if (settings.pretty) {
+  if (settings.pretty && prettyAvailable()) {
     try {
       return pino({ ...options, transport: { target: 'pino-pretty', options: { colorize: true } } });
     } catch {
-      // pino-pretty is a development dependency; without it, plain JSON is fine.
+      // pino-pretty failed to start: plain JSON is fine.
     }
   }
   return pino(options);
+}
+
+/** Writes out whatever the logger still buffers (a no-op for the synchronous stdout destination). */
+export function flushLogger(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    try {
+      logger.flush(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
 }
 
 /** A logger that writes nothing, for tests and the CLI. */

@@ -1,17 +1,19 @@
 import { config as loadDotenv } from 'dotenv';
-import { startBriefbot } from './app.js';
+import type { Briefbot } from './app.js';
 import { runConsole } from './cli/console.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { KnowledgeError } from './core/index.js';
-import { createLogger } from './logger.js';
+import { createLogger, flushLogger } from './logger.js';
+import { onShutdownSignals } from './ops/shutdown.js';
 
 /**
- * `npm start`: validates the configuration, loads the knowledge, then serves Discord and/or Slack
- * when their tokens are set — or, with none, opens the console chat over the same engine.
+ * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),
+ * loads the knowledge (exit 1 when invalid), then serves Discord and/or Slack when their tokens are
+ * set — or, with none, opens the console chat over the same engine. SIGTERM/SIGINT stop it cleanly.
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  let config: ReturnType<typeof loadConfig>;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -27,28 +29,27 @@ async function main(): Promise<void> {
     level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
     pretty: Boolean(process.stdout.isTTY) && config.env !== 'production',
   });
-  let bot: Awaited<ReturnType<typeof startBriefbot>>;
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  let bot: Briefbot;
   try {
+    // Loaded after validation: a configuration error answers at once, without loading both SDKs.
+    const { startBriefbot } = await import('./app.js');
     bot = await startBriefbot(config, logger);
   } catch (err) {
     if (err instanceof KnowledgeError) {
       for (const p of err.problems) logger.fatal({ problem: p }, 'invalid knowledge');
       process.stderr.write(`${err.message}\n`);
-      process.exit(1);
+    } else {
+      logger.fatal({ err }, 'startup failed');
     }
-    logger.fatal({ err }, 'startup failed');
+    await flushLogger(logger);
     process.exit(1);
   }
-  const shutdown = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await bot.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  const shutdown = onShutdownSignals(() => bot.stop(), logger);
   if (consoleMode) {
     await runConsole(bot.services);
-    await bot.stop();
+    await shutdown('console closed');
   }
 }
 

@@ -1,0 +1,65 @@
+import type { Logger } from '../logger.js';
+import { flushLogger } from '../logger.js';
+
+/** Replies in flight get at most 10 s; the rest of the shutdown (flushes, closes) gets a little more. */
+export const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+export interface ShutdownOptions {
+  timeoutMs?: number;
+  exit?: (code: number) => void;
+  signals?: NodeJS.Signals[];
+}
+
+/**
+ * On SIGTERM or SIGINT, runs `stop` once (stop taking events, finish replies in flight, disconnect,
+ * flush stores), flushes the logs and exits 0. A second signal, or a stop that outlasts the timeout,
+ * exits 1. Returns the same shutdown, for other reasons to stop (the console chat ending).
+ */
+export function onShutdownSignals(
+  stop: () => Promise<void>,
+  logger: Logger,
+  options: ShutdownOptions = {},
+): (reason: string) => Promise<void> {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  let running: Promise<void> | undefined;
+
+  const shutdown = (reason: string): Promise<void> => {
+    if (running) return running;
+    logger.info({ reason }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
+      void flushLogger(logger).finally(() => exit(1));
+    }, options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    running = stop()
+      .then(
+        () => {
+          logger.info('stopped');
+          return 0;
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          return 1;
+        },
+      )
+      .then(async (code) => {
+        clearTimeout(timer);
+        await flushLogger(logger);
+        exit(code);
+      });
+    return running;
+  };
+
+  for (const signal of signals) {
+    process.on(signal, () => {
+      if (running) {
+        logger.warn({ signal }, 'second signal: exiting now');
+        exit(1);
+        return;
+      }
+      void shutdown(signal);
+    });
+  }
+  return shutdown;
+}

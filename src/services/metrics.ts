@@ -1,0 +1,78 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Observer, QuestionEvent } from './types.js';
+
+/** The Prometheus metrics of one briefbot process, on their own registry. */
+export interface Metrics extends Observer {
+  registry: Registry;
+  /** Knowledge entries currently loaded. */
+  setEntries(count: number): void;
+  reloaded(): void;
+  reloadFailed(): void;
+}
+
+/** Builds the registry: questions, answered ratio, latency, knowledge entries, reloads and failures. */
+export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaults !== false) collectDefaultMetrics({ register: registry, prefix: 'briefbot_' });
+  const questions = new Counter({
+    name: 'briefbot_questions_total',
+    help: 'Questions handled, by platform, reply kind, language and whether they were answered',
+    labelNames: ['platform', 'kind', 'lang', 'answered'] as const,
+    registers: [registry],
+  });
+  const limited = new Counter({
+    name: 'briefbot_questions_limited_total',
+    help: 'Questions answered with a notice instead of the engine (rate limit, too long)',
+    labelNames: ['platform', 'reason'] as const,
+    registers: [registry],
+  });
+  let asked = 0;
+  let answered = 0;
+  new Gauge({
+    name: 'briefbot_answered_ratio',
+    help: 'Share of questions (rate-limited ones excluded) that got an answer from the knowledge base',
+    registers: [registry],
+    collect() {
+      this.set(asked === 0 ? 0 : answered / asked);
+    },
+  });
+  const latency = new Histogram({
+    name: 'briefbot_question_latency_seconds',
+    help: 'Time from question to reply, in seconds',
+    labelNames: ['platform'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const entries = new Gauge({
+    name: 'briefbot_knowledge_entries',
+    help: 'Knowledge entries loaded',
+    registers: [registry],
+  });
+  const reloads = new Counter({
+    name: 'briefbot_knowledge_reloads_total',
+    help: 'Knowledge reloads that swapped the engine',
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'briefbot_knowledge_reload_failures_total',
+    help: 'Knowledge reloads rejected (invalid files); the previous knowledge kept serving',
+    registers: [registry],
+  });
+
+  return {
+    registry,
+    question(e: QuestionEvent) {
+      questions.inc({ platform: e.platform, kind: e.kind, lang: e.lang, answered: String(e.answered) });
+      latency.observe({ platform: e.platform }, e.latencyMs / 1000);
+      if (e.limited) {
+        limited.inc({ platform: e.platform, reason: e.limited });
+        return;
+      }
+      asked += 1;
+      if (e.answered) answered += 1;
+    },
+    setEntries: (count) => entries.set(count),
+    reloaded: () => reloads.inc(),
+    reloadFailed: () => failures.inc(),
+  };
+}

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningAdapter } from '../../src/adapters/types.js';
+import { type Briefbot, startBriefbot } from '../../src/app.js';
+import { loadEngineFromDir } from '../../src/core/index.js';
+import { healthReport } from '../../src/ops/health.js';
+import { createMetrics } from '../../src/services/metrics.js';
+import { askQuestion } from '../../src/services/pipeline.js';
+import { SIGNING_SECRET } from '../helpers/slack-requests.js';
+import { SlackServer } from '../helpers/slack-server.js';
+import { freePort } from './spawn-main.js';
+import { capturedLogger, KNOWLEDGE, tempDir, testConfig } from './support.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function start(overrides: Parameters<typeof testConfig>[0]): Promise<Briefbot> {
+  const data = tempDir();
+  cleanups.push(data.cleanup);
+  const bot = await startBriefbot(testConfig({ dataDir: data.dir, ...overrides }), capturedLogger().logger);
+  cleanups.push(() => bot.stop());
+  return bot;
+}
+
+describe('GET /healthz and /metrics', () => {
+  it('console mode serves them on HEALTH_PORT only', async () => {
+    const bot = await start({ healthPort: await freePort() });
+    const base = `http://127.0.0.1:${bot.opsPort}`;
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      adapters: [],
+      knowledge: { entries: bot.knowledge.current().size },
+    });
+
+    await askQuestion(bot.services, { platform: 'console', userId: 'a' }, 'How much did Nvidia fall?');
+    await askQuestion(bot.services, { platform: 'console', userId: 'a' }, 'best pizza in Naples?');
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toMatch(
+      /briefbot_questions_total\{platform="console",kind="fact",lang="en",answered="true"\} 1/,
+    );
+    expect(text).toMatch(
+      /briefbot_questions_total\{platform="console",kind="none",lang="en",answered="false"\} 1/,
+    );
+    expect(text).toMatch(/briefbot_answered_ratio 0\.5/);
+    expect(text).toMatch(/briefbot_question_latency_seconds_count\{platform="console"\} 2/);
+    expect(text).toMatch(new RegExp(`briefbot_knowledge_entries ${bot.knowledge.current().size}`));
+    expect(text).toMatch(/briefbot_knowledge_reloads_total 0/);
+    expect(text).toMatch(/briefbot_knowledge_reload_failures_total 0/);
+
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('console mode opens no port without HEALTH_PORT', async () => {
+    const bot = await start({});
+    expect(bot.opsPort).toBeUndefined();
+  });
+
+  it('console mode still starts when HEALTH_PORT is busy', async () => {
+    const first = await start({ healthPort: await freePort() });
+    const second = await start({ healthPort: first.opsPort as number });
+    expect(second.opsPort).toBeUndefined();
+  });
+
+  it('Slack HTTP mode serves them on PORT next to /slack/events', async () => {
+    const slack = await SlackServer.start();
+    cleanups.push(() => slack.close());
+    const port = await freePort();
+    const bot = await start({
+      port,
+      slack: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, mode: 'http' },
+    });
+    expect(bot.opsPort).toBe(port);
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { adapters: unknown }).adapters).toEqual([
+      { name: 'slack', healthy: true },
+    ]);
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
+      'briefbot_questions_total',
+    );
+  });
+});
+
+describe('healthReport', () => {
+  const engine = loadEngineFromDir(KNOWLEDGE);
+  const adapter = (name: string, healthy: boolean): RunningAdapter => ({
+    name,
+    healthy: () => healthy,
+    stop: async () => {},
+  });
+  const sources = (adapters: RunningAdapter[], accepting = true) => ({
+    adapters: () => adapters,
+    engine: () => engine,
+    metrics: createMetrics({ defaults: false }),
+    accepting: () => accepting,
+  });
+
+  it('is unavailable when one adapter is disconnected', () => {
+    const report = healthReport(sources([adapter('discord', true), adapter('slack', false)]));
+    expect(report.status).toBe('unavailable');
+    expect(report.adapters).toEqual([
+      { name: 'discord', healthy: true },
+      { name: 'slack', healthy: false },
+    ]);
+  });
+
+  it('is unavailable once shutdown has begun', () => {
+    expect(healthReport(sources([adapter('discord', true)], false)).status).toBe('unavailable');
+  });
+
+  it('is ok when every adapter is connected and knowledge is loaded', () => {
+    expect(healthReport(sources([adapter('discord', true)])).status).toBe('ok');
+  });
+});
