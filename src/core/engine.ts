@@ -15,8 +15,8 @@ import type {
 import { t } from './i18n/index.js';
 import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
 import type { KnowledgeBase } from './knowledge/types.js';
-import { chooseLang, type Lang } from './lang.js';
-import { fold } from './normalize.js';
+import { chooseLang, type Lang, type LangVocabulary } from './lang.js';
+import { fold, words } from './normalize.js';
 import {
   aboutReply,
   factReply,
@@ -29,8 +29,11 @@ import {
 import { makeReply, type Reply } from './reply.js';
 import { SearchIndex, type SearchOptions } from './search.js';
 
-/** Below this score the engine says it does not know. */
-export const ANSWER_THRESHOLD = 0.5;
+/** At or above this score the engine answers. */
+export const ANSWER_THRESHOLD = 0.42;
+/** Between this and the threshold, it answers only a clear winner: DISTINCT_RATIO × the runner-up's score. */
+export const DISTINCT_THRESHOLD = 0.28;
+export const DISTINCT_RATIO = 1.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
 /** Longest text the engine reads; the pipeline rejects longer questions before this. */
@@ -45,6 +48,7 @@ class KnowledgeEngine implements Engine {
   private readonly matcher: ModelMatcher;
   private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
   private readonly threshold: number;
+  private readonly vocabulary: LangVocabulary;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -59,6 +63,7 @@ class KnowledgeEngine implements Engine {
         { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
       );
     this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
+    this.vocabulary = languageVocabulary(kb);
   }
 
   get size(): number {
@@ -69,7 +74,7 @@ class KnowledgeEngine implements Engine {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
       .trim();
-    const lang = chooseLang(text, query.locale);
+    const lang = chooseLang(text, query.locale, this.vocabulary);
     if (text === '' || fold(text) === '') return helpReply(this.kb, lang);
     const command = detectCommand(text);
     if (command === 'help') return helpReply(this.kb, lang);
@@ -95,7 +100,11 @@ class KnowledgeEngine implements Engine {
   private searchReply(text: string, lang: Lang): Reply {
     const hits = this.index.search(text, 5);
     const best = hits[0];
-    if (best && best.score >= this.threshold) {
+    const second = hits[1]?.score ?? 0;
+    const confident =
+      best !== undefined &&
+      (best.score >= this.threshold || (!best.mismatch && best.score >= DISTINCT_THRESHOLD && best.score >= DISTINCT_RATIO * second));
+    if (best && confident) {
       const entry = this.kb.byId.get(best.id);
       if (entry) return factReply(this.kb, entry, lang, hits, best.score);
     }
@@ -203,6 +212,21 @@ class KnowledgeEngine implements Engine {
   models(): ModelInfo[] {
     return this.kb.models.map((m) => ({ id: m.id, name: m.name }));
   }
+}
+
+/** Words that occur in one language's questions and answers and never in the other's. */
+function languageVocabulary(kb: KnowledgeBase): LangVocabulary {
+  const collect = (lang: Lang) =>
+    new Set(kb.entries.flatMap((e) => [...e.questions[lang], e.answer[lang]].flatMap((x) => words(x))));
+  const fr = collect('fr');
+  const en = collect('en');
+  for (const w of [...fr]) {
+    if (en.has(w)) {
+      fr.delete(w);
+      en.delete(w);
+    }
+  }
+  return { fr, en };
 }
 
 /** Builds the engine over a validated knowledge base. */

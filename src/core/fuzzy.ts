@@ -49,14 +49,16 @@ export class Corrector {
     const max = allowedEdits(word.length);
     let best: string | null = null;
     let bestDist = max + 1;
-    for (let len = word.length - max; len <= word.length + max && bestDist > 1; len++) {
+    for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
-        if (candidate[0] !== word[0] && max < 2 && candidate[1] !== word[1]) continue;
-        const d = editDistance(word, candidate, bestDist - 1);
-        if (d < bestDist) {
+        // Typos rarely hit the first letter; checking it keeps "explication" from becoming "application".
+        if (candidate[0] !== word[0]) continue;
+        const d = editDistance(word, candidate, bestDist);
+        // On a tie, a longer word wins: a dropped letter is a more common typo than an added one.
+        if (d < bestDist || (d === bestDist && best !== null && candidate.length > best.length && d <= max)) {
           bestDist = d;
           best = candidate;
-          if (d === 1) break;
+
         }
       }
     }

@@ -29,8 +29,14 @@ export function langFromLocale(locale: string | undefined | null): Lang | undefi
   return base === 'fr' ? 'fr' : base === 'en' ? 'en' : undefined;
 }
 
+/** Words seen in only one language of the knowledge base, which the engine adds to the evidence. */
+export interface LangVocabulary {
+  fr: Set<string>;
+  en: Set<string>;
+}
+
 /** Scores the text for French and English; returns the language only when the evidence is clear. */
-export function detectLang(text: string): Lang | undefined {
+export function detectLang(text: string, vocabulary?: LangVocabulary): Lang | undefined {
   const words = text
     .toLowerCase()
     .normalize('NFD')
@@ -41,7 +47,9 @@ export function detectLang(text: string): Lang | undefined {
   let en = 0;
   for (const w of words) {
     if (FR_WORDS.has(w)) fr += 1;
+    else if (vocabulary?.fr.has(w)) fr += 0.75;
     if (EN_WORDS.has(w)) en += 1;
+    else if (vocabulary?.en.has(w)) en += 0.75;
   }
   if (/\b(c'est|qu'|l'|d'|j'|n'|s')/i.test(text)) fr += 1;
   if (fr === en) return undefined;
@@ -52,6 +60,6 @@ export function detectLang(text: string): Lang | undefined {
  * Picks the reply language: a platform locale hint in English or French wins (the user's own
  * interface language), then what the question reads as, then English.
  */
-export function chooseLang(text: string, localeHint?: string | null): Lang {
-  return langFromLocale(localeHint) ?? detectLang(text) ?? 'en';
+export function chooseLang(text: string, localeHint?: string | null, vocabulary?: LangVocabulary): Lang {
+  return langFromLocale(localeHint) ?? detectLang(text, vocabulary) ?? 'en';
 }

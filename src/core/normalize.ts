@@ -6,6 +6,7 @@
 /** Lowercase, accents removed, apostrophes and punctuation turned into spaces, spaces collapsed. */
 export function fold(text: string): string {
   return text
+    .replace(/s\s*&\s*p(?:\s*500)?/gi, ' sp500 ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -25,7 +26,7 @@ const STOP_WORDS = new Set(
     'very can could would should will shall may might must i me my we our us you your he him his she her they ' +
     'them their what which whom whose whats s t just also any some all any tell know please pls plz hey hi ' +
     'how comment ok okay say said quick question q get got like really actually thing things one ones bot briefbot ' +
-    'anyone someone guys folks team exactly again only still ever whole' +
+    'anyone someone guys folks team exactly again only still whole' +
     // French
     ' le la les l un une des du de d au aux a ce cet cette ces c ca cela ceci qu que qui quoi quel quelle quels ' +
     'quelles est sont etait etaient ete etre et ou mais donc or ni car se sa son ses leur leurs lui y en ne pas ' +
@@ -59,8 +60,7 @@ const SYNONYMS: Record<string, string[]> = {
     'spent',
     'depense',
     'depenses',
-    'budget',
-  ],
+    'budget', 'build', 'building', 'built', 'develop', 'developed', 'development', 'developpement', 'developper'],
   price: [
     'price',
     'prices',
@@ -193,7 +193,6 @@ const SYNONYMS: Record<string, string[]> = {
     'efface',
     'effacer',
     'selloff',
-    'sell',
   ],
   found: [
     'found',
@@ -216,9 +215,8 @@ const SYNONYMS: Record<string, string[]> = {
     'started',
     'behind',
     'derriere',
-    'launched',
-  ],
-  licence: ['licence', 'license', 'licenses', 'licences', 'licensed', 'licensing', 'mit'],
+    'launched', 'monte', 'setup'],
+  licence: ['licence', 'license', 'licenses', 'licences', 'licensed', 'licensing', 'mit', 'commercial', 'commercially', 'commercialiser', 'commercialisation', 'commerciale', 'legal', 'legally', 'legalement', 'permissive'],
   model: ['model', 'models', 'modele', 'modeles', 'llm', 'llms'],
   valuation: [
     'valuation',
@@ -243,7 +241,6 @@ const SYNONYMS: Record<string, string[]> = {
     'publication',
     'sorti',
     'sortie',
-    'out',
     'unveiled',
     'devoile',
     'annonce',
@@ -255,7 +252,10 @@ const SYNONYMS: Record<string, string[]> = {
     'debut',
     'dropped',
   ],
-  when: ['when', 'quand', 'date', 'day', 'jour'],
+  when: ['when', 'quand', 'date'],
+  monday: ['monday', 'lundi'],
+  ceo: ['ceo', 'pdg', 'boss', 'patron', 'dirigeant', 'chief', 'head', 'leader'],
+  now: ['now', 'today', 'currently', 'current', 'latest', 'nowadays', 'maintenant', 'aujourd', 'hui', 'actuel', 'actuelle', 'actuellement', 'moment', 'tonight', 'demain', 'tomorrow', 'yesterday', 'hier'],
   who: ['who', 'qui', 'whom'],
   why: ['why', 'pourquoi', 'reason', 'raison', 'cause', 'caused'],
   howmuch: ['much', 'many', 'combien'],
@@ -473,6 +473,11 @@ for (const [concept, words] of Object.entries(SYNONYMS)) {
   for (const w of words) if (!SYNONYM_OF.has(w)) SYNONYM_OF.set(w, concept);
 }
 
+/** True for the concept names synonyms map to ("cost", "chip", "drop"). */
+export function isConcept(t: string): boolean {
+  return Object.hasOwn(SYNONYMS, t);
+}
+
 /** Every word the normalizer knows a concept for (search also treats them as known vocabulary). */
 export function synonymWords(): string[] {
   return [...SYNONYM_OF.keys()];
@@ -494,7 +499,8 @@ export function stem(word: string): string {
 export function term(word: string): string {
   const direct = SYNONYM_OF.get(word);
   if (direct) return direct;
-  if (/\d/.test(word) || word.length <= 3) return word;
+  if (/\d/.test(word)) return word.replace(/(\d)s$/, '$1');
+  if (word.length <= 3) return word;
   const s = stem(word);
   return SYNONYM_OF.get(s) ?? s;
 }

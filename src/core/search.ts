@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import { Corrector } from './fuzzy.js';
 import type { Entry } from './knowledge/types.js';
-import { fold, synonymWords, term, words } from './normalize.js';
+import { fold, isConcept, synonymWords, term, words } from './normalize.js';
 
 /**
  * Bilingual search over the knowledge base.
@@ -20,6 +20,14 @@ export interface SearchHit {
   id: string;
   /** 0..1 */
   score: number;
+  /** The question names something (Nvidia, R2, "today") this entry does not cover. */
+  mismatch?: boolean;
+}
+
+interface Scored {
+  i: number;
+  score: number;
+  mismatch: boolean;
 }
 
 interface Variant {
@@ -43,7 +51,13 @@ const WEAK_WEIGHT = 0.55;
 const UNKNOWN_WEIGHT = 1.3;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
+/** Question words that change what is asked; an entry whose questions never use them fits less. */
+const INTENT_TERMS = new Set(['why', 'when', 'who']);
+const INTENT_PENALTY = 0.85;
+/** The knowledge is about January 2025: "today", "currently", "maintenant" ask for news it does not have. */
+const NOW_PENALTY = 0.7;
 const FUSE_CANDIDATES = 8;
+const FUSE_WEIGHT = Number(process.env.FW ?? 0.1);
 
 export interface SearchOptions {
   /** Re-score the best candidates with fuse.js (on by default). */
@@ -74,16 +88,16 @@ export class SearchIndex {
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
       for (const q of questions) {
-        for (const w of q.split(/[^\p{L}\p{N}]+/u)) {
-          if (/^\p{Lu}/u.test(w) || /\d/.test(w)) {
-            const folded = words(w)[0];
-            if (folded) named.add(term(folded));
-          }
-        }
+        // Capitalized words past the first, or words with digits, are names: Nvidia, R1, TSMC.
+        q.split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
+          .forEach((w, position) => {
+            if ((position > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)) {
+              const folded = words(w)[0];
+              if (folded && !isConcept(term(folded))) named.add(term(folded));
+            }
+          });
       }
-      for (const q of questions) addWords(q);
-      addWords(entry.answer.en);
-      addWords(entry.answer.fr);
       const variantTerms = questions.map((q) => ({ terms: new Set(words(q).map(term)), folded: fold(q) }));
       const strong = new Set(variantTerms.flatMap((v) => [...v.terms]));
       const weak = new Set(
@@ -109,7 +123,7 @@ export class SearchIndex {
     this.maxIdf = Math.log(1 + n);
     for (const t of named) {
       const d = df.get(t) ?? 0;
-      if (d > 0 && d <= n / 2 && !/^\d+$/.test(t)) this.entities.add(t);
+      if (d > 0 && d <= n * 0.75 && !/^\d+$/.test(t)) this.entities.add(t);
     }
 
     for (const r of raw) {
@@ -145,10 +159,11 @@ export class SearchIndex {
     if (qterms.length === 0) return [];
     const weights = qterms.map((t) => this.termIdf(t));
     const total = weights.reduce((a, b) => a + b, 0);
+    const asksAboutNow = qterms.includes('now');
     const candidates = new Set<number>();
     for (const t of qterms) for (const i of this.postings.get(t) ?? []) candidates.add(i);
 
-    const scored: { i: number; score: number }[] = [];
+    const scored: Scored[] = [];
     for (const i of candidates) {
       const item = this.items[i] as IndexedEntry;
       let covered = 0;
@@ -171,21 +186,32 @@ export class SearchIndex {
         if (f > best) best = f;
       }
       let score = 0.55 * coverage + 0.45 * best;
+      let mismatch = asksAboutNow;
       for (const t of qterms) {
-        if (this.entities.has(t) && !item.strong.has(t) && !item.weak.has(t)) score *= ENTITY_PENALTY;
+        const absent = !item.strong.has(t) && !item.weak.has(t);
+        // A name the entry never mentions (Nvidia, o1) or an unknown one with digits (R2, GPT-5, 2026).
+        if (absent && (this.entities.has(t) || (!this.idf.has(t) && /^[a-z]+\d/.test(t)))) {
+          score *= ENTITY_PENALTY;
+          mismatch = true;
+        }
+        // "why" / "when" / "who" asked of an entry that answers something else.
+        else if (INTENT_TERMS.has(t) && !item.strong.has(t)) score *= INTENT_PENALTY;
       }
-      scored.push({ i, score });
+      if (asksAboutNow) score *= NOW_PENALTY;
+      scored.push({ i, score, mismatch });
     }
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, Math.max(limit, FUSE_CANDIDATES));
     if (this.options.fuse !== false && top.length > 0) this.rescoreWithFuse(text, top);
-    return top
-      .slice(0, limit)
-      .map((s) => ({ id: (this.items[s.i] as IndexedEntry).entry.id, score: round(s.score) }));
+    return top.slice(0, limit).map((s) => {
+      const hit: SearchHit = { id: (this.items[s.i] as IndexedEntry).entry.id, score: round(s.score) };
+      if (s.mismatch) hit.mismatch = true;
+      return hit;
+    });
   }
 
   /** Blends in fuse.js's string similarity on the candidates' normalized question variants. */
-  private rescoreWithFuse(text: string, top: { i: number; score: number }[]): void {
+  private rescoreWithFuse(text: string, top: Scored[]): void {
     const query = fold(text);
     if (query.length < 3) return;
     const docs = top.flatMap((s) =>
@@ -199,7 +225,7 @@ export class SearchIndex {
     }
     for (const s of top) {
       const sim = bestFuse.get(s.i) ?? 0;
-      s.score = s.score * 0.85 + Math.min(s.score, sim) * 0.15;
+      s.score = s.score * (1 - FUSE_WEIGHT) + sim * FUSE_WEIGHT;
     }
     top.sort((a, b) => b.score - a.score);
   }
