@@ -1,0 +1,25 @@
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig } from '../config.js';
+import { buildReport, renderReport } from '../ops/report.js';
+
+/**
+ * `npm run report [-- --top N]`: the most frequent unanswered questions and the entries with the most 👎,
+ * read from DATA_DIR, so the knowledge base can be improved.
+ */
+loadDotenv({ quiet: true });
+let dataDir: string;
+try {
+  dataDir = resolve(loadConfig().dataDir);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  for (const p of err.problems) console.error(`config error: ${p}`);
+  process.exit(2);
+}
+const at = process.argv.indexOf('--top');
+const top = at >= 0 ? Number(process.argv[at + 1]) : 20;
+if (!Number.isInteger(top) || top < 1) {
+  console.error('--top must be a positive integer');
+  process.exit(2);
+}
+process.stdout.write(renderReport(buildReport(dataDir, top), dataDir));
