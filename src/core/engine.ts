@@ -103,7 +103,8 @@ class KnowledgeEngine implements Engine {
     const second = hits[1]?.score ?? 0;
     const confident =
       best !== undefined &&
-      (best.score >= this.threshold || (!best.mismatch && best.score >= DISTINCT_THRESHOLD && best.score >= DISTINCT_RATIO * second));
+      (best.score >= this.threshold ||
+        (!best.mismatch && best.score >= DISTINCT_THRESHOLD && best.score >= DISTINCT_RATIO * second));
     if (best && confident) {
       const entry = this.kb.byId.get(best.id);
       if (entry) return factReply(this.kb, entry, lang, hits, best.score);

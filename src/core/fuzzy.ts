@@ -58,7 +58,6 @@ export class Corrector {
         if (d < bestDist || (d === bestDist && best !== null && candidate.length > best.length && d <= max)) {
           bestDist = d;
           best = candidate;
-
         }
       }
     }

@@ -70,7 +70,10 @@ export function detectCost(text: string, mentionsModel: boolean): CostIntent | u
   const amounts = findAmounts(text).filter(
     (a) =>
       a.explicit ||
-      (mentionsModel && costWords && !/^(19|20)\d\d$/.test(a.text) && (!a.result.ok || a.result.tokens >= 1000n)),
+      (mentionsModel &&
+        costWords &&
+        !/^(19|20)\d\d$/.test(a.text) &&
+        (!a.result.ok || a.result.tokens >= 1000n)),
   );
   if (amounts.length === 0) return undefined;
   // "6 millions" alone is a figure, not a token amount: tokens or a model name must be in the question.

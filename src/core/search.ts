@@ -87,6 +87,9 @@ export class SearchIndex {
     const named = new Set<string>();
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
+      for (const q of questions) addWords(q);
+      addWords(entry.answer.en);
+      addWords(entry.answer.fr);
       for (const q of questions) {
         // Capitalized words past the first, or words with digits, are names: Nvidia, R1, TSMC.
         q.split(/[^\p{L}\p{N}]+/u)

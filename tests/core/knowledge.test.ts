@@ -46,9 +46,13 @@ describe('a malformed knowledge folder', () => {
 
   it('is refused, with one message per problem naming the file, the entry and the field', () => {
     expect(kb).toBeUndefined();
-    expect(lines).toContain('market.yaml, entry "nasdaq-drop", field "questions.fr": needs at least 3 questions');
+    expect(lines).toContain(
+      'market.yaml, entry "nasdaq-drop", field "questions.fr": needs at least 3 questions',
+    );
     expect(lines).toContain('market.yaml, entry "nasdaq-drop", field "answer.fr": is missing');
-    expect(lines.some((l) => l.startsWith('market.yaml, entry "nasdaq-drop", field "source.url"'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('market.yaml, entry "nasdaq-drop", field "source.url"'))).toBe(
+      true,
+    );
     expect(lines.some((l) => l.startsWith('prices.yaml, entry "deepseek-r1", field "output"'))).toBe(true);
   });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectLang, chooseLang, langFromLocale } from '../../src/core/lang.js';
+import { chooseLang, detectLang, langFromLocale } from '../../src/core/lang.js';
 import { fold, stem, terms } from '../../src/core/normalize.js';
 
 describe('fold', () => {
   it('lowercases, removes accents and punctuation', () => {
-    expect(fold("Coût d’entraînement de DeepSeek-V3 ?")).toBe('cout d entrainement de deepseek v3');
+    expect(fold('Coût d’entraînement de DeepSeek-V3 ?')).toBe('cout d entrainement de deepseek v3');
   });
   it('keeps decimal and grouped numbers in one piece', () => {
     expect(fold('2,19 $ et 5.576 M')).toBe('219 et 5576 m');

@@ -128,7 +128,12 @@ function loadPrices(
   return { models, prices: top.data };
 }
 
-function crossCheck(entries: Entry[], modelIdsGiven: string[], models: ModelPrice[], reference: string | undefined): Validation {
+function crossCheck(
+  entries: Entry[],
+  modelIdsGiven: string[],
+  models: ModelPrice[],
+  reference: string | undefined,
+): Validation {
   const errors: KnowledgeProblem[] = [];
   const warnings: KnowledgeProblem[] = [];
   const byId = new Map<string, Entry>();
