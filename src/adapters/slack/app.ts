@@ -1,0 +1,107 @@
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config.js';
+import type { Services } from '../../services/index.js';
+import { boltLogger } from './bolt-logger.js';
+import { logUnhandled } from './errors.js';
+import { registerListeners } from './listeners/index.js';
+
+/** Where Slack sends events, commands and interactivity in HTTP mode. */
+export const EVENTS_PATH = '/slack/events';
+
+/**
+ * Web API retries: a few quick ones, then give up. Bolt's default keeps retrying for about 30 minutes,
+ * and an answer that late is worse than the apology. A 429 waits for its Retry-After first.
+ */
+export const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 4000,
+};
+
+export interface SlackAppOptions {
+  retryConfig?: webApi.RetryOptions;
+  /** HTTP mode only: routes served by the same server as /slack/events. */
+  customRoutes?: CustomRoute[];
+}
+
+export interface SlackApp {
+  app: App;
+  mode: 'socket' | 'http';
+  /** Set in Socket Mode: its client reports the connection state. */
+  socket?: SocketModeReceiver;
+  /** Replies still being worked on (stop() waits for them). */
+  inFlight(): number;
+}
+
+/**
+ * Builds the Bolt app without starting it (call `app.init()`, then `app.start()`): Socket Mode when an
+ * app token is set, else HTTP mode checking every request's signature.
+ *
+ * HTTP mode keeps `processBeforeResponse: false`: Slack gets its 200 as soon as the request is verified
+ * and acked, and the answer follows through the Web API. Waiting for the answer before responding
+ * would tie the ack to the Web API (a 429 with Retry-After easily passes Slack's 3-second deadline,
+ * which brings a retry) and would send a slash command's respond() before its ack.
+ */
+export function createSlackApp(
+  config: SlackConfig,
+  services: Services,
+  options: SlackAppOptions = {},
+): SlackApp {
+  const log = services.logger.child({ component: 'slack' });
+  const logger = boltLogger(log);
+  const clientOptions = (): webApi.WebClientOptions => ({
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY,
+    timeout: 10_000,
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+  });
+
+  let socket: SocketModeReceiver | undefined;
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (config.appToken) {
+    // Its apps.connections.open goes through these client options, so SLACK_API_URL applies to it too.
+    socket = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      installerOptions: { clientOptions: clientOptions() },
+    });
+    receiver = socket;
+  } else {
+    if (!config.signingSecret)
+      throw new Error('Slack HTTP mode needs a signing secret (SLACK_SIGNING_SECRET)');
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      customRoutes: options.customRoutes ?? [],
+      processBeforeResponse: false,
+      logger,
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    ...(socket ? { socketMode: true } : {}),
+    logger,
+    clientOptions: clientOptions(),
+    // auth.test runs in app.init(), where a bad token or an unreachable API is a catchable error.
+    deferInitialization: true,
+    convoStore: false,
+    // Messages from this app and other bots are dropped (and logged) by listeners/guard.ts, in one place.
+    ignoreSelf: false,
+  });
+
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight += 1;
+    try {
+      await next();
+    } finally {
+      inFlight -= 1;
+    }
+  });
+  registerListeners(app, services);
+  app.error(logUnhandled(log));
+
+  return { app, mode: socket ? 'socket' : 'http', ...(socket ? { socket } : {}), inFlight: () => inFlight };
+}

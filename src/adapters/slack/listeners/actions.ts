@@ -1,0 +1,111 @@
+import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { t } from '../../../core/i18n/index.js';
+import type { Services } from '../../../services/index.js';
+import { hashUser, recordVote, runLimited } from '../../../services/pipeline.js';
+import { withErrorPolicy } from '../errors.js';
+import { slackMessages } from '../messages.js';
+import { type Place, postApology, postNotice, postResult } from '../post.js';
+import { ACTION, parseButtonValue, renderReply } from '../render.js';
+import { escapeMrkdwn } from '../text.js';
+
+/** How long one person's vote on one message is remembered (a second click is not counted). */
+const VOTE_SECONDS = 7 * 24 * 3600;
+
+interface Clicked {
+  place: Place;
+  /** The button sat on an ephemeral message: whatever it answers stays ephemeral. */
+  ephemeral: boolean;
+  messageTs: string;
+}
+
+/** Where a click came from: the message's channel and thread (or the message itself, as thread root). */
+function clicked(body: BlockButtonAction): Clicked {
+  const container = body.container as {
+    channel_id?: string;
+    message_ts?: string;
+    thread_ts?: string;
+    is_ephemeral?: boolean;
+  };
+  const messageTs = container.message_ts ?? body.message?.ts ?? '';
+  const ephemeral = container.is_ephemeral === true;
+  const place: Place = { channel: body.channel?.id ?? container.channel_id ?? '', user: body.user.id };
+  const threadTs = container.thread_ts ?? (body.message?.thread_ts as string | undefined);
+  // An ephemeral message cannot be a thread root; a public one can.
+  if (threadTs) place.threadTs = threadTs;
+  else if (!ephemeral && messageTs) place.threadTs = messageTs;
+  return { place, ephemeral, messageTs };
+}
+
+function ephemeralReply(respond: RespondFn, text: string): Promise<unknown> {
+  return respond({ response_type: 'ephemeral', replace_original: false, text: escapeMrkdwn(text) });
+}
+
+/** Related-question and did-you-mean buttons post that entry's answer in the same thread. */
+function registerRelated(app: App, services: Services): void {
+  const log = services.logger.child({ component: 'slack', listener: 'related_button' });
+  app.action<BlockButtonAction>(ACTION.relatedPattern, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const value = parseButtonValue(action.value);
+    const { place, ephemeral } = clicked(body);
+    await withErrorPolicy(
+      log,
+      'related_button',
+      () => value?.lang ?? 'en',
+      (lang, errorId) =>
+        ephemeral
+          ? ephemeralReply(respond, t(lang).errors.apology(errorId))
+          : postApology(client, place, lang, errorId),
+      async () => {
+        if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
+        const who = { platform: 'slack' as const, userId: place.user, locale: null };
+        const result = await runLimited(services, who, value.lang, (e) =>
+          e.answerEntry(value.entryId, value.lang),
+        );
+        if (ephemeral) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            ...renderReply(result.reply),
+          });
+        } else {
+          await postResult(client, place, result);
+        }
+      },
+    );
+  });
+}
+
+/** 👍 / 👎 under an answer: recorded once per person and message, acknowledged privately. */
+function registerVotes(app: App, services: Services): void {
+  const log = services.logger.child({ component: 'slack', listener: 'vote_button' });
+  const votePattern = new RegExp(`^(?:${ACTION.voteUp}|${ACTION.voteDown})$`);
+  app.action<BlockButtonAction>(votePattern, async ({ ack, body, action, client }) => {
+    await ack();
+    const value = parseButtonValue(action.value);
+    const { place, ephemeral, messageTs } = clicked(body);
+    if (ephemeral) delete place.threadTs;
+    await withErrorPolicy(
+      log,
+      'vote_button',
+      () => value?.lang ?? 'en',
+      (lang, errorId) => postNotice(client, place, t(lang).errors.apology(errorId)),
+      async () => {
+        if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
+        const vote = action.action_id === ACTION.voteUp ? 'up' : 'down';
+        const key = `slack:vote:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
+        if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
+          await postNotice(client, place, slackMessages(value.lang).alreadyVoted);
+          return;
+        }
+        const who = { platform: 'slack' as const, userId: place.user, locale: null };
+        await recordVote(services, who, value.entryId, vote, value.lang);
+        await postNotice(client, place, t(value.lang).feedback.thanks);
+      },
+    );
+  });
+}
+
+export function register(app: App, services: Services): void {
+  registerRelated(app, services);
+  registerVotes(app, services);
+}

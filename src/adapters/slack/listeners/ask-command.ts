@@ -1,0 +1,47 @@
+import type { App } from '@slack/bolt';
+import { t } from '../../../core/i18n/index.js';
+import { chooseLang } from '../../../core/lang.js';
+import type { Services } from '../../../services/index.js';
+import { askQuestion, runLimited } from '../../../services/pipeline.js';
+import { withErrorPolicy } from '../errors.js';
+import { renderReply } from '../render.js';
+import { escapeMrkdwn, plainQuestion } from '../text.js';
+
+/** `/ask private <question>` (or `privé`): the answer is shown only to the person who asked. */
+const PRIVATE = /^(?:private|privé|prive)(?:\s+|$)/i;
+
+/**
+ * `/ask <question>`: acked at once, answered through `respond()`. Answers are posted in the channel;
+ * refusals, help and topic lists, usage, notices, and `/ask private …`, only to the person who asked.
+ * `/ask help`, `/ask topics` and cost questions take the engine's own free-text routing.
+ */
+export function register(app: App, services: Services): void {
+  const log = services.logger.child({ component: 'slack', listener: 'ask_command' });
+  app.command('/ask', async ({ command, ack, respond }) => {
+    await ack();
+    const raw = command.text.trim();
+    const privateFlag = PRIVATE.exec(raw);
+    const question = plainQuestion(privateFlag ? raw.slice(privateFlag[0].length) : raw);
+    await withErrorPolicy(
+      log,
+      '/ask',
+      () => chooseLang(question),
+      (lang, errorId) =>
+        respond({ response_type: 'ephemeral', text: escapeMrkdwn(t(lang).errors.apology(errorId)) }),
+      async () => {
+        const who = { platform: 'slack' as const, userId: command.user_id, locale: null };
+        const result =
+          question === ''
+            ? await runLimited(services, who, 'en', (engine) => engine.help('en'))
+            : await askQuestion(services, who, question);
+        const { reply } = result;
+        const inChannel = reply.answered && reply.kind !== 'help' && !result.limited && !privateFlag;
+        await respond({
+          response_type: inChannel ? 'in_channel' : 'ephemeral',
+          replace_original: false,
+          ...renderReply(reply),
+        });
+      },
+    );
+  });
+}

@@ -1,0 +1,246 @@
+import { once } from 'node:events';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A local Slack-compatible server for tests and the bench, on 127.0.0.1 and a random port:
+ * - the Web API under /api/ (auth.test, chat.postMessage, chat.postEphemeral, apps.connections.open),
+ *   recording every call with its parsed body, and able to fail the next N calls with 500 or 429;
+ * - a response_url sink under /response/<id>;
+ * - a Socket Mode WebSocket under /link/ that says hello, lets the test send envelopes and reads acks.
+ */
+
+export const BOT_USER_ID = 'UBRIEFBOT1';
+export const BOT_ID = 'BBRIEFBOT1';
+export const TEAM_ID = 'T0TEAM0001';
+
+export interface ApiCall {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingHttpHeaders;
+  /** The status the server answered with (500 and 429 calls are recorded too). */
+  status: number;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface SocketAck {
+  envelope_id: string;
+  payload?: unknown;
+}
+
+interface Failure {
+  method: string;
+  remaining: number;
+  status: 500 | 429;
+  retryAfter: number;
+}
+
+export interface SlackServerOptions {
+  /** Keep no record of calls (the bench sends thousands); `onCall` still sees each one. */
+  record?: boolean;
+  onCall?: (call: ApiCall) => void;
+}
+
+export class SlackServer {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly acks: SocketAck[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly sockets = new Set<WebSocket>();
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private tsCounter = 0;
+  private port = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly options: SlackServerOptions,
+  ) {}
+
+  static async start(options: SlackServerOptions = {}): Promise<SlackServer> {
+    let self: SlackServer | undefined;
+    const server = createServer((req, res) => self?.handle(req, res));
+    self = new SlackServer(server, options);
+    server.on('upgrade', (req, socket, head) => self?.upgrade(req, socket, head));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    self.port = (server.address() as AddressInfo).port;
+    return self;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** What `clientOptions.slackApiUrl` takes. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Successful calls to one Web API method. */
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method && c.status === 200);
+  }
+
+  /** The next `count` calls to `method` ('*' for any) answer 500, or 429 with Retry-After. */
+  failNext(method: string, count: number, status: 500 | 429 = 500, retryAfter = 1): void {
+    this.failures.push({ method, remaining: count, status, retryAfter });
+  }
+
+  /** Sends a Socket Mode envelope to every connected client. */
+  sendEnvelope(envelope: Record<string, unknown>): void {
+    const data = JSON.stringify(envelope);
+    for (const ws of this.sockets) ws.send(data);
+  }
+
+  get socketCount(): number {
+    return this.sockets.size;
+  }
+
+  /** Closes every socket (as Slack does when it recycles a connection), then the server. */
+  async close(): Promise<void> {
+    for (const ws of this.sockets) ws.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const path = new URL(req.url ?? '/', this.url).pathname;
+      if (path.startsWith('/api/')) return this.api(path.slice(5), req, raw, res);
+      if (path.startsWith('/response/')) {
+        this.responses.push({ id: path.slice(10), body: parseBody(req.headers['content-type'], raw) });
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      res.writeHead(404).end();
+    });
+  }
+
+  private api(method: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const body = parseBody(req.headers['content-type'], raw);
+    const failure = this.failures.find((f) => f.remaining > 0 && (f.method === '*' || f.method === method));
+    const status = failure ? failure.status : 200;
+    const call: ApiCall = { method, body, headers: req.headers, status };
+    if (this.options.record !== false) this.calls.push(call);
+    this.options.onCall?.(call);
+    if (failure) {
+      failure.remaining -= 1;
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (failure.status === 429) headers['retry-after'] = String(failure.retryAfter);
+      res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: 'test_failure' }));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://local.test/',
+          team: 'Local',
+          user: 'briefbot',
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        return {
+          ok: true,
+          channel: body.channel,
+          ts,
+          message: { ...body, ts, bot_id: BOT_ID, user: BOT_USER_ID },
+        };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: this.nextTs() };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=local` };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1737990000.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private upgrade(req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
+    if (!req.url?.startsWith('/link/')) {
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.sockets.add(ws);
+      ws.on('close', () => this.sockets.delete(ws));
+      ws.on('message', (data) => {
+        try {
+          this.acks.push(JSON.parse(data.toString()) as SocketAck);
+        } catch {
+          // not JSON: not an ack
+        }
+      });
+      ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0LOCAL' } }));
+    });
+  }
+}
+
+/** Web API bodies are form-encoded with JSON-encoded objects (blocks); response_url bodies are JSON. */
+function parseBody(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+  }
+  return out;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the timeout passes. */
+export async function waitFor<T>(
+  check: () => T | undefined | false,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const v = check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

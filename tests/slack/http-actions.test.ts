@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { slackMessages } from '../../src/adapters/slack/messages.js';
+import { t } from '../../src/core/i18n/index.js';
+import { realEngine, startTestBot, type TestBot } from '../helpers/slack-bot.js';
+import { buttonsOf, headerOf } from '../helpers/slack-messages.js';
+import { blockActions, mentionEvent, newTs, postEvent, postInteraction } from '../helpers/slack-requests.js';
+import { sleep, waitFor } from '../helpers/slack-server.js';
+
+/** Buttons on the bot's messages: related questions answer in the same thread; 👍 / 👎 are recorded. */
+
+let bot: TestBot;
+beforeAll(async () => {
+  bot = await startTestBot();
+});
+afterAll(async () => {
+  await bot?.close();
+});
+
+function postsIn(threadTs: string) {
+  return bot.server.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === threadTs);
+}
+
+function ephemeralsFor(user: string) {
+  return bot.server.callsTo('chat.postEphemeral').filter((c) => c.body.user === user);
+}
+
+describe('related-question buttons', () => {
+  it('clicking a related question on a threaded answer posts that answer in the same thread', async () => {
+    const root = newTs();
+    await postEvent(
+      bot.eventsUrl,
+      mentionEvent({ text: 'How much did Nvidia lose on 27 January?', ts: root }),
+    );
+    const answer = await waitFor(() => postsIn(root)[0]);
+    const related = buttonsOf(answer.body).find((b) => b.action_id.startsWith('bb_related_'));
+    expect(related).toBeDefined();
+    if (!related) return;
+    expect(related.text.length).toBeLessThanOrEqual(75);
+
+    const res = await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: related.action_id,
+        value: related.value,
+        messageTs: newTs(),
+        threadTs: root,
+        responseUrl: bot.server.responseUrl('related1'),
+      }),
+    );
+    expect(res.status).toBe(200);
+    const second = await waitFor(() => postsIn(root)[1]);
+    const [id, lang] = related.value.split('|');
+    expect(headerOf(second.body)).toBe(realEngine().answerEntry(id ?? '', lang === 'fr' ? 'fr' : 'en').title);
+    await sleep(100);
+    expect(postsIn(root)).toHaveLength(2);
+  });
+
+  it('threads under a top-level message (an /ask answer) when it has no thread yet', async () => {
+    const messageTs = newTs();
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_related_0',
+        value: 'r1-license|fr',
+        messageTs,
+        responseUrl: bot.server.responseUrl('r2'),
+      }),
+    );
+    const post = await waitFor(() => postsIn(messageTs)[0]);
+    expect(headerOf(post.body)).toBe(realEngine().answerEntry('r1-license', 'fr').title);
+  });
+
+  it('answers privately when the button sat on an ephemeral message', async () => {
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_related_1',
+        value: 'r1-license|en',
+        ephemeral: true,
+        responseUrl: bot.server.responseUrl('eph1'),
+      }),
+    );
+    const res = await waitFor(() => bot.server.responses.find((r) => r.id === 'eph1'));
+    expect(res.body.response_type).toBe('ephemeral');
+    expect(res.body.replace_original).toBe(false);
+    expect(headerOf(res.body)).toBe(realEngine().answerEntry('r1-license', 'en').title);
+  });
+
+  it('says a button is out of date when its value is not understood', async () => {
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_related_0',
+        value: 'garbage',
+        user: 'U0STALE001',
+        responseUrl: bot.server.responseUrl('s'),
+      }),
+    );
+    const notice = await waitFor(() => ephemeralsFor('U0STALE001')[0]);
+    expect(notice.body.text).toBe(slackMessages('en').staleButton);
+  });
+});
+
+describe('feedback buttons', () => {
+  it('records a vote once per person and message, and acknowledges it privately', async () => {
+    const messageTs = newTs();
+    const click = () =>
+      postInteraction(
+        bot.eventsUrl,
+        blockActions({
+          actionId: 'bb_vote_up',
+          value: 'nvidia-drop|fr',
+          messageTs,
+          user: 'U0VOTER001',
+          responseUrl: bot.server.responseUrl('v'),
+        }),
+      );
+    await click();
+    const thanks = await waitFor(() => ephemeralsFor('U0VOTER001')[0]);
+    expect(thanks.body.text).toBe(t('fr').feedback.thanks);
+    expect(thanks.body.thread_ts).toBe(messageTs);
+    expect(bot.feedback.votes).toEqual([
+      expect.objectContaining({ platform: 'slack', entryId: 'nvidia-drop', vote: 'up', lang: 'fr' }),
+    ]);
+    expect(JSON.stringify(bot.feedback.votes)).not.toContain('U0VOTER001');
+
+    await click();
+    const again = await waitFor(() => ephemeralsFor('U0VOTER001')[1]);
+    expect(again.body.text).toBe(slackMessages('fr').alreadyVoted);
+    expect(bot.feedback.votes).toHaveLength(1);
+  });
+
+  it('records a 👎', async () => {
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_vote_down',
+        value: 'r1-license|en',
+        user: 'U0VOTER002',
+        responseUrl: bot.server.responseUrl('v2'),
+      }),
+    );
+    await waitFor(() => ephemeralsFor('U0VOTER002')[0]);
+    expect(bot.feedback.votes.filter((v) => v.entryId === 'r1-license')).toEqual([
+      expect.objectContaining({ vote: 'down', lang: 'en' }),
+    ]);
+  });
+});
