@@ -1,5 +1,6 @@
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
+import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { boltLogger } from './bolt-logger.js';
 import { logUnhandled } from './errors.js';
@@ -27,6 +28,8 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   app: App;
+  /** The adapter's logger (component "slack"). */
+  log: Logger;
   mode: 'socket' | 'http';
   /** Set in Socket Mode: its client reports the connection state. */
   socket?: SocketModeReceiver;
@@ -48,7 +51,7 @@ export function createSlackApp(
   services: Services,
   options: SlackAppOptions = {},
 ): SlackApp {
-  const log = services.logger.child({ component: 'slack' });
+  const log = slackLogger(services.logger);
   const logger = boltLogger(log);
   const clientOptions = (): webApi.WebClientOptions => ({
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
@@ -100,8 +103,19 @@ export function createSlackApp(
       inFlight -= 1;
     }
   });
-  registerListeners(app, services);
+  registerListeners(app, { ...services, logger: log });
   app.error(logUnhandled(log));
 
-  return { app, mode: socket ? 'socket' : 'http', ...(socket ? { socket } : {}), inFlight: () => inFlight };
+  return {
+    app,
+    log,
+    mode: socket ? 'socket' : 'http',
+    ...(socket ? { socket } : {}),
+    inFlight: () => inFlight,
+  };
+}
+
+/** A child logger with component "slack", unless the one given already has it. */
+function slackLogger(logger: Logger): Logger {
+  return logger.bindings().component === 'slack' ? logger : logger.child({ component: 'slack' });
 }

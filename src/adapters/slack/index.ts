@@ -39,13 +39,12 @@ export async function startSlack(
   services: Services,
   options: SlackStartOptions,
 ): Promise<RunningSlack> {
-  const log = services.logger.child({ component: 'slack' });
   const routes = options.customRoutes ?? [];
   const built = createSlackApp(config, services, {
     customRoutes: routes,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
   });
-  const { app, socket } = built;
+  const { app, socket, log } = built;
   await app.init();
 
   let server: Server | undefined;

@@ -42,7 +42,7 @@ function ephemeralReply(respond: RespondFn, text: string): Promise<unknown> {
 
 /** Related-question and did-you-mean buttons post that entry's answer in the same thread. */
 function registerRelated(app: App, services: Services): void {
-  const log = services.logger.child({ component: 'slack', listener: 'related_button' });
+  const log = services.logger.child({ listener: 'related_button' });
   app.action<BlockButtonAction>(ACTION.relatedPattern, async ({ ack, body, action, client, respond }) => {
     await ack();
     const value = parseButtonValue(action.value);
@@ -77,7 +77,7 @@ function registerRelated(app: App, services: Services): void {
 
 /** 👍 / 👎 under an answer: recorded once per person and message, acknowledged privately. */
 function registerVotes(app: App, services: Services): void {
-  const log = services.logger.child({ component: 'slack', listener: 'vote_button' });
+  const log = services.logger.child({ listener: 'vote_button' });
   const votePattern = new RegExp(`^(?:${ACTION.voteUp}|${ACTION.voteDown})$`);
   app.action<BlockButtonAction>(votePattern, async ({ ack, body, action, client }) => {
     await ack();

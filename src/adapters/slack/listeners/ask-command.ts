@@ -16,7 +16,7 @@ const PRIVATE = /^(?:private|privé|prive)(?:\s+|$)/i;
  * `/ask help`, `/ask topics` and cost questions take the engine's own free-text routing.
  */
 export function register(app: App, services: Services): void {
-  const log = services.logger.child({ component: 'slack', listener: 'ask_command' });
+  const log = services.logger.child({ listener: 'ask_command' });
   app.command('/ask', async ({ command, ack, respond }) => {
     await ack();
     const raw = command.text.trim();

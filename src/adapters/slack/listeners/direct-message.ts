@@ -9,7 +9,7 @@ import { shouldAnswer } from './guard.js';
 
 /** A direct message to the bot: answered in the conversation (in the thread when it was in one). */
 export function register(app: App, services: Services): void {
-  const log = services.logger.child({ component: 'slack', listener: 'direct_message' });
+  const log = services.logger.child({ listener: 'direct_message' });
   app.event('message', async ({ event, body, context, client }) => {
     // Edits, deletions, joins and bot posts carry a subtype: only plain messages are questions.
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;

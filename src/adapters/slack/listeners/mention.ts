@@ -9,7 +9,7 @@ import { shouldAnswer } from './guard.js';
 
 /** An @mention in a channel: the answer goes in a thread, under the mention or in its thread. */
 export function register(app: App, services: Services): void {
-  const log = services.logger.child({ component: 'slack', listener: 'app_mention' });
+  const log = services.logger.child({ listener: 'app_mention' });
   app.event('app_mention', async ({ event, body, context, client }) => {
     // In a direct message the message listener answers; this keeps one answer per question.
     if (event.channel.startsWith('D')) return;
