@@ -15,6 +15,7 @@ const QUESTIONS = [
   'How much did DeepSeek-V3 cost to train?',
 ];
 
+let lastLogs: Record<string, unknown>[] = [];
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -26,6 +27,8 @@ async function startApp(): Promise<{ bot: Briefbot; slack: SlackServer; events: 
   const data = tempDir();
   cleanups.push(data.cleanup);
   const port = await freePort();
+  const logs = capturedLogger('warn');
+  lastLogs = logs.lines;
   const bot = await startBriefbot(
     testConfig({
       port,
@@ -33,7 +36,7 @@ async function startApp(): Promise<{ bot: Briefbot; slack: SlackServer; events: 
       rateLimitPerMinute: 10,
       slack: { botToken: 'xoxb-load', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, mode: 'http' },
     }),
-    capturedLogger('warn').logger,
+    logs.logger,
   );
   cleanups.push(() => bot.stop());
   return { bot, slack, events: `http://127.0.0.1:${port}/slack/events` };
@@ -90,7 +93,14 @@ describe('load: signed Slack HTTP requests against the real app', () => {
     for (const t of threads) seen.set(t, (seen.get(t) ?? 0) + 1);
     const duplicated = [...seen].filter(([, n]) => n > 1);
     expect(posted).toHaveLength(500);
-    expect(duplicated, 'threads answered more than once').toEqual([]);
+    // On failure, say what the doubled posts were and what the app logged (warnings and errors).
+    const doubled = posted
+      .filter((c) => duplicated.some(([t]) => t === String(c.body.thread_ts)))
+      .map((c) => `${c.method} ${c.body.thread_ts} ${String(c.body.text).slice(0, 60)}`);
+    expect(
+      duplicated,
+      `threads answered twice: ${doubled.join('; ')} | logs: ${JSON.stringify(lastLogs.slice(0, 3))}`,
+    ).toEqual([]);
     expect(new Set(threads).size).toBe(500);
     expect(new Set(threads)).toEqual(new Set(expected));
     expect(slack.calls.filter((c) => c.status !== 200)).toEqual([]);
