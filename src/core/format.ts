@@ -10,11 +10,22 @@ export function locale(lang: Lang): string {
 
 type IntlDecimal = number | bigint | `${number}`;
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Intl.NumberFormat is costly to build: one per language and set of options, reused. */
+function formatter(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}:${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** Whole or decimal number, grouped for the locale: "10,000,000" / "10 000 000". */
 export function formatNumber(value: number | bigint | string, lang: Lang, maxFractionDigits = 2): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: maxFractionDigits }).format(
-    value as IntlDecimal,
-  );
+  return formatter(lang, { maximumFractionDigits: maxFractionDigits }).format(value as IntlDecimal);
 }
 
 /**
@@ -27,7 +38,7 @@ export function formatUsd(decimal: string, lang: Lang): string {
   const options: Intl.NumberFormatOptions = small
     ? { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 }
     : { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  return new Intl.NumberFormat(LOCALES[lang], options).format(decimal as IntlDecimal);
+  return formatter(lang, options).format(decimal as IntlDecimal);
 }
 
 /** Dollars from a cost counted in pico-dollars (exact). */
@@ -38,13 +49,10 @@ export function formatCost(pico: bigint, lang: Lang): string {
 /** "27.4" / "27,4" for a ratio. */
 export function formatRatio(value: number, lang: Lang): string {
   const digits = value >= 100 ? 0 : 1;
-  return new Intl.NumberFormat(LOCALES[lang], {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(value);
+  return formatter(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
 /** A 0..1 share as a percentage: "87%" / "87 %". */
 export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return formatter(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }

@@ -8,7 +8,8 @@ const FR_WORDS = new Set(
     'pour par avec sans dans sur combien comment pourquoi quand ce cette ces son sa ses leur leurs il elle ils ' +
     'elles on nous vous je tu mon ma mes ton ta tes pas ne plus moins tres fait coute coutent coutait prix cout ' +
     'entrainement puces action marche baisse chute fondee fonde fondateur modele licence sortie combien quelle ' +
-    'jetons millions milliards dollars entree sortie chinoise americains quoi cest etait ete y en'
+    'jetons millions milliards dollars entree sortie chinoise americains quoi cest etait ete y en explication ' +
+    'explique expliquer resume bourse indice cours tarif combien lundi semaine chiffre'
   ).split(' '),
 );
 const EN_WORDS = new Set(
