@@ -66,16 +66,14 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   let server: OpsServer | undefined;
   let opsPort: number | undefined;
   try {
-    if (config.discord)
-      adapters.push(
-        await startDiscord(config.discord, { ...services, logger: logger.child({ component: 'discord' }) }),
-      );
+    // Each adapter tags its own logs with { component }.
+    if (config.discord) adapters.push(await startDiscord(config.discord, services));
     if (config.slack) {
-      const slack = await startSlack(
-        config.slack,
-        { ...services, logger: logger.child({ component: 'slack' }) },
-        { port: config.port, ...host, customRoutes: routes },
-      );
+      const slack = await startSlack(config.slack, services, {
+        port: config.port,
+        ...host,
+        customRoutes: routes,
+      });
       adapters.push(slack);
       opsPort = slack.port;
     } else if (config.discord) {

@@ -21,6 +21,8 @@ export async function runConsole(
     `briefbot — ${services.engine().size} facts about the DeepSeek shock of January 2025. ` +
       'Ask in English or French; type "help", "topics" or "quit".',
   );
+  // In a terminal, readline takes Ctrl-C for itself: make it end the chat like "quit".
+  rl.on('SIGINT', () => rl.close());
   rl.setPrompt('> ');
   if (interactive) rl.prompt();
   for await (const line of rl) {

@@ -34,6 +34,8 @@ export const ANSWER_THRESHOLD = 0.42;
 /** Between this and the threshold, it answers only a clear winner: DISTINCT_RATIO × the runner-up's score. */
 export const DISTINCT_THRESHOLD = 0.28;
 export const DISTINCT_RATIO = 1.6;
+/** …and only when it covers at least this share of what the question asks. */
+export const DISTINCT_COVERAGE = 0.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
 /** Longest text the engine reads; the pipeline rejects longer questions before this. */
@@ -104,7 +106,10 @@ class KnowledgeEngine implements Engine {
     const confident =
       best !== undefined &&
       (best.score >= this.threshold ||
-        (!best.mismatch && best.score >= DISTINCT_THRESHOLD && best.score >= DISTINCT_RATIO * second));
+        (!best.mismatch &&
+          (best.coverage ?? 0) >= DISTINCT_COVERAGE &&
+          best.score >= DISTINCT_THRESHOLD &&
+          best.score >= DISTINCT_RATIO * second));
     if (best && confident) {
       const entry = this.kb.byId.get(best.id);
       if (entry) return factReply(this.kb, entry, lang, hits, best.score);

@@ -8,20 +8,20 @@ export function renderText(reply: Reply): string {
   const lines: string[] = [reply.title, '', reply.body.replace(/\*\*(.+?)\*\*/g, '$1')];
   if (reply.fields.length > 0) {
     lines.push('');
-    for (const f of reply.fields) lines.push(`- ${f.label}: ${f.value.replace(/\n/g, '\n    ')}`);
+    for (const f of reply.fields) lines.push(`- ${f.label}${m.colon}${f.value.replace(/\n/g, '\n    ')}`);
   }
   if (reply.related.length > 0) {
-    lines.push('', `${m.fact.related}:`);
+    lines.push('', `${m.fact.related}${m.colon.trimEnd()}`);
     for (const r of reply.related) lines.push(`  • ${r.question}`);
   }
   if (reply.source) {
     const s = reply.source;
     const parts = [s.label, s.date, s.url].filter(Boolean).join(', ');
-    lines.push('', `${m.fact.source}: ${parts}`);
+    lines.push('', `${m.fact.source}${m.colon}${parts}`);
     if (s.quote) lines.push(`  « ${s.quote} »`);
   }
   if (reply.kind === 'fact' && reply.confidence !== undefined && reply.confidence < 1) {
-    lines.push(`${m.fact.confidence}: ${formatPercent(reply.confidence, reply.lang)}`);
+    lines.push(`${m.fact.confidence}${m.colon}${formatPercent(reply.confidence, reply.lang)}`);
   }
   return lines
     .join('\n')

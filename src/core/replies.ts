@@ -62,7 +62,7 @@ export function refusalReply(kb: KnowledgeBase, lang: Lang, nearMisses: SearchHi
   const topics = topicList(kb, lang);
   const lines = [empty ? m.empty : m.body];
   if (suggestions.length > 0)
-    lines.push('', `${m.didYouMean}:`, ...suggestions.map((s) => `• ${s.question}`));
+    lines.push('', `${m.didYouMean}${t(lang).colon.trimEnd()}`, ...suggestions.map((s) => `• ${s.question}`));
   lines.push('', m.topicsIntro, topics.map((tp) => tp.name).join(' · '));
   return makeReply({
     kind: 'none',
@@ -82,7 +82,14 @@ export function helpReply(kb: KnowledgeBase, lang: Lang): Reply {
     kind: 'help',
     lang,
     title: m.title,
-    body: [m.body, '', `${m.examples}:`, ...m.exampleList.map((e) => `• ${e}`), '', m.commands].join('\n'),
+    body: [
+      m.body,
+      '',
+      `${m.examples}${t(lang).colon.trimEnd()}`,
+      ...m.exampleList.map((e) => `• ${e}`),
+      '',
+      m.commands,
+    ].join('\n'),
     topics,
     fields: [{ label: t(lang).topics.title, value: topics.map((tp) => tp.name).join(' · ') }],
   });

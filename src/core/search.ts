@@ -22,12 +22,15 @@ export interface SearchHit {
   score: number;
   /** The question names something (Nvidia, R2, "today") this entry does not cover. */
   mismatch?: boolean;
+  /** Share (0..1) of the question's weight this entry covers. */
+  coverage?: number;
 }
 
 interface Scored {
   i: number;
   score: number;
   mismatch: boolean;
+  coverage: number;
 }
 
 interface Variant {
@@ -50,7 +53,7 @@ interface IndexedEntry {
 
 const WEAK_WEIGHT = 0.55;
 /** Words the index has never seen weigh more than its rarest term. */
-const UNKNOWN_WEIGHT = 1.3;
+const UNKNOWN_WEIGHT = 1.6;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
@@ -61,7 +64,7 @@ const NOW_PENALTY = 0.7;
 const RESCORED = 6;
 /** Candidates fully scored after the keyword prefilter. */
 const PREFILTER = 48;
-const WORDING_WEIGHT = Number(process.env.FW ?? 0.1);
+const WORDING_WEIGHT = 0.1;
 
 export interface SearchOptions {
   /** Re-score the best candidates on their wording (on by default). */
@@ -255,13 +258,17 @@ export class SearchIndex {
         else if (INTENT_TERMS.has(t) && !item.strong.has(t)) score *= INTENT_PENALTY;
       }
       if (asksAboutNow) score *= NOW_PENALTY;
-      scored.push({ i, score, mismatch });
+      scored.push({ i, score, mismatch, coverage });
     }
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, Math.max(limit, RESCORED));
     if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(text, top);
     return top.slice(0, limit).map((s) => {
-      const hit: SearchHit = { id: (this.items[s.i] as IndexedEntry).entry.id, score: round(s.score) };
+      const hit: SearchHit = {
+        id: (this.items[s.i] as IndexedEntry).entry.id,
+        score: round(s.score),
+        coverage: round(s.coverage),
+      };
       if (s.mismatch) hit.mismatch = true;
       return hit;
     });

@@ -1,6 +1,8 @@
 /** Every user-facing English text. French mirrors it in fr.ts; the type keeps them in step. */
 export const en = {
   appName: 'briefbot',
+  /** Label separator: "Source: …" in English, "Source : …" in French. */
+  colon: ': ',
   help: {
     title: 'What I can answer',
     body:

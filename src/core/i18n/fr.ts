@@ -3,6 +3,7 @@ import type { Messages } from './en.js';
 /** Tous les textes montrés en français. */
 export const fr: Messages = {
   appName: 'briefbot',
+  colon: ' : ',
   help: {
     title: 'Ce que je sais répondre',
     body:
