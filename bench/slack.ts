@@ -152,8 +152,10 @@ async function startBare(apiUrl: string): Promise<{ url: string; stop: () => Pro
 async function startBriefbot(
   apiUrl: string,
   stubEngine = false,
+  cold = false,
 ): Promise<{ url: string; stop: () => Promise<unknown> }> {
-  const real = loadEngineFromDir(path.resolve('knowledge'));
+  // `cold`: the engine's answer cache off, so every repeated question is searched again.
+  const real = loadEngineFromDir(path.resolve('knowledge'), cold ? { cacheSize: 0 } : {});
   const fixed = real.answer({ text: 'How much did Nvidia lose on 27 January?' });
   const engine: Engine = stubEngine ? { ...real, answer: () => fixed } : real;
   // The rate limit would throttle thousands of questions a minute from 500 users: lift it.
@@ -172,7 +174,10 @@ async function startBriefbot(
 
 /** Child process: runs one app until the parent says stop (or goes away). */
 async function serve(which: string, apiUrl: string): Promise<void> {
-  const app = which === 'bare' ? await startBare(apiUrl) : await startBriefbot(apiUrl, which === 'stub');
+  const app =
+    which === 'bare'
+      ? await startBare(apiUrl)
+      : await startBriefbot(apiUrl, which === 'stub', which === 'cold');
   const stop = async (): Promise<void> => {
     await app.stop();
     process.exit(0);
@@ -193,7 +198,13 @@ interface Target {
 
 async function spawnApp(name: string, which: string, apiUrl: string): Promise<Target> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve', which, '--api', apiUrl], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_PROFILE && which === 'briefbot'
+        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof']
+        : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -248,6 +259,7 @@ async function main(): Promise<void> {
     targets.push(await spawnApp('bare Bolt', 'bare', server.apiUrl));
     targets.push(await spawnApp('briefbot', 'briefbot', server.apiUrl));
     if (opts.stub) targets.push(await spawnApp('briefbot, engine stubbed', 'stub', server.apiUrl));
+    if (opts.stub) targets.push(await spawnApp('briefbot, answer cache off', 'cold', server.apiUrl));
     for (const t of targets) await load(t.url, opts.warmup, opts.concurrency);
     for (let round = 0; round < opts.rounds; round += 1) {
       const order = round % 2 === 0 ? targets : [...targets].reverse();
@@ -289,7 +301,8 @@ async function main(): Promise<void> {
   );
   if (rates[2] !== undefined) {
     console.log(
-      `briefbot with the engine stubbed / bare: ${((rates[2] / (rates[0] ?? 1)) * 100).toFixed(1)}%`,
+      `briefbot with the engine stubbed / bare: ${((rates[2] / (rates[0] ?? 1)) * 100).toFixed(1)}%\n` +
+        `briefbot with its answer cache off (every question searched) / bare: ${(((rates[3] ?? 0) / (rates[0] ?? 1)) * 100).toFixed(1)}%`,
     );
   }
 }

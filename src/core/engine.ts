@@ -43,6 +43,19 @@ const MAX_TEXT = 2000;
 
 export interface EngineOptions extends SearchOptions {
   threshold?: number;
+  /** Answers kept for repeated questions (same text and locale); 0 turns the cache off. */
+  cacheSize?: number;
+}
+
+const DEFAULT_CACHE_SIZE = 2000;
+
+/** Replies leave the engine frozen: a cached reply is shared by every caller. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 class KnowledgeEngine implements Engine {
@@ -51,6 +64,9 @@ class KnowledgeEngine implements Engine {
   private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
+  /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
+  private readonly cache = new Map<string, Reply>();
+  private readonly cacheSize: number;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -66,6 +82,7 @@ class KnowledgeEngine implements Engine {
       );
     this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
     this.vocabulary = languageVocabulary(kb);
+    this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
   }
 
   get size(): number {
@@ -76,7 +93,22 @@ class KnowledgeEngine implements Engine {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
       .trim();
-    const lang = chooseLang(text, query.locale, this.vocabulary);
+    if (this.cacheSize === 0) return this.route(text, query.locale);
+    const key = `${query.locale ?? ''}\u0000${text}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const reply = deepFreeze(this.route(text, query.locale));
+    this.cache.set(key, reply);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+    return reply;
+  }
+
+  private route(text: string, locale: string | null | undefined): Reply {
+    const lang = chooseLang(text, locale, this.vocabulary);
     if (text === '' || fold(text) === '') return helpReply(this.kb, lang);
     const command = detectCommand(text);
     if (command === 'help') return helpReply(this.kb, lang);

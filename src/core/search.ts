@@ -31,6 +31,8 @@ interface Scored {
   score: number;
   mismatch: boolean;
   coverage: number;
+  /** The variants sharing a term with the query: the only ones worth comparing on wording. */
+  near: Variant[];
 }
 
 interface Variant {
@@ -216,7 +218,7 @@ export class SearchIndex {
         acc[i] = (acc[i] as number) + w * WEAK_WEIGHT;
       }
     });
-    let candidates = touched.map((i) => [i, acc[i] as number] as const);
+    let candidates: (readonly [number, number])[] = touched.map((i) => [i, acc[i] as number] as const);
     for (const i of touched) acc[i] = 0;
     if (candidates.length > PREFILTER) {
       // Entries covering under a third of the best coverage cannot reach the answer threshold.
@@ -226,17 +228,24 @@ export class SearchIndex {
         candidates = candidates.sort((a, b) => b[1] - a[1]).slice(0, PREFILTER);
     }
 
+    const keep = Math.max(limit, RESCORED);
+    candidates.sort((a, b) => b[1] - a[1]);
     const scored: Scored[] = [];
+    let kth = 0;
     for (const [i, covered] of candidates) {
-      const item = this.items[i] as IndexedEntry;
       const coverage = covered / total;
+      // Penalties only lower a score: once even a perfect variant could not enter the top, stop.
+      if (scored.length >= keep && 0.55 * coverage + 0.45 <= kth) break;
+      const item = this.items[i] as IndexedEntry;
       let best = 0;
+      const near: Variant[] = [];
       for (const v of item.variants) {
         let shared = 0;
-        qterms.forEach((t, k) => {
-          if (v.terms.has(t)) shared += weights[k] as number;
-        });
+        for (let k = 0; k < qterms.length; k++) {
+          if (v.terms.has(qterms[k] as string)) shared += weights[k] as number;
+        }
         if (shared === 0) continue;
+        near.push(v);
         const precision = shared / Math.max(v.weight, 1e-9);
         const recall = shared / total;
         const f = (2 * precision * recall) / (precision + recall);
@@ -258,10 +267,15 @@ export class SearchIndex {
         else if (INTENT_TERMS.has(t) && !item.strong.has(t)) score *= INTENT_PENALTY;
       }
       if (asksAboutNow) score *= NOW_PENALTY;
-      scored.push({ i, score, mismatch, coverage });
+      scored.push({ i, score, mismatch, coverage, near });
+      if (scored.length >= keep) {
+        scored.sort((a, b) => b.score - a.score);
+        scored.length = keep;
+        kth = (scored[keep - 1] as Scored).score;
+      }
     }
     scored.sort((a, b) => b.score - a.score);
-    const top = scored.slice(0, Math.max(limit, RESCORED));
+    const top = scored.slice(0, keep);
     if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(text, top);
     return top.slice(0, limit).map((s) => {
       const hit: SearchHit = {
@@ -280,7 +294,7 @@ export class SearchIndex {
     if (query.length === 0) return;
     for (const s of top) {
       let sim = 0;
-      for (const v of (this.items[s.i] as IndexedEntry).variants) {
+      for (const v of s.near) {
         v.grams ??= trigrams(v.folded);
         sim = Math.max(sim, dice(query, v.grams));
       }
