@@ -7,6 +7,8 @@
 export function fold(text: string): string {
   return text
     .replace(/s\s*&\s*p(?:\s*500)?/gi, ' sp500 ')
+    // "quel temps fait-il" asks about the weather, not about how long something took.
+    .replace(/quel\s+temps\s+(?:fait|va|fera)/gi, ' meteo ')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -283,6 +285,7 @@ const SYNONYMS: Record<string, string[]> = {
   ],
   when: ['when', 'quand', 'date'],
   monday: ['monday', 'lundi'],
+  weather: ['weather', 'meteo', 'temperature', 'forecast', 'rain', 'raining', 'pluie', 'snow', 'neige', 'sunny'],
   // Concepts no entry answers: naming them makes a question about something else score low.
   funding: [
     'raise',
