@@ -32,7 +32,7 @@ describe('the shipped knowledge base', () => {
   });
 
   it('quotes the article exactly wherever an entry cites it', () => {
-    const article = readFileSync(join(import.meta.dirname, '../../../shared/seed/article-fr.txt'), 'utf8');
+    const article = readFileSync(join(SHIPPED, 'sources/article-fr.txt'), 'utf8');
     const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
     for (const e of kb?.entries ?? []) {
       if (e.source.article) expect(squash(article), e.id).toContain(squash(e.source.article));
