@@ -14,7 +14,7 @@ import type {
 } from './engine-types.js';
 import { t } from './i18n/index.js';
 import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
-import type { KnowledgeBase } from './knowledge/types.js';
+import type { KnowledgeBase, ModelPrice } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary } from './lang.js';
 import { fold, words } from './normalize.js';
 import {
@@ -185,7 +185,7 @@ class KnowledgeEngine implements Engine {
 
   cost(request: CostRequest, lang: Lang): Reply {
     const m = t(lang).cost;
-    let focus = this.kb.models.filter(() => false);
+    let focus: ModelPrice[] = [];
     if (request.model && request.model.trim() !== '') {
       const model = this.matcher.resolve(request.model) ?? this.matcher.find(request.model)[0];
       if (!model) {

@@ -12,7 +12,7 @@ export interface Place {
   user: string;
 }
 
-type Client = webApi.WebClient;
+export type Client = webApi.WebClient;
 
 /**
  * Posts a pipeline result: the rendered reply in the thread; a notice from the pipeline (rate limit,
