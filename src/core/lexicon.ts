@@ -8,8 +8,7 @@ export const SYNONYMS: Record<string, string> = {
   cost: 'cost costs costed cout couts coute coutent couter coutait coutera costly couteux couteuse spend spent depense depenses budget build building built develop developed development developpement developper',
   price:
     'price prices priced pricing prix tarif tarifs tarification rate rates fee fees charge charges facture factures billed billing',
-  cheap:
-    'cheap cheaper cheapest cher chere chers expensive pricier affordable economique abordable',
+  cheap: 'cheap cheaper cheapest cher chere chers expensive pricier affordable economique abordable',
   train:
     'train trained training trains entrainement entrainer entraine entrainee entraines entrainements entrainé apprentissage pretraining pre',
   chip: 'chip chips puce puces gpu gpus processeur processeurs semiconducteur carte cartes accelerator accelerators accelerateur accelerateurs hardware materiel',
