@@ -55,7 +55,9 @@ export function createSlackApp(
   const logger = boltLogger(log);
   const clientOptions = (): webApi.WebClientOptions => ({
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-    timeout: 10_000,
+    // A request that times out is retried, and a slow post that did land would then be posted twice:
+    // allow slow answers plenty of time before that happens.
+    timeout: 30_000,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
   });
 
