@@ -52,7 +52,8 @@ export function formatRatio(value: number, lang: Lang): string {
   return formatter(lang, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
-/** A 0..1 share as a percentage: "87%" / "87 %". */
+/** A 0..1 share (clamped) as a percentage: "87%" / "87 %". */
 export function formatPercent(share: number, lang: Lang): string {
-  return formatter(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  const clamped = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
+  return formatter(lang, { style: 'percent', maximumFractionDigits: 0 }).format(clamped);
 }

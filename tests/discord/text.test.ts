@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cut, ELLIPSIS, echo, percent } from '../../src/adapters/discord/text.js';
+import { cut, ELLIPSIS, echo } from '../../src/adapters/discord/text.js';
+import { formatPercent as percent } from '../../src/core/format.js';
 
 describe('cut', () => {
   it('leaves short text alone', () => {

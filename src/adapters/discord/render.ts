@@ -1,9 +1,10 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { QuestionLink, Reply } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { linkButton, questionButton, voteButtons } from './buttons.js';
-import { cut, echo, LIMITS, percent } from './text.js';
+import { cut, echo, LIMITS } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
 export interface DiscordMessage {
@@ -105,14 +106,14 @@ function bullets(links: QuestionLink[]): string {
 
 function footer(reply: Reply): { footer?: { text: string } } {
   const m = t(reply.lang).fact;
-  const colon = reply.lang === 'fr' ? ' : ' : ': ';
+  const colon = t(reply.lang).colon;
   const parts: string[] = [];
   if (reply.source) {
     const date = reply.source.date ? ` (${reply.source.date})` : '';
     parts.push(`${m.source}${colon}${reply.source.label}${date}`);
   }
   if (reply.answered && reply.confidence !== undefined) {
-    parts.push(`${m.confidence}${colon}${percent(reply.confidence, reply.lang)}`);
+    parts.push(`${m.confidence}${colon}${formatPercent(reply.confidence, reply.lang)}`);
   }
   return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
 }

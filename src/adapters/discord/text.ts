@@ -43,12 +43,3 @@ export function echo(text: string, max = 200): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return escapeMarkdown(cut(line, max));
 }
-
-/** Locale-aware percentage, e.g. 87% (en) or 87 % (fr). */
-export function percent(value: number, lang: string): string {
-  const clamped = Math.min(1, Math.max(0, value));
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-US', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(clamped);
-}

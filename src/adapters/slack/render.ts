@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { locale } from '../../core/format.js';
+import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
 import type { QuestionLink, Reply } from '../../core/reply.js';
@@ -104,29 +104,20 @@ function fields(reply: Reply): Block[] {
 
 function context(reply: Reply): Block[] {
   const m = t(reply.lang).fact;
+  const colon = t(reply.lang).colon.trimEnd();
   const elements: types.MrkdwnElement[] = [];
   const src = reply.source;
   if (src) {
     const date = src.date ? ` · ${escapeAndCut(src.date, 20)}` : '';
-    elements.push(mrkdwn(`*${escapeAndCut(m.source, 50)}:* ${mrkdwnLink(src.url, src.label)}${date}`));
+    elements.push(mrkdwn(`*${escapeAndCut(m.source, 50)}${colon}* ${mrkdwnLink(src.url, src.label)}${date}`));
     if (src.quote) elements.push(mrkdwn(`_“${escapeAndCut(src.quote, 400)}”_`));
   }
   if (reply.kind === 'fact' && reply.answered && reply.confidence !== undefined) {
-    elements.push(mrkdwn(`${escapeAndCut(m.confidence, 50)}: ${percent(reply.confidence, reply.lang)}`));
+    elements.push(
+      mrkdwn(`${escapeAndCut(m.confidence, 50)}${colon} ${formatPercent(reply.confidence, reply.lang)}`),
+    );
   }
   return elements.length > 0 ? [{ type: 'context', elements }] : [];
-}
-
-const percentFormats = new Map<Lang, Intl.NumberFormat>();
-
-/** 0.87 → "87%" / "87 %", with one Intl formatter per language (building one costs more than a render). */
-export function percent(share: number, lang: Lang): string {
-  let format = percentFormats.get(lang);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 });
-    percentFormats.set(lang, format);
-  }
-  return format.format(Math.min(1, Math.max(0, share)));
 }
 
 /** The core marks bold the Markdown way (`**x**`); Slack's mrkdwn uses `*x*`. */
