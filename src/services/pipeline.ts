@@ -46,7 +46,8 @@ export async function askQuestion(services: Services, who: Asker, rawText: strin
   const text = cleanText(rawText);
   const lang = chooseLang(text, who.locale);
   if (text.length > MAX_QUESTION_LENGTH) {
-    return finish(services, who, lang, tooLong(lang), Date.now(), 'length');
+    const user = hashUser(who.platform, who.userId);
+    return finish(services, who, user, lang, tooLong(lang), Date.now(), 'length');
   }
   return runLimited(
     services,
@@ -72,22 +73,23 @@ export async function runLimited(
   const user = hashUser(who.platform, who.userId);
   const count = await services.state.increment(`rate:${who.platform}:${user}`, 60);
   if (count > services.rateLimitPerMinute) {
-    return finish(services, who, lang, rateLimited(lang, services.rateLimitPerMinute), started, 'rate');
+    return finish(services, who, user, lang, rateLimited(lang, services.rateLimitPerMinute), started, 'rate');
   }
   const reply = call(services.engine());
-  return finish(services, who, reply.lang, reply, started, undefined, question);
+  return finish(services, who, user, reply.lang, reply, started, undefined, question);
 }
 
 async function finish(
   services: Services,
   who: Asker,
+  /** Hashed once by the caller. */
+  user: string,
   lang: Lang,
   reply: Reply,
   started: number,
   limited?: 'rate' | 'length',
   question?: string,
 ): Promise<PipelineResult> {
-  const user = hashUser(who.platform, who.userId);
   const unanswered = !reply.answered && reply.kind === 'none' && !limited;
   services.observer.question({
     platform: who.platform,
