@@ -1,3 +1,4 @@
+import type { ConversationContext } from './conversation.js';
 import type { Lang } from './lang.js';
 import type { Reply } from './reply.js';
 
@@ -6,6 +7,8 @@ export interface Query {
   text: string;
   /** Platform locale hint ("fr", "en-US"); wins over detection when it is English or French. */
   locale?: string | null;
+  /** Earlier turns of the same conversation (thread, DM, console session); absent for a standalone question. */
+  context?: ConversationContext | null;
 }
 
 export type Direction = 'input' | 'output' | 'both';

@@ -1,3 +1,4 @@
+import type { Turn } from './conversation.js';
 import type { Lang } from './lang.js';
 
 /**
@@ -58,6 +59,8 @@ export interface Reply {
   matches: Match[];
   /** Topics listed in the reply (help, refusals, /facts). */
   topics?: { id: string; name: string }[];
+  /** What was understood of the question, for the caller to keep as the conversation's next context. */
+  turn?: Turn;
 }
 
 export function makeReply(init: Partial<Reply> & Pick<Reply, 'kind' | 'lang' | 'title' | 'body'>): Reply {
