@@ -102,6 +102,18 @@ export const en = {
     perInstance: 'Counted by this instance since it started.',
     language: 'Français',
   },
+  escalation: {
+    button: 'Ask a person',
+    root: (who: string, question: string) =>
+      `${who} asked something briefbot could not settle: “${question}”`,
+    answered: (title: string) => `briefbot answered: ${title}`,
+    unanswered: 'briefbot had no answer.',
+    downvoted: 'They marked the answer as not helpful.',
+    link: (url: string) => `Original message: ${url}`,
+    done: 'I asked the team: someone will answer in the thread I started.',
+    already: 'This question has already been passed to the team.',
+    unavailable: 'Nobody is set up to take questions here.',
+  },
   limits: {
     rate: (perMinute: number) =>
       `You are asking faster than I can keep up with (${perMinute} questions a minute). Please wait a moment.`,

@@ -103,6 +103,18 @@ export const fr: Messages = {
     perInstance: 'Compté par cette instance depuis son démarrage.',
     language: 'English',
   },
+  escalation: {
+    button: 'Demander à une personne',
+    root: (who: string, question: string) =>
+      `${who} a posé une question que briefbot n’a pas su régler : « ${question} »`,
+    answered: (title: string) => `Réponse de briefbot : ${title}`,
+    unanswered: 'briefbot n’avait pas de réponse.',
+    downvoted: 'La réponse a été jugée pas utile.',
+    link: (url: string) => `Message d’origine : ${url}`,
+    done: 'J’ai transmis la question à l’équipe : une personne répondra dans le fil que j’ai ouvert.',
+    already: 'Cette question a déjà été transmise à l’équipe.',
+    unavailable: 'Personne n’est désigné pour répondre aux questions ici.',
+  },
   limits: {
     rate: (perMinute: number) =>
       `Vous posez des questions plus vite que je ne peux suivre (${perMinute} questions par minute). Patientez un instant.`,
