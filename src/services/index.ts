@@ -1,5 +1,6 @@
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
+import { Admission } from './admission.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
 import { LogObserver } from './observer.js';
 import type { FeedbackStore, Observer, Services, SharedState } from './types.js';
@@ -13,6 +14,7 @@ export interface ServiceOptions {
   feedback?: FeedbackStore;
   observer?: Observer;
   rateLimitPerMinute?: number;
+  admission?: Admission;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -24,5 +26,6 @@ export function createServices(options: ServiceOptions): Services {
     feedback: options.feedback ?? new MemoryFeedbackStore(),
     observer: options.observer ?? new LogObserver(options.logger),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10,
+    admission: options.admission ?? new Admission(64),
   };
 }

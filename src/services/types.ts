@@ -2,6 +2,7 @@ import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
+import type { Admission } from './admission.js';
 
 /** Where a question came from. */
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
@@ -70,4 +71,6 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Backpressure: the bound on questions in flight (services/admission.ts). */
+  admission: Admission;
 }
