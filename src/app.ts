@@ -6,13 +6,14 @@ import type { Logger } from './logger.js';
 import { opsRoutes } from './ops/health.js';
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
-import { FileFeedbackStore } from './services/file-store.js';
+import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
 import { RedisState } from './services/redis.js';
+import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
 /** A running briefbot: its services, the platform adapters it started, and its ops endpoints. */
@@ -45,8 +46,19 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
   const state = await sharedState(config, logger);
-  const feedback = new FileFeedbackStore(config.dataDir, logger.child({ component: 'feedback' }));
   const insights = new Insights();
+  const feedback = await openRecordStore(
+    {
+      dataDir: config.dataDir,
+      retention: config.retention,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    },
+    logger.child({ component: 'records' }),
+    metrics.records,
+  ).catch(async (err: Error) => {
+    await state.close();
+    throw err;
+  });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
@@ -55,6 +67,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     observer: new Observers([new LogObserver(logger), metrics, insights]),
     rateLimitPerMinute: config.rateLimitPerMinute,
     insights,
+    admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });
 
   const adapters: RunningAdapter[] = [];
@@ -89,6 +102,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await feedback.close();
     await state.close();
     throw err;
   }
@@ -110,7 +124,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       knowledge.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
-      await feedback.flush();
+      await feedback.close();
       await state.close();
     },
   };

@@ -76,6 +76,15 @@ const envSchema = z.object({
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
   }),
+  // Data: records store, knowledge caps, backpressure.
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// address',
+  }),
+  RECORDS_MAX_ROWS: intInRange('RECORDS_MAX_ROWS', 1000, 100_000_000, 1_000_000),
+  RECORDS_RETENTION_DAYS: intInRange('RECORDS_RETENTION_DAYS', 1, 36500, 365),
+  KNOWLEDGE_MAX_FILE_MB: intInRange('KNOWLEDGE_MAX_FILE_MB', 1, 512, 4),
+  KNOWLEDGE_MAX_TOTAL_MB: intInRange('KNOWLEDGE_MAX_TOTAL_MB', 1, 2048, 32),
+  MAX_IN_FLIGHT: intInRange('MAX_IN_FLIGHT', 1, 100_000, 64),
 });
 
 export interface DiscordConfig {
@@ -113,6 +122,14 @@ export interface Config {
   reload: boolean;
   /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
   channelsFile?: string;
+  /** Records in PostgreSQL instead of SQLite under dataDir. */
+  databaseUrl?: string;
+  /** Records kept: at most maxRows per table, none older than days. */
+  retention: { maxRows: number; days: number };
+  /** Largest knowledge file and all files together, in bytes. */
+  knowledgeLimits: { maxFileBytes: number; maxTotalBytes: number };
+  /** Questions in flight per instance; beyond, a short "busy" reply. */
+  maxInFlight: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -153,7 +170,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR ?? 'data',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
+    retention: { maxRows: e.RECORDS_MAX_ROWS, days: e.RECORDS_RETENTION_DAYS },
+    knowledgeLimits: {
+      maxFileBytes: e.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      maxTotalBytes: e.KNOWLEDGE_MAX_TOTAL_MB * 1024 * 1024,
+    },
+    maxInFlight: e.MAX_IN_FLIGHT,
   };
+  if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;

@@ -1,5 +1,6 @@
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
+import { Admission } from './admission.js';
 import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
 import { LogObserver } from './observer.js';
@@ -15,6 +16,7 @@ export interface ServiceOptions {
   observer?: Observer;
   rateLimitPerMinute?: number;
   insights?: Insights;
+  admission?: Admission;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -27,5 +29,6 @@ export function createServices(options: ServiceOptions): Services {
     observer: options.observer ?? new LogObserver(options.logger),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10,
     ...(options.insights ? { insights: options.insights } : {}),
+    admission: options.admission ?? new Admission(64),
   };
 }

@@ -2,6 +2,7 @@ import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
+import type { Admission } from './admission.js';
 import type { Insights } from './insights.js';
 
 /** Where a question came from. */
@@ -73,4 +74,6 @@ export interface Services {
   rateLimitPerMinute: number;
   /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
   insights?: Insights;
+  /** Backpressure: the bound on questions in flight (services/admission.ts). */
+  admission: Admission;
 }

@@ -1,4 +1,4 @@
-import type { Interaction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
@@ -45,8 +45,10 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    const work = command.execute(interaction, services);
-    await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    await admitted(interaction, services, async () => {
+      const work = command.execute(interaction, services);
+      await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    });
     return;
   }
   if (interaction.isMessageContextMenuCommand()) {
@@ -60,10 +62,30 @@ async function route(interaction: Interaction, services: Services, options: Disp
     return;
   }
   if (interaction.isButton()) {
-    const work = handleButton(interaction, services);
-    await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    await admitted(interaction, services, async () => {
+      const work = handleButton(interaction, services);
+      await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    });
   }
   // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
+}
+
+/**
+ * Backpressure: within the bound the work runs; beyond it the interaction still gets its answer, the
+ * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
+ */
+async function admitted(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  services: Services,
+  work: () => Promise<void>,
+): Promise<void> {
+  const slot = services.admission.enter();
+  try {
+    if (slot.kind === 'run') await work();
+    else await deliver(interaction, notice(t(langFromLocale(interaction.locale) ?? 'en').data.busy));
+  } finally {
+    slot.release();
+  }
 }
 
 async function apologize(interaction: Interaction, errorId: string, log: Logger): Promise<void> {

@@ -127,6 +127,12 @@ export const en = {
     unknownCommand: "I don't know that command.",
   },
   feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+  /** Data area: backpressure and votes on answers that are gone. */
+  data: {
+    busyTitle: 'Busy right now',
+    busy: 'I am answering a lot of questions right now. Please try again in a moment.',
+    unavailable: 'This answer is no longer available. Ask the question again.',
+  },
 };
 
 export type Messages = typeof en;

@@ -128,4 +128,10 @@ export const fr: Messages = {
     unknownCommand: 'Je ne connais pas cette commande.',
   },
   feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+  /** Data area: backpressure and votes on answers that are gone. */
+  data: {
+    busyTitle: 'Un instant',
+    busy: 'Je réponds à beaucoup de questions en ce moment. Réessayez dans un instant.',
+    unavailable: 'Cette réponse n’est plus disponible. Posez la question à nouveau.',
+  },
 };

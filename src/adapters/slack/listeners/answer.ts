@@ -1,10 +1,11 @@
 import type { Context } from '@slack/bolt';
+import { t } from '../../../core/i18n/index.js';
 import { chooseLang } from '../../../core/lang.js';
 import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
 import { askQuestion } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
-import { type Client, type Place, postApology, postResult } from '../post.js';
+import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { type IncomingText, shouldAnswer } from './guard.js';
 
 export interface Incoming {
@@ -34,12 +35,25 @@ export async function answerMessage(
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
       if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
-      const result = await askQuestion(
-        services,
-        { platform: 'slack', userId: place.user, locale: null },
-        question,
-      );
-      await postResult(client, place, result);
+      const slot = services.admission.enter();
+      try {
+        if (slot.kind === 'shed') {
+          log.warn({ eventId: incoming.eventId }, 'question dropped: too many in flight');
+          return;
+        }
+        if (slot.kind === 'busy') {
+          await postNotice(client, place, t(chooseLang(question)).data.busy);
+          return;
+        }
+        const result = await askQuestion(
+          services,
+          { platform: 'slack', userId: place.user, locale: null },
+          question,
+        );
+        await postResult(client, place, result);
+      } finally {
+        slot.release();
+      }
     },
   );
 }
