@@ -73,6 +73,11 @@ const envSchema = z.object({
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
+  OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
+  OPS_HOST: optionalString,
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  }),
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
   }),
@@ -116,8 +121,14 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
-  /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
+  /** Console mode only: serve the public /healthz and /readyz on this port (none is opened without it). */
   healthPort?: number;
+  /** Private operations port: detailed /healthz, /readyz and /metrics (none is opened without it). */
+  opsPort?: number;
+  /** Interface of the ops port (default 127.0.0.1: reachable from this host only). */
+  opsHost?: string;
+  /** When set, /metrics and detailed health are also served on the public port to this bearer token. */
+  metricsToken?: string;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
   reload: boolean;
   /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
@@ -178,6 +189,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInFlight: e.MAX_IN_FLIGHT,
   };
   if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
+  if (e.OPS_HOST) config.opsHost = e.OPS_HOST;
+  if (e.OPS_PORT) config.opsPort = e.OPS_PORT;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;

@@ -17,6 +17,8 @@ export interface SharedState {
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Adds one to a counter living `windowSeconds` from its first hit; returns the new count. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /** True while a shared store is unreachable and this instance answers from its own memory. */
+  degraded?(): boolean;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,8 @@ export interface QuestionEvent {
 
 export interface Observer {
   question(event: QuestionEvent): void;
+  /** A Slack reply refused by Slack (invalid_blocks, msg_too_long) was posted as plain text. */
+  slackPlainFallback?(reason: string): void;
 }
 
 /** Everything an adapter needs, injected. */
