@@ -1,5 +1,3 @@
-import { startDiscord } from './adapters/discord/index.js';
-import { startSlack } from './adapters/slack/index.js';
 import type { RunningAdapter } from './adapters/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
@@ -12,7 +10,6 @@ import { Insights } from './services/insights.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
-import { RedisState } from './services/redis.js';
 import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
@@ -91,8 +88,13 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   let port: number | undefined;
   try {
     // Each adapter tags its own logs with { component }.
-    if (config.discord) adapters.push(await startDiscord(config.discord, services));
+    // Each SDK is imported only when its platform is configured: the console chat loads neither.
+    if (config.discord) {
+      const { startDiscord } = await import('./adapters/discord/index.js');
+      adapters.push(await startDiscord(config.discord, services));
+    }
     if (config.slack) {
+      const { startSlack } = await import('./adapters/slack/index.js');
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
@@ -162,6 +164,8 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
  */
 async function sharedState(config: Config, logger: Logger, metrics: Metrics): Promise<SharedState> {
   if (!config.redisUrl) return new MemoryState();
+  // Imported only when configured: the console chat does not load ioredis.
+  const { RedisState } = await import('./services/redis.js');
   const redis = new RedisState(config.redisUrl, logger.child({ component: 'redis' }), {
     onOutage: () => metrics.sharedStateOutage(),
   });
