@@ -52,6 +52,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     feedback,
     observer: new Observers([new LogObserver(logger), metrics]),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
   });
 
   const adapters: RunningAdapter[] = [];

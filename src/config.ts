@@ -65,6 +65,7 @@ const envSchema = z.object({
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
+  CONVERSATION_TTL_MINUTES: intInRange('CONVERSATION_TTL_MINUTES', 1, 1440, 30),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
@@ -98,6 +99,8 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
+  /** How long a conversation (thread, DM, console session) is remembered after its last turn (default 30). */
+  conversationTtlMinutes?: number;
   /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
   healthPort?: number;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
   };
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;

@@ -1,5 +1,6 @@
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
+import { ConversationStore } from './conversations.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
 import { LogObserver } from './observer.js';
 import type { FeedbackStore, Observer, Services, SharedState } from './types.js';
@@ -13,16 +14,23 @@ export interface ServiceOptions {
   feedback?: FeedbackStore;
   observer?: Observer;
   rateLimitPerMinute?: number;
+  /** How long a conversation is remembered after its last turn (default 30 minutes). */
+  conversationTtlSeconds?: number;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
 export function createServices(options: ServiceOptions): Services {
+  const state = options.state ?? new MemoryState();
   return {
     engine: options.engine,
     logger: options.logger,
-    state: options.state ?? new MemoryState(),
+    state,
     feedback: options.feedback ?? new MemoryFeedbackStore(),
     observer: options.observer ?? new LogObserver(options.logger),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10,
+    conversations: new ConversationStore(state, {
+      logger: options.logger.child({ component: 'conversations' }),
+      ...(options.conversationTtlSeconds ? { ttlSeconds: options.conversationTtlSeconds } : {}),
+    }),
   };
 }

@@ -9,8 +9,8 @@ if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 
 /**
- * SharedState in Redis, for several instances: Slack event de-duplication (SET NX EX) and rate-limit
- * counters (INCR + EXPIRE in a Lua script). Keys live under `prefix` (default "briefbot:").
+ * SharedState in Redis, for several instances: Slack event de-duplication (SET NX EX), rate-limit
+ * counters (INCR + EXPIRE in a Lua script) and plain values with an expiry (SET EX: conversations). Keys live under `prefix` (default "briefbot:").
  */
 export class RedisState implements SharedState {
   private readonly redis: Redis;
@@ -39,6 +39,19 @@ export class RedisState implements SharedState {
   async increment(key: string, windowSeconds: number): Promise<number> {
     const n = await this.redis.eval(INCREMENT_SCRIPT, 1, this.prefix + key, Math.max(1, windowSeconds));
     return Number(n);
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    const value = await this.redis.get(this.prefix + key);
+    return value ?? undefined;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.redis.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
   }
 
   async close(): Promise<void> {

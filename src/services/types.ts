@@ -2,19 +2,26 @@ import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
+import type { ConversationStore } from './conversations.js';
 
 /** Where a question came from. */
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
 
 /**
  * State that must be shared when several instances run (Slack event de-duplication, rate-limit
- * counters). In memory by default; Redis when REDIS_URL is set.
+ * counters, conversations). In memory by default; Redis when REDIS_URL is set.
  */
 export interface SharedState {
   /** True the first time `key` is claimed within `ttlSeconds`, false for every later claim. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Adds one to a counter living `windowSeconds` from its first hit; returns the new count. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /** The value stored under `key`, or undefined when there is none or it has expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key` for `ttlSeconds`, replacing any earlier value and expiry. */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Removes `key` (no error when it is absent). */
+  delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,4 +77,6 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Conversations (threads, DMs, console sessions) in the shared state. */
+  conversations: ConversationStore;
 }
