@@ -80,6 +80,24 @@ export class ConversationStore {
     }
   }
 
+  /** Remembers that the bot answered in a place (a Slack thread), for as long as its conversation. */
+  async markActive(key: string): Promise<void> {
+    try {
+      await this.state.set(`active:${key}`, '1', this.ttlSeconds);
+    } catch (err) {
+      this.options.logger?.warn({ err: (err as Error).message }, 'conversation not marked');
+    }
+  }
+
+  /** True when the bot answered there within the TTL. Unreadable state reads as false: stay quiet. */
+  async isActive(key: string): Promise<boolean> {
+    try {
+      return (await this.state.get(`active:${key}`)) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   /** Marks a place (a Slack thread) as silenced for `seconds` ("stop", "tais-toi"). */
   async silence(key: string, seconds = this.ttlSeconds * 48): Promise<void> {
     try {

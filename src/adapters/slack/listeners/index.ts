@@ -4,11 +4,13 @@ import * as actions from './actions.js';
 import * as askCommand from './ask-command.js';
 import * as directMessage from './direct-message.js';
 import * as mention from './mention.js';
+import * as threadReply from './thread-reply.js';
 
 /** Every listener of the Slack app, registered in this order. */
 export const LISTENERS: readonly { register(app: App, services: Services): void }[] = [
   mention,
   directMessage,
+  threadReply,
   askCommand,
   actions,
 ];
