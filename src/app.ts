@@ -8,6 +8,7 @@ import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
 import { FileFeedbackStore } from './services/file-store.js';
 import { createServices } from './services/index.js';
+import { Insights } from './services/insights.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
@@ -45,14 +46,16 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
 
   const state = await sharedState(config, logger);
   const feedback = new FileFeedbackStore(config.dataDir, logger.child({ component: 'feedback' }));
+  const insights = new Insights();
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
     state,
     feedback,
-    observer: new Observers([new LogObserver(logger), metrics]),
+    observer: new Observers([new LogObserver(logger), metrics, insights]),
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
+    insights,
   });
 
   const adapters: RunningAdapter[] = [];

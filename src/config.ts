@@ -61,6 +61,13 @@ const envSchema = z.object({
   }),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: httpUrl('SLACK_API_URL'),
+  SLACK_ADMIN_USERS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id.trim())),
+    {
+      message: 'SLACK_ADMIN_USERS must be a comma-separated list of Slack user ids, like U012AB3CD,U045EF6GH',
+    },
+  ),
+  CHANNELS_FILE: optionalString,
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
@@ -87,6 +94,8 @@ export interface SlackConfig {
   signingSecret?: string;
   apiUrl?: string;
   mode: 'socket' | 'http';
+  /** User ids who see the usage figures in the App Home. */
+  adminUsers?: string[];
 }
 
 export interface Config {
@@ -105,6 +114,8 @@ export interface Config {
   healthPort?: number;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
   reload: boolean;
+  /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
+  channelsFile?: string;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -150,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
+  if (e.CHANNELS_FILE) config.channelsFile = e.CHANNELS_FILE;
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     const discord: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
     if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
@@ -161,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
     if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
     if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    if (e.SLACK_ADMIN_USERS) slack.adminUsers = e.SLACK_ADMIN_USERS.split(',').map((id) => id.trim());
     config.slack = slack;
   }
   return config;

@@ -1,6 +1,7 @@
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { ConversationStore } from './conversations.js';
+import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
 import { LogObserver } from './observer.js';
 import type { FeedbackStore, Observer, Services, SharedState } from './types.js';
@@ -16,6 +17,7 @@ export interface ServiceOptions {
   rateLimitPerMinute?: number;
   /** How long a conversation is remembered after its last turn (default 30 minutes). */
   conversationTtlSeconds?: number;
+  insights?: Insights;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -32,5 +34,6 @@ export function createServices(options: ServiceOptions): Services {
       logger: options.logger.child({ component: 'conversations' }),
       ...(options.conversationTtlSeconds ? { ttlSeconds: options.conversationTtlSeconds } : {}),
     }),
+    ...(options.insights ? { insights: options.insights } : {}),
   };
 }

@@ -158,5 +158,6 @@ export async function recordVote(
 ): Promise<void> {
   const user = hashUser(who.platform, who.userId);
   services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  services.insights?.vote(entryId, vote);
   await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
 }

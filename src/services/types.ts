@@ -3,6 +3,7 @@ import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { ConversationStore } from './conversations.js';
+import type { Insights } from './insights.js';
 
 /** Where a question came from. */
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
@@ -79,4 +80,6 @@ export interface Services {
   rateLimitPerMinute: number;
   /** Conversations (threads, DMs, console sessions) in the shared state. */
   conversations: ConversationStore;
+  /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
+  insights?: Insights;
 }
