@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../core/charts/spec.js';
-import { renderPng } from './render.js';
+
+export { chartFileName } from '../core/charts/spec.js';
 
 /** Rendered charts, keyed by their spec: the engine's replies repeat, so do their charts. */
 export interface ChartRenderer {
@@ -25,7 +26,8 @@ export function createChartRenderer(capacity = DEFAULT_CHART_CACHE): ChartRender
         cache.set(key, hit);
         return hit;
       }
-      const rendering = renderPng(chart);
+      // Loaded on first use: vega and the rasterizer stay out of start-up.
+      const rendering = import('./render.js').then((r) => r.renderPng(chart));
       cache.set(key, rendering);
       // A failed render is not kept: the next ask tries again.
       rendering.catch(() => cache.delete(key));
@@ -33,9 +35,4 @@ export function createChartRenderer(capacity = DEFAULT_CHART_CACHE): ChartRender
       return rendering;
     },
   };
-}
-
-/** File name of a chart attachment or upload: "briefbot-market-fr.png". */
-export function chartFileName(chart: ChartSpec): string {
-  return `briefbot-${chart.kind}-${chart.lang}.png`;
 }

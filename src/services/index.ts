@@ -1,3 +1,4 @@
+import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
@@ -13,6 +14,8 @@ export interface ServiceOptions {
   feedback?: FeedbackStore;
   observer?: Observer;
   rateLimitPerMinute?: number;
+  /** Chart PNG renderer; `false` for none. */
+  charts?: ChartRenderer | false;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -24,5 +27,6 @@ export function createServices(options: ServiceOptions): Services {
     feedback: options.feedback ?? new MemoryFeedbackStore(),
     observer: options.observer ?? new LogObserver(options.logger),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10,
+    ...(options.charts === false ? {} : { charts: options.charts ?? createChartRenderer() }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
@@ -70,4 +71,6 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Renders reply charts to PNG (cached); without it, surfaces show no chart image. */
+  charts?: ChartRenderer;
 }

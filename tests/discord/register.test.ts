@@ -10,7 +10,7 @@ import { DiscordTestServer, type RecordedRequest } from '../helpers/discord-serv
 
 const run = promisify(execFile);
 const TOKEN = 'register-test-token';
-const NAMES = ['ask', 'cost', 'training', 'facts', 'about'];
+const NAMES = ['ask', 'cost', 'training', 'facts', 'about', 'chart'];
 
 interface CommandJson {
   name: string;
@@ -90,7 +90,7 @@ describe('the register script', () => {
         DISCORD_API_URL: server.apiUrl,
       }),
     });
-    expect(stdout).toContain(`Registered 5 commands to guild ${GUILD_ID}`);
+    expect(stdout).toContain(`Registered 6 commands to guild ${GUILD_ID}`);
     const puts = server.requests.slice(before).filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
     expectFullRegistration(puts[0] as RecordedRequest);

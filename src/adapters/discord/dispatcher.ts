@@ -7,7 +7,7 @@ import { newErrorId } from '../../services/pipeline.js';
 import { handleButton, isPrivateClick } from './clicks.js';
 import { findCommand } from './commands/index.js';
 import { notice } from './render.js';
-import { answerInTime, deliver } from './respond.js';
+import { answerInTime, deliver, withChartFile } from './respond.js';
 
 export interface DispatchOptions {
   /** Defer the reply when the answer is not ready within this many milliseconds. */
@@ -45,12 +45,16 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    const work = command.execute(interaction, services);
+    const work = command
+      .execute(interaction, services)
+      .then((msg) => withChartFile(msg, services.charts, services.logger));
     await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
     return;
   }
   if (interaction.isButton()) {
-    const work = handleButton(interaction, services);
+    const work = handleButton(interaction, services).then((msg) =>
+      withChartFile(msg, services.charts, services.logger),
+    );
     await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
   }
   // Other interaction types (select menus, modals, context menus) are not used by briefbot: ignored.

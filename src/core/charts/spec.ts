@@ -51,3 +51,8 @@ export interface ChartSpec {
   /** Alternative text for screen readers and text-only surfaces (one sentence). */
   alt: string;
 }
+
+/** File name of a chart attachment or upload: "briefbot-market-fr.png". */
+export function chartFileName(chart: ChartSpec): string {
+  return `briefbot-${chart.kind}-${chart.lang}.png`;
+}
