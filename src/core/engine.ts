@@ -203,39 +203,41 @@ class KnowledgeEngine implements Engine {
       if (cost?.kind === 'spec') return costReply(this.kb, cost.spec, models, lang);
     }
 
-    let reading = read(prepared, this.lexicon);
     const last = context?.turns[context.turns.length - 1];
-    if (last) {
-      const lastReading = read(this.index.prepare(last.text), this.lexicon);
-      const resolved = resolveFollowUp(reading, last, lastReading, this.lexicon);
-      if (resolved) reading = resolved;
-    }
-    return this.understoodReply(text, reading, lang);
+    const lastReading = last ? read(this.index.prepare(last.text), this.lexicon) : undefined;
+    const resolve = (r: Reading) => resolveFollowUp(r, last, lastReading, this.lexicon) ?? r;
+    return this.understoodReply(text, resolve(read(prepared, this.lexicon)), resolve, lang);
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */
-  private understoodReply(text: string, reading: Reading, lang: Lang): Reply & { understood?: Reading } {
-    const pieces = reading.inherited ? [text] : splitParts(text);
+  private understoodReply(
+    text: string,
+    reading: Reading,
+    resolve: (r: Reading) => Reading,
+    lang: Lang,
+  ): Reply & { understood?: Reading } {
+    const pieces = splitParts(text);
     if (pieces.length > 1) {
       const parts: Reading[] = [];
       for (const piece of pieces) {
         const r = read(this.index.prepare(piece), this.lexicon);
         const prev = parts[parts.length - 1];
-        if (prev && asksSomething(r) && asksSomething(prev)) parts.push(inherit(r, prev, this.lexicon));
-        else if (prev)
-          parts[parts.length - 1] = read(
-            this.index.prepare(`${prev.q.raw.join(' ')} ${piece}`),
-            this.lexicon,
+        if (!prev) parts.push(resolve(r));
+        else if (asksSomething(r) && asksSomething(prev)) parts.push(inherit(r, prev, this.lexicon));
+        // Not a part of its own ("R1 and o1 compared"): it belongs to the part before.
+        else
+          parts[parts.length - 1] = resolve(
+            read(this.index.prepare(`${prev.q.raw.join(' ')} ${piece}`), this.lexicon),
           );
-        else parts.push(r);
       }
       if (parts.length > 1) {
         const answers = parts.map((p) => this.answerReading(p, lang));
         const facts = answers.filter((a) => a.kind === 'fact' && a.answered);
         const distinct = facts.filter((f, i) => facts.findIndex((g) => g.entryId === f.entryId) === i);
+        const understood = parts[0] as Reading;
         if (distinct.length > 1)
-          return { ...compoundReply(distinct, lang, facts.length < answers.length), understood: reading };
-        if (distinct.length === 1) return { ...(distinct[0] as Reply), understood: reading };
+          return { ...compoundReply(distinct, lang, facts.length < answers.length), understood };
+        if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }
     return { ...this.answerReading(reading, lang), understood: reading };
