@@ -38,14 +38,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'everyday and general questions: not answered',
     target: 0.995,
-    floor: 0,
+    floor: 0.87,
   },
   {
     metric: 'refuse.none-above-0.8',
     issue: 8,
     description: 'everyday and general questions: none answered above 0.8',
     target: 1,
-    floor: 0,
+    floor: 0.97,
   },
   {
     metric: 'legacy.in-scope',
@@ -80,7 +80,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'answers above 0.8 confidence that are right',
     target: 0.99,
-    floor: 0.96,
+    floor: 0.81,
   },
   {
     metric: 'conversations.follow-ups',
