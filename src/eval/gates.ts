@@ -73,14 +73,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'small talk: friendly chat reply in the right language',
     target: 1,
-    floor: 0,
+    floor: 0.02,
   },
   {
     metric: 'calibration.above-0.8',
     issue: 8,
     description: 'answers above 0.8 confidence that are right',
     target: 0.99,
-    floor: 0.81,
+    floor: 0.78,
   },
   {
     metric: 'conversations.follow-ups',

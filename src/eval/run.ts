@@ -72,6 +72,7 @@ export function meets(expect: Expect, reply: Reply): boolean {
   for (const e of list) {
     if (e === 'none' && refused) return true;
     if (e === 'chat' && (reply.kind as string) === 'chat') return true;
+    if (e === 'help' && reply.kind === 'help') return true;
     if ((e === 'cost' || e === 'training') && reply.kind === e && reply.answered) return true;
     if (reply.kind === 'fact' && reply.answered && reply.entryId === e) return true;
   }
@@ -132,13 +133,13 @@ function scoreSmallTalk(engine: Engine, set: string, items: QuestionItem[]): Out
   return items.map((q) => {
     const reply = engine.answer({ text: q.question });
     const b = base(set, q, reply);
-    const chat = (reply.kind as string) === 'chat';
+    const friendly = meets(q.expect ?? 'chat', reply);
     return {
       ...b,
       group: 'chat',
-      expected: 'chat',
-      correct: chat && b.langOk,
-      why: chat ? (b.langOk ? undefined : `wrong language ${reply.lang}`) : `kind ${reply.kind}`,
+      expected: expectList(q.expect ?? 'chat').join('|'),
+      correct: friendly && b.langOk,
+      why: friendly ? (b.langOk ? undefined : `wrong language ${reply.lang}`) : `kind ${reply.kind}`,
     };
   });
 }

@@ -14,6 +14,8 @@ const root = join(import.meta.dirname, '../..');
 /** Minimum sizes the issues ask for (issue 8: real ≥ 150 with ≥ 50 French, must-refuse ≥ 1,000, small talk ≥ 60). */
 const SIZES: { set: string; min: number; minFr?: number; minEn?: number }[] = [
   { set: 'real', min: 150, minFr: 50 },
+  { set: 'refuse', min: 1000, minFr: 400, minEn: 400 },
+  { set: 'smalltalk', min: 60, minFr: 25, minEn: 25 },
   { set: 'legacy', min: 150 },
 ];
 
