@@ -54,12 +54,15 @@ export const DISTINCT_COVERAGE = 0.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
 /** An ungrounded question is answered only when it matches a stored question this well. */
-export const PARAPHRASE_THRESHOLD = 0.6;
+export const PARAPHRASE_THRESHOLD = 0.7;
+const PARAPHRASE_DOMAIN = 0.5;
 /** Confidence of an overview answer (a question about a thing in general): right, but not sharp. */
 export const OVERVIEW_CONFIDENCE = 0.5;
+/** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
+const FALLBACK_OUTSIDE = 'today';
 /** Question words an overview answers: none, "what is", "why". */
 const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
-const OVERVIEW_UNKNOWN = 1;
+const OVERVIEW_UNKNOWN = 0;
 /** Longest text the engine reads; the pipeline rejects longer questions before this. */
 const MAX_TEXT = 2000;
 
@@ -189,7 +192,8 @@ class KnowledgeEngine implements Engine {
 
     const prepared = this.index.prepare(text);
     const talk = this.lexicon.smallTalk(prepared.raw);
-    if (talk) return chatReply(talk.id, langFromLocaleOr(locale) ?? talk.lang ?? lang);
+    if (talk && (talk.extra === 0 || asksNothing(read(prepared, this.lexicon))))
+      return chatReply(talk.id, langFromLocaleOr(locale) ?? talk.lang ?? lang);
 
     const training = detectTraining(text);
     if (training) return trainingReply(this.kb.training, training, lang);
@@ -247,7 +251,11 @@ class KnowledgeEngine implements Engine {
     if (!isGrounded(reading)) {
       // Named nothing, but reads as one of the stored questions almost word for word ("pourquoi la bourse
       // a réagi aussi fort"): every word known, some of the domain, and a close match.
-      if (reading.domain > 0 && reading.q.terms.length >= 3 && reading.q.unknown.length === 0) {
+      if (
+        reading.domain >= PARAPHRASE_DOMAIN &&
+        reading.q.terms.length >= 3 &&
+        reading.q.unknown.length === 0
+      ) {
         const best = this.index.searchPrepared(reading.q, 2)[0];
         const entry = best && best.score >= PARAPHRASE_THRESHOLD ? this.kb.byId.get(best.id) : undefined;
         if (entry && best) return factReply(this.kb, entry, lang, [best], best.score);
@@ -276,6 +284,7 @@ class KnowledgeEngine implements Engine {
     const second = hits[1]?.score ?? 0;
     const confident =
       best !== undefined &&
+      this.fits(reading, best.id) &&
       (best.score >= this.threshold ||
         (!best.mismatch &&
           (best.coverage ?? 0) >= DISTINCT_COVERAGE &&
@@ -294,6 +303,18 @@ class KnowledgeEngine implements Engine {
     const named = reading.entities.find((e) => e !== '@later');
     if (named) return specificRefusal(this.kb, lang, this.lexicon.entityName(named) ?? named, near);
     return refusalReply(this.kb, lang, near);
+  }
+
+  /** Checks that hold whatever the score: the entry must answer what is asked. */
+  private fits(reading: Reading, id: string): boolean {
+    // Something the sources never answer (revenue, weather, how to install, today's share price).
+    if (reading.outside.some((t) => t !== FALLBACK_OUTSIDE)) return false;
+    // "What is X?" is answered by X's overview, or not at all ("what is chatgpt").
+    const bareWhatIs =
+      reading.questions.includes('whatis') && reading.predicates.length === 0 && reading.entities.length > 0;
+    if (bareWhatIs && !reading.entities.some((e) => this.overviews.get(e) === id)) return false;
+    // The aspect asked (founded, license, cost…) must be one the entry is asked about.
+    return reading.aspects.length === 0 || reading.aspects.some((a) => this.index.mentions(id, a));
   }
 
   /**
@@ -448,6 +469,11 @@ function languageVocabulary(kb: KnowledgeBase, lexicon: Lexicon): NonNullable<La
     }
   }
   return { fr, en };
+}
+
+/** Names nothing of the event and asks nothing: the words around a "thanks" or a "hi". */
+function asksNothing(r: Reading): boolean {
+  return r.entities.length === 0 && r.domain === 0 && r.questions.length === 0 && r.aspects.length === 0;
 }
 
 function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {

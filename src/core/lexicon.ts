@@ -57,6 +57,9 @@ const TALK_PRIORITY: SmallTalkId[] = [
   'greeting',
 ];
 
+/** Words besides the small-talk phrases ("thanks a lot, *that saved me*") that still leave a message small talk. */
+const SMALL_TALK_EXTRA = 2;
+
 export class Lexicon {
   private readonly stop = new Set<string>();
   private readonly wordTerm = new Map<string, string>();
@@ -205,12 +208,14 @@ export class Lexicon {
   }
 
   /**
-   * Small talk: the message is made of greeting/thanks/… phrases and stop words only.
-   * Returns the kind and the language of the phrases when they belong to one language.
+   * Small talk: the message is made of greeting/thanks/… phrases and stop words, with at most two other
+   * words (`extra`: the caller checks they ask nothing). Returns the kind and the language of the phrases
+   * when they belong to one language.
    */
-  smallTalk(raw: string[]): { id: SmallTalkId; lang?: Lang } | undefined {
+  smallTalk(raw: string[]): { id: SmallTalkId; lang?: Lang; extra: number } | undefined {
     const found = new Set<string>();
     const langs = new Set<Lang>();
+    let extra = 0;
     for (let i = 0; i < raw.length; ) {
       const p = Lexicon.matchAt(this.talk, raw, i);
       if (p) {
@@ -220,12 +225,12 @@ export class Lexicon {
         i += p.words.length;
         continue;
       }
-      if (!this.stop.has(raw[i] as string)) return undefined;
+      if (!this.stop.has(raw[i] as string)) extra += 1;
       i += 1;
     }
     const id = TALK_PRIORITY.find((k) => found.has(k));
-    if (!id) return undefined;
-    return langs.size === 1 ? { id, lang: [...langs][0] as Lang } : { id };
+    if (!id || extra > SMALL_TALK_EXTRA) return undefined;
+    return langs.size === 1 ? { id, lang: [...langs][0] as Lang, extra } : { id, extra };
   }
 
   /** Number of leading words that mark a follow-up ("and", "what about", "et pour"), 0 if none. */

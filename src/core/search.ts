@@ -160,7 +160,9 @@ export class SearchIndex {
       );
       return { entry, variantTerms, strong, weak };
     });
-    for (const w of lexicon.vocabularyWords()) if (!wordFreq.has(w)) wordFreq.set(w, 1);
+    // Short names (tickers: AVGO, TSM, SOX) are no typo targets: "algo" is not Broadcom.
+    for (const w of lexicon.vocabularyWords())
+      if (!wordFreq.has(w) && !(w.length < 5 && isEntityTerm(lexicon.term(w)))) wordFreq.set(w, 1);
     for (const w of wordFreq.keys()) this.knownWords.add(w);
     this.corrector = new Corrector(wordFreq);
 
@@ -211,6 +213,12 @@ export class SearchIndex {
       this.positions.set(r.entry.id, this.items.length);
       this.items.push({ entry: r.entry, variants, profile, profileNorm, strong: r.strong, weak: r.weak });
     }
+  }
+
+  /** True when the entry's questions or aliases hold the term (what the entry is asked about). */
+  asks(id: string, term: string): boolean {
+    const i = this.positions.get(id);
+    return i !== undefined && (this.items[i] as IndexedEntry).strong.has(term);
   }
 
   /** Number of entries that hold the term. */
@@ -356,7 +364,9 @@ export class SearchIndex {
         // A name the entry never mentions (Nvidia, o1) or an unknown one with digits (R2, GPT-5, 2026).
         if (
           absent &&
-          (this.entities.has(t) || analyzed.names.has(t) || (!this.idf.has(t) && /^[a-z]+\d/.test(t)))
+          (this.entities.has(t) ||
+            analyzed.names.has(t) ||
+            (!this.idf.has(t) && (/^[a-z]+\d/.test(t) || /^(19|20)\d\d$/.test(t))))
         ) {
           if (this.isCommon(t)) continue;
           score *= sharesEntity && isEntityTerm(t) ? SHARED_ENTITY_PENALTY : ENTITY_PENALTY;

