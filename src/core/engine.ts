@@ -36,6 +36,7 @@ import { makeReply, type Reply } from './reply.js';
 import { type SearchHit, SearchIndex, type SearchOptions } from './search.js';
 import {
   asksSomething,
+  conversationTopic,
   inherit,
   isGrounded,
   type Reading,
@@ -207,9 +208,12 @@ class KnowledgeEngine implements Engine {
       if (cost?.kind === 'spec') return costReply(this.kb, cost.spec, models, lang);
     }
 
-    const last = context?.turns[context.turns.length - 1];
-    const lastReading = last ? read(this.index.prepare(last.text), this.lexicon) : undefined;
-    const resolve = (r: Reading) => resolveFollowUp(r, last, lastReading, this.lexicon) ?? r;
+    const topic = context
+      ? conversationTopic(context.turns, (t) => read(this.index.prepare(t), this.lexicon))
+      : undefined;
+    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
+    const resolve = (r: Reading) =>
+      r.q.terms.some((t) => this.index.isForeignName(t)) ? r : (resolveFollowUp(r, topic, this.lexicon) ?? r);
     return this.understoodReply(text, resolve(read(prepared, this.lexicon)), resolve, lang);
   }
 

@@ -81,6 +81,9 @@ const W_VARIANT = 0.3;
 const W_PROFILE = 1 - W_COVERAGE - W_VARIANT;
 /** A name the entry lacks, when the entry shares another name with the question (headlines name many). */
 const SHARED_ENTITY_PENALTY = 0.85;
+/** Weight of a term inherited from the conversation, and the penalty of an entry that lacks it. */
+const SOFT_WEIGHT = 0.5;
+const SOFT_PENALTY = 0.95;
 /** Names in more than this share of the entries (DeepSeek) say nothing about which entry fits. */
 const COMMON_ENTITY_SHARE = 0.35;
 /** Candidates fully scored after the keyword prefilter. */
@@ -99,6 +102,10 @@ export interface PreparedQuery {
   raw: string[];
   /** Terms the index has never seen (after typo correction). */
   unknown: string[];
+  /** Words whose typo was corrected. */
+  corrected: number;
+  /** Terms inherited from the conversation: an entry that lacks them is penalized less. */
+  soft: Set<string>;
 }
 
 export interface SearchOptions {
@@ -215,6 +222,11 @@ export class SearchIndex {
     }
   }
 
+  /** A capitalized name of the knowledge that is not one of the vocabulary's entities ("Apple"). */
+  isForeignName(t: string): boolean {
+    return this.entities.has(t) && !isEntityTerm(t);
+  }
+
   /** True when the entry's questions or aliases hold the term (what the entry is asked about). */
   asks(id: string, term: string): boolean {
     const i = this.positions.get(id);
@@ -262,6 +274,7 @@ export class SearchIndex {
     const seen = new Set<string>();
     const unknownWords = new Map<string, string>();
     const unknown: string[] = [];
+    let corrected = 0;
     for (const tok of analysis.tokens) {
       let t = tok.term;
       if (t === undefined) {
@@ -269,7 +282,10 @@ export class SearchIndex {
         t = this.lexicon.term(w);
         if (!this.idf.has(t) && !this.knownWords.has(w)) {
           const fixed = this.corrector.correct(w);
-          if (fixed) t = this.lexicon.term(fixed);
+          if (fixed) {
+            t = this.lexicon.term(fixed);
+            corrected += 1;
+          }
           unknownWords.set(w, t);
         }
       }
@@ -286,7 +302,7 @@ export class SearchIndex {
         if (t !== undefined) names.add(t);
       }
     }
-    return { terms, names, folded: analysis.folded, raw: analysis.raw, unknown };
+    return { terms, names, folded: analysis.folded, raw: analysis.raw, unknown, corrected, soft: new Set() };
   }
 
   search(text: string, limit = 5): SearchHit[] {
@@ -297,7 +313,8 @@ export class SearchIndex {
   searchPrepared(analyzed: PreparedQuery, limit = 5): SearchHit[] {
     const qterms = analyzed.terms;
     if (qterms.length === 0) return [];
-    const weights = qterms.map((t) => this.termIdf(t));
+    // What the question asks weighs more than what it inherits from the conversation.
+    const weights = qterms.map((t) => this.termIdf(t) * (analyzed.soft.has(t) ? SOFT_WEIGHT : 1));
     const total = weights.reduce((a, b) => a + b, 0);
     const asksAboutNow = qterms.includes('now');
     // Keyword prefilter: accumulate the covered weight through the postings, keep the best candidates.
@@ -369,7 +386,11 @@ export class SearchIndex {
             (!this.idf.has(t) && (/^[a-z]+\d/.test(t) || /^(19|20)\d\d$/.test(t))))
         ) {
           if (this.isCommon(t)) continue;
-          score *= sharesEntity && isEntityTerm(t) ? SHARED_ENTITY_PENALTY : ENTITY_PENALTY;
+          score *= analyzed.soft.has(t)
+            ? SOFT_PENALTY
+            : sharesEntity && isEntityTerm(t)
+              ? SHARED_ENTITY_PENALTY
+              : ENTITY_PENALTY;
           mismatch = true;
         }
         // "why" / "when" / "who" asked of an entry that answers something else.

@@ -60,7 +60,7 @@ export function isGrounded(r: Reading): boolean {
 function withTerms(r: Reading, terms: string[], lexicon: Lexicon): Reading {
   const seen = new Set<string>();
   const unique = terms.filter((t) => !seen.has(t) && seen.add(t));
-  const next = read({ ...r.q, terms: unique }, lexicon);
+  const next = read({ ...r.q, terms: unique, soft: new Set(r.q.soft) }, lexicon);
   next.inherited = true;
   next.marker = r.marker;
   return next;
@@ -83,35 +83,76 @@ export function inherit(
 
 /** Most follow-ups are a few words: "and v3?", "et quand ?", "how many gpus?", "why?". */
 const FOLLOW_UP_MAX_TERMS = 5;
+/** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
+const LOOK_BACK = 4;
+
+/** What the conversation is about: the last entities named, and what was said about them. */
+export interface Topic {
+  entities: string[];
+  predicates: string[];
+  /** Non-entity terms of the last question that had any: the aspect a new entity is asked for. */
+  asked: string[];
+}
 
 /**
- * Resolves a follow-up against the last turn of the conversation, or returns undefined when the question
- * stands on its own (it names its own entity and asks its own thing) or is not a follow-up at all.
+ * Reads the recent turns, newest first: the entities of the last turn that named some (a calculation or
+ * small talk in between does not count), and the predicates of the last question that said something.
  */
-export function resolveFollowUp(
-  r: Reading,
-  last: Turn | undefined,
-  lastReading: Reading | undefined,
-  lexicon: Lexicon,
-): Reading | undefined {
-  if (!last || !lastReading) return undefined;
-  const lastEntities = (last.entities ?? []).map((e) => ENTITY_PREFIX + e);
+export function conversationTopic(
+  turns: readonly Turn[],
+  readText: (text: string) => Reading,
+): Topic | undefined {
+  let entities: string[] | undefined;
+  let predicates: string[] | undefined;
+  let asked: string[] | undefined;
+  for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
+    const t = turns[i] as Turn;
+    if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'chat' || t.kind === 'help') {
+      if (entities === undefined) return undefined;
+      break;
+    }
+    // A turn about nothing of the event (an off-topic message) says nothing about the topic; a fact
+    // answered without naming an entity ("export restrictions") still does, through its words.
+    const named = t.entities !== undefined && t.entities.length > 0;
+    if (!named && !(t.kind === 'fact' && t.answered)) continue;
+    const r = readText(t.text);
+    if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
+    if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
+    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
+    if (asked === undefined && nonEntity.length > 0) asked = nonEntity;
+    if (entities !== undefined && predicates !== undefined && asked !== undefined) break;
+  }
+  if (!entities) return undefined;
+  return { entities, predicates: predicates ?? [], asked: asked ?? [] };
+}
+
+/**
+ * Resolves a follow-up against the conversation, or returns undefined when the question stands on its own
+ * (it names its own entity and asks its own thing) or is not a follow-up at all.
+ */
+export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: Lexicon): Reading | undefined {
+  if (!topic) return undefined;
   const nonEntity = r.q.terms.filter((t) => !isEntityTerm(t));
+  if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
   if (r.entities.length === 0) {
     // A new aspect of the same thing: "et quand ?", "was it a record?", "how many gpus?", "why?".
-    if (lastEntities.length === 0 || nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS)
-      return undefined;
+    if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
+    // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
+    // "launch"), means the question is about something else.
+    if (r.q.corrected > 0 || r.q.unknown.some((t) => lexicon.kind(t) === undefined)) return undefined;
+    if (nonEntity.every((t) => t === 'whatis')) return undefined;
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0;
-    if (!asks && r.marker === 0) return undefined;
-    // Words that are neither the index's nor the vocabulary's mean another subject ("what time is it").
-    if (r.q.unknown.some((t) => lexicon.kind(t) === undefined)) return undefined;
-    return inherit(r, { entities: lastEntities, predicates: lastReading.predicates }, lexicon);
+    const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
+    if (!asks && r.marker === 0 && !allConcepts) return undefined;
+    const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
+    const inherited = inherit(r, from, lexicon);
+    for (const e of from.entities) inherited.q.soft.add(e);
+    return inherited;
   }
   // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?".
-  if (nonEntity.length === 0 && (r.marker > 0 || r.q.terms.length <= 2)) {
-    const kept = lastReading.q.terms.filter((t) => !isEntityTerm(t));
-    if (kept.length === 0) return undefined;
-    return withTerms(r, [...kept, ...r.entities], lexicon);
+  if (nonEntity.length === 0 && topic.entities.length > 0 && (r.marker > 0 || r.q.terms.length <= 2)) {
+    if (topic.asked.length === 0) return undefined;
+    return withTerms(r, [...topic.asked, ...r.entities], lexicon);
   }
   return undefined;
 }
