@@ -223,6 +223,9 @@ export function specificRefusal(
   });
 }
 
+const COMPOUND_CONFIDENCE = 0.9;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 /** Several facts in one reply, for a question in several parts ("who founded it and when?"). */
 export function compoundReply(parts: Reply[], lang: Lang, missing: boolean): Reply {
   const first = parts[0] as Reply;
@@ -240,7 +243,8 @@ export function compoundReply(parts: Reply[], lang: Lang, missing: boolean): Rep
     body: body.join('\n\n'),
     fields: parts.flatMap((p) => p.fields).slice(0, 10),
     related,
-    confidence: Math.min(...parts.map((p) => p.confidence ?? 1)),
+    // Several answers at once: as sure as the least sure part, and a little less.
+    confidence: round3(COMPOUND_CONFIDENCE * Math.min(...parts.map((p) => p.confidence ?? 1))),
     matches: parts.flatMap((p) => p.matches.slice(0, 1)),
   };
 }
