@@ -212,8 +212,15 @@ class KnowledgeEngine implements Engine {
       ? conversationTopic(context.turns, (t) => read(this.index.prepare(t), this.lexicon))
       : undefined;
     // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
-    const resolve = (r: Reading) =>
-      r.q.terms.some((t) => this.index.isForeignName(t)) ? r : (resolveFollowUp(r, topic, this.lexicon) ?? r);
+    const resolve = (r: Reading) => {
+      if (r.q.terms.some((t) => this.index.isForeignName(t))) return r;
+      const resolved = resolveFollowUp(r, topic, this.lexicon);
+      // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
+      // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
+      if (!resolved) return r;
+      if (resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) && !this.findGap(resolved, false)) return r;
+      return resolved;
+    };
     return this.understoodReply(text, resolve(read(prepared, this.lexicon)), resolve, lang);
   }
 
