@@ -87,7 +87,7 @@ export const GATES: readonly Gate[] = [
     issue: 9,
     description: 'follow-up turns answered correctly, right language',
     target: 0.95,
-    floor: 0.49,
+    floor: 0.56,
   },
   {
     metric: 'conversations.off-topic',
@@ -122,6 +122,6 @@ export const GATES: readonly Gate[] = [
     issue: 10,
     description: 'calculator replies within 12 lines',
     target: 1,
-    floor: 0.38,
+    floor: 0.35,
   },
 ];

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ConversationContext, Turn } from '../core/conversation.js';
+import { converse } from '../core/conversation/index.js';
+import type { ConversationContext } from '../core/conversation.js';
 import type { Engine, Lang, Reply } from '../core/index.js';
 import { renderText } from '../core/index.js';
 import { describeFigure, textHasFigures } from './figures.js';
@@ -111,9 +112,17 @@ function base(
   };
 }
 
+/**
+ * One standalone question, answered the way the CLI contract (`ask --jsonl`, src/cli/jsonl.ts) answers a
+ * plain line: through the conversation layer with no earlier turns.
+ */
+export function answerOne(engine: Engine, text: string): Reply {
+  return converse(engine, { text, locale: null }).reply;
+}
+
 function scoreQuestions(engine: Engine, set: string, items: QuestionItem[]): Outcome[] {
   return items.map((q) => {
-    const reply = engine.answer({ text: q.question });
+    const reply = answerOne(engine, q.question);
     return {
       ...base(set, q, reply),
       group: groupOf(q.expect),
@@ -125,7 +134,7 @@ function scoreQuestions(engine: Engine, set: string, items: QuestionItem[]): Out
 
 function scoreRefuse(engine: Engine, set: string, items: QuestionItem[]): Outcome[] {
   return items.map((q) => {
-    const reply = engine.answer({ text: q.question });
+    const reply = answerOne(engine, q.question);
     const b = base(set, q, reply);
     return { ...b, group: 'must-refuse', expected: 'none', correct: !b.answered };
   });
@@ -133,7 +142,7 @@ function scoreRefuse(engine: Engine, set: string, items: QuestionItem[]): Outcom
 
 function scoreSmallTalk(engine: Engine, set: string, items: QuestionItem[]): Outcome[] {
   return items.map((q) => {
-    const reply = engine.answer({ text: q.question });
+    const reply = answerOne(engine, q.question);
     const b = base(set, q, reply);
     const friendly = meets(q.expect ?? 'chat', reply);
     return {
@@ -190,7 +199,7 @@ function checkCalc(
 
 function scoreCalculator(engine: Engine, set: string, items: CalcItem[], unitPrices: number[]): Outcome[] {
   return items.map((q) => {
-    const reply = engine.answer({ text: q.question });
+    const reply = answerOne(engine, q.question);
     const text = renderText(reply);
     const c = checkCalc(q, reply, text, unitPrices);
     return {
@@ -207,34 +216,19 @@ function scoreCalculator(engine: Engine, set: string, items: CalcItem[], unitPri
   });
 }
 
-/** The Turn a caller stores when the engine did not fill `reply.turn` (kept minimal on purpose). */
-export function fallbackTurn(text: string, reply: Reply): Turn {
-  return {
-    text,
-    lang: reply.lang,
-    kind: reply.kind,
-    answered: reply.answered,
-    ...(reply.entryId ? { entryId: reply.entryId } : {}),
-    at: 0,
-  };
-}
-
-/** How many earlier turns a conversation hands the engine (callers bound the context). */
-export const CONTEXT_TURNS = 6;
-
 /**
- * Runs one conversation turn by turn through the engine, building `Query.context` from the earlier
- * turns' `reply.turn` (src/core/conversation.ts), as every platform does.
+ * Runs one conversation turn by turn the way every surface does (Slack threads, Discord, the console,
+ * `ask --jsonl` lines sharing a `conversation`): through `converse()` (src/core/conversation/), which
+ * answers meta follow-ups itself and hands the engine `Query.context` built from the earlier turns'
+ * `reply.turn`; the context it returns is stored for the next turn.
  */
 export function runConversation(engine: Engine, conv: Conversation): { reply: Reply; text: string }[] {
-  const turns: Turn[] = [];
+  let context: ConversationContext = { turns: [] };
   const out: { reply: Reply; text: string }[] = [];
   for (const t of conv.turns) {
-    const context: ConversationContext | null =
-      turns.length > 0 ? { turns: turns.slice(-CONTEXT_TURNS) } : null;
-    const reply = engine.answer({ text: t.text, locale: conv.locale ?? null, context });
-    turns.push(reply.turn ?? fallbackTurn(t.text, reply));
-    out.push({ reply, text: renderText(reply) });
+    const result = converse(engine, { text: t.text, locale: conv.locale ?? null, context });
+    context = result.context;
+    out.push({ reply: result.reply, text: renderText(result.reply) });
   }
   return out;
 }
