@@ -24,14 +24,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.22,
+    floor: 0.23,
   },
   {
     metric: 'real.unanswerable',
     issue: 8,
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
-    floor: 0.76,
+    floor: 0.78,
   },
   {
     metric: 'refuse.refused',
@@ -87,14 +87,14 @@ export const GATES: readonly Gate[] = [
     issue: 9,
     description: 'follow-up turns answered correctly, right language',
     target: 0.95,
-    floor: 0.56,
+    floor: 0.58,
   },
   {
     metric: 'conversations.off-topic',
     issue: 9,
     description: 'off-topic turns inside a conversation refused',
     target: 1,
-    floor: 0.66,
+    floor: 0.84,
   },
   {
     metric: 'calculator.exact',
