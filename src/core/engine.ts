@@ -1,8 +1,6 @@
 import Fuse from 'fuse.js';
-import { findAmounts, parseAmount } from './cost/amount.js';
-import { amountErrorReply, type CostSpec, costReply } from './cost/calculator.js';
-import { ModelMatcher } from './cost/models.js';
-import { trainingReply } from './cost/training.js';
+import type { ConversationContext } from './conversation.js';
+import { Calculator } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -13,8 +11,8 @@ import type {
   TrainingRequest,
 } from './engine-types.js';
 import { t } from './i18n/index.js';
-import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
-import type { KnowledgeBase, ModelPrice } from './knowledge/types.js';
+import { asksForSecret, detectCommand } from './intents.js';
+import type { KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary } from './lang.js';
 import { fold, words } from './normalize.js';
 import {
@@ -26,7 +24,7 @@ import {
   topicReply,
   topicsReply,
 } from './replies.js';
-import { makeReply, type Reply } from './reply.js';
+import type { Reply } from './reply.js';
 import { SearchIndex, type SearchOptions } from './search.js';
 
 /** At or above this score the engine answers. */
@@ -60,7 +58,7 @@ function deepFreeze<T>(value: T): T {
 
 class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
-  private readonly matcher: ModelMatcher;
+  private readonly calculator: Calculator;
   private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
@@ -73,7 +71,7 @@ class KnowledgeEngine implements Engine {
     options: EngineOptions = {},
   ) {
     this.index = new SearchIndex(kb.entries, options);
-    this.matcher = new ModelMatcher(kb.models);
+    this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const fuseFor = (lang: Lang) =>
       new Fuse(
@@ -93,7 +91,9 @@ class KnowledgeEngine implements Engine {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
       .trim();
-    if (this.cacheSize === 0) return this.route(text, query.locale);
+    // A follow-up depends on its conversation: only standalone questions are cached.
+    if (this.cacheSize === 0 || (query.context?.turns.length ?? 0) > 0)
+      return this.route(text, query.locale, query.context);
     const key = `${query.locale ?? ''}\u0000${text}`;
     const hit = this.cache.get(key);
     if (hit) {
@@ -107,7 +107,11 @@ class KnowledgeEngine implements Engine {
     return reply;
   }
 
-  private route(text: string, locale: string | null | undefined): Reply {
+  private route(
+    text: string,
+    locale: string | null | undefined,
+    context?: ConversationContext | null,
+  ): Reply {
     const lang = chooseLang(text, locale, this.vocabulary);
     if (text === '' || fold(text) === '') return helpReply(this.kb, lang);
     const command = detectCommand(text);
@@ -117,16 +121,8 @@ class KnowledgeEngine implements Engine {
 
     if (asksForSecret(text)) return refusalReply(this.kb, lang, []);
 
-    const training = detectTraining(text);
-    if (training) return trainingReply(this.kb.training, training, lang);
-
-    const models = this.matcher.find(text);
-    const cost = detectCost(text, models.length > 0);
-    if (cost?.kind === 'error') {
-      const r = cost.amount.result;
-      return amountErrorReply(r.ok ? 'unreadable' : r.error, cost.amount.text, lang);
-    }
-    if (cost?.kind === 'spec') return costReply(this.kb, cost.spec, models, lang);
+    const calc = this.calculator.answer(text, lang, context);
+    if (calc) return calc;
 
     return this.searchReply(text, lang);
   }
@@ -184,39 +180,11 @@ class KnowledgeEngine implements Engine {
   }
 
   cost(request: CostRequest, lang: Lang): Reply {
-    const m = t(lang).cost;
-    let focus: ModelPrice[] = [];
-    if (request.model && request.model.trim() !== '') {
-      const model = this.matcher.resolve(request.model) ?? this.matcher.find(request.model)[0];
-      if (!model) {
-        const names = this.kb.models.map((x) => x.id).join(', ');
-        return makeReply({
-          kind: 'cost',
-          lang,
-          title: m.usageTitle,
-          body: m.unknownModel(request.model.slice(0, 40), names),
-        });
-      }
-      focus = [model];
-    }
-    const raw = String(request.tokens ?? '');
-    const direction = request.direction ?? null;
-    let spec: CostSpec | undefined;
-    const whole = parseAmount(raw);
-    if (whole.ok) spec = { kind: 'single', tokens: whole.tokens, direction };
-    else {
-      const found = findAmounts(raw);
-      const input = found.find((a) => a.role === 'input' && a.result.ok);
-      const output = found.find((a) => a.role === 'output' && a.result.ok);
-      if (input?.result.ok && output?.result.ok) {
-        spec = { kind: 'split', input: input.result.tokens, output: output.result.tokens };
-      } else return amountErrorReply(whole.error, raw, lang);
-    }
-    return costReply(this.kb, spec, focus, lang);
+    return this.calculator.cost(request, lang);
   }
 
   training(request: TrainingRequest, lang: Lang): Reply {
-    return trainingReply(this.kb.training, request, lang);
+    return this.calculator.training(request, lang);
   }
 
   facts(topicId: string | null | undefined, lang: Lang): Reply {
