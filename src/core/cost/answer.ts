@@ -188,9 +188,13 @@ export function costAnswer(kb: KnowledgeBase, calc: CostCalc, lang: Lang): Reply
   for (const row of rows) {
     const label = period === undefined && row.view.label ? ` (${row.view.label[lang]})` : '';
     const name = `**${shortName(row.view.model)}**${label}`;
-    lines.push(
-      `${name}${t(lang).colon}${reverse ? reverseValue(calc, row.view, lang) : rowValue(calc, row, ref, lang)}`,
-    );
+    const p = row.view.micro;
+    const value = calc.pricesOnly
+      ? m.priceList(perM(p.inputCacheMiss, lang), perM(p.inputCacheHit, lang), perM(p.output, lang))
+      : reverse
+        ? reverseValue(calc, row.view, lang)
+        : rowValue(calc, row, ref, lang);
+    lines.push(`${name}${t(lang).colon}${value}`);
   }
   const notes: string[] = [];
   const text = calc.input?.text ?? calc.output?.text ?? calc.unsaid?.text;
@@ -242,7 +246,10 @@ function rowValue(calc: CostCalc, row: PricedRow, ref: PricedRow | undefined, la
   }
   if (ref && ref.view.model.id !== row.view.model.id) {
     const r = ratio(row.total, ref.total);
-    if (r !== undefined) value += ` · ${m.ratio(formatRatio(r, lang), shortName(ref.view.model))}`;
+    const refName = shortName(ref.view.model);
+    const inverse = ratio(ref.total, row.total);
+    if (r !== undefined && r >= 0.95) value += ` · ${m.ratio(formatRatio(r, lang), refName)}`;
+    else if (inverse !== undefined) value += ` · ${m.cheaper(formatRatio(inverse, lang), refName)}`;
   }
   return value;
 }

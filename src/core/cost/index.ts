@@ -32,6 +32,9 @@ export function isCalcVoteId(id: string): boolean {
 
 const FOLLOW_UP =
   /^\s*(?:and|et|what about|how about|same|idem|meme chose|pareil|now|then|ok|okay|so|alors|with|without|avec|sans|if|si|only|just|seulement|uniquement|pour|for|on|sur|in|en|but|mais|plutot|rather|instead|what if|et si|\+)\b/;
+/** A question about something else ("who founded DeepSeek?") is never a follow-up of a calculation. */
+const FACT_QUESTION =
+  /\b(who|when|why|where|which|what is|what was|qui|quand|pourquoi|ou est|quel\w*|founded|fonde\w*|license|licence|released?|sorti\w*)\b/;
 const ONLY = /\b(only|just|seulement|uniquement|que)\b/;
 
 /** The last turn of the conversation, when it was a calculation. */
@@ -108,14 +111,20 @@ function mergeCost(prev: CostCalc, p: Parsed, s: string): CostCalc {
       if (out.unsaid && !out.input && !out.output) {
         out.input = out.unsaid;
         delete out.unsaid;
+      } else if (out.output && !out.input && p.said.direction === 'input') {
+        // "and if the input is cached?" after an output amount: the same amount, read from the cache.
+        out.input = out.output;
+        delete out.output;
       }
     } else delete out.cached;
   }
   if (p.said.period) out.period = d.period;
   if (p.said.times) out.times = d.times ?? [];
   if (d.span) out.span = d.span;
-  if (p.said.budget && d.budget) {
-    out.budget = d.budget;
+  const budget =
+    d.budget ?? (p.money && (prev.budget || /\b(?:for|with|pour|avec)\b/.test(s)) ? p.money : undefined);
+  if (budget) {
+    out.budget = budget;
     if (!newSize) {
       delete out.input;
       delete out.output;
@@ -173,16 +182,20 @@ export class Calculator {
   answer(text: string, lang: Lang, context?: ConversationContext | null): Reply | undefined {
     const s = simplify(text);
     const models = this.matcher.find(text).map((m) => m.id);
-    const parsed = parseQuestion({ text, lang, models });
     const prev = lastCalc(context);
-    if (prev && !parsed.training && changesSomething(parsed)) {
-      const marked = FOLLOW_UP.test(s) || s.split(/\s+/).filter(Boolean).length <= 4;
-      const selfContained = !FOLLOW_UP.test(s) && Boolean(parsed.cost) && parsed.said.models;
-      if (marked && !selfContained) {
-        if (prev.type === 'cost') return this.run(mergeCost(prev, parsed, s), text, lang);
-        const d = parsed.draftTraining;
-        if (d.gpus || d.price || d.duration || d.gpuHours || d.budget)
-          return this.run(mergeTraining(prev, parsed), text, lang);
+    const parsed = parseQuestion({ text, lang, models, followUp: prev !== undefined });
+    if (prev && changesSomething(parsed)) {
+      const short = s.split(/\s+/).filter(Boolean).length <= 4 && !FACT_QUESTION.test(s);
+      const marked = FOLLOW_UP.test(s) || short;
+      if (prev.type === 'cost' && marked && !parsed.training) {
+        const selfContained = !FOLLOW_UP.test(s) && Boolean(parsed.cost) && parsed.said.models;
+        if (!selfContained) return this.run(mergeCost(prev, parsed, s), text, lang);
+      }
+      const d = parsed.draftTraining;
+      if (prev.type === 'training' && marked && (d.gpus || d.price || d.duration || d.gpuHours || d.budget)) {
+        const t = parsed.training;
+        const selfContained = !FOLLOW_UP.test(s) && t && t.gpus && (t.duration || t.gpuHours);
+        if (!selfContained) return this.run(mergeTraining(prev, parsed), text, lang);
       }
     }
     if (parsed.training) return this.run(parsed.training, text, lang);

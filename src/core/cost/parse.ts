@@ -9,15 +9,16 @@ import {
   UNIT,
   UNITS,
 } from './amount.js';
-import type {
-  CostCalc,
-  Factor,
-  PeriodChoice,
-  Size,
-  Span,
-  TextUnit,
-  TimeUnit,
-  TrainingCalc,
+import {
+  type CostCalc,
+  type Factor,
+  HOURS,
+  type PeriodChoice,
+  type Size,
+  type Span,
+  type TextUnit,
+  type TimeUnit,
+  type TrainingCalc,
 } from './request.js';
 
 /**
@@ -104,7 +105,7 @@ const A = {
   time: /^\s*(?<u>hours?|hrs?|h\b|heures?|days?|jours?|j\b|weeks?|semaines?|months?|mois|years?|ans?\b|annees?)/,
   count:
     /^\s*(?:more\s+|de plus\s+|different\s+|differents\s+)?(?<w>requests?|requetes?|calls?|appels?|queries|query|questions?|messages?|conversations?|users?|utilisateurs?|clients?|customers?|documents?|docs?|files?|fichiers?|prompts?|times|fois|runs?|sessions?|articles?|e-?mails?|mails?|chats?|tickets?|livres?|books?|reponses?|answers?|completions|summaries|resumes?|traductions?|translations?|agents?|employees?|employes?|salaries?)\b/,
-  text: /^\s*(?<u>words?|mots?|pages?|characters?|chars?|caracteres?|signes?|lettres?)\b/,
+  text: /^[\s-]*(?<u>words?|mots?|pages?|characters?|chars?|caracteres?|signes?|lettres?)\b/,
   size: /^\s*(?:de\s+|d'\s*)?(?:parameters?|params?|parametres?|weights|poids|active|actifs?|activated|activ[eé]s?|model|modele|distill\w*|version|variant)/,
   date: new RegExp(String.raw`^\s*(?:er\s+)?(?:${MONTHS})\b`),
 };
@@ -350,6 +351,8 @@ export interface Parsed {
   };
   /** The question reads as a calculation (a price word, a token word or a calculator number). */
   looksCost: boolean;
+  /** The first sum of US dollars, in micro-dollars, whatever it is for. */
+  money?: string;
 }
 
 export interface ParseInput {
@@ -359,6 +362,8 @@ export interface ParseInput {
   models: string[];
   /** True for the /cost command's amount field: every number there is a token amount. */
   field?: boolean;
+  /** The previous turn was a calculation: an amount with a unit alone ("and for 5 million?") counts. */
+  followUp?: boolean;
 }
 
 /** The share of input tokens read from the cache, from the words of the question; undefined if not said. */
@@ -394,7 +399,7 @@ export function parseQuestion(input: ParseInput): Parsed {
     if (n.kind !== 'bare') return false;
     if (input.field) return true;
     if (n.role && (costWords || named)) return true;
-    if (n.unit && (costWords || named || unknown.length > 0)) return true;
+    if (n.unit && (costWords || named || unknown.length > 0 || input.followUp)) return true;
     return costWords && (named || unknown.length > 0) && Number(n.value) >= 1000;
   });
   const textSizes = nums.filter((n) => n.kind === 'text');
@@ -425,6 +430,8 @@ export function parseQuestion(input: ParseInput): Parsed {
   const draftTraining = trainingFactors(nums, s);
   if (currency) draftTraining.currency = currency;
   const out: Parsed = { said, looksCost: costWords || tokenWord, draft: calc, draftTraining };
+  const firstMoney = nums.find((n) => n.kind === 'money');
+  if (firstMoney) out.money = toMicro(firstMoney.value);
 
   const training = parseTraining(s, nums, costWords, input);
   if (training) {
@@ -483,7 +490,11 @@ export function parseQuestion(input: ParseInput): Parsed {
 
   const hasSize = Boolean(calc.input || calc.output || calc.unsaid);
   const budget = money.find((n) => !n.at) ?? money[0];
-  const reverse = budget && (REVERSE.test(s) || !hasSize);
+  // A budget is asked about ("how many tokens for $100?"), never money already spent ("spent $6M").
+  const reverse =
+    budget &&
+    !SPENT.test(s) &&
+    (REVERSE.test(s) || (!hasSize && (tokenWord || named) && /\b(?:for|with|pour|avec)\s*\$?\s*\d/.test(s)));
   if (budget && reverse) {
     calc.budget = toMicro(budget.value);
     said.budget = true;
@@ -492,7 +503,12 @@ export function parseQuestion(input: ParseInput): Parsed {
       else if (direction === 'output') calc.reverseDirection = 'output';
     }
   }
-  const asked = hasSize || calc.budget !== undefined;
+  // A budget in another currency: the prices per million, and the reason no count is given.
+  const foreignBudget = nums.find((n) => n.kind === 'foreign');
+  if (!hasSize && !calc.budget && foreignBudget && (REVERSE.test(s) || tokenWord) && (named || tokenWord)) {
+    calc.pricesOnly = true;
+  }
+  const asked = hasSize || calc.budget !== undefined || calc.pricesOnly === true;
   if (!asked) {
     // Nothing to price. A currency or an unknown model with a price word is still said, by the caller.
     return out;
@@ -552,6 +568,10 @@ function spanOf(s: string, timesNums: Num[]): Span | undefined {
     /\b(?:per|a|an|each|every|par|chaque|\/)\s*(hour|day|week|month|year|heure|jour|semaine|mois|an|annee)\b|\b(hourly|daily|weekly|monthly|yearly|quotidien\w*|journalier\w*|hebdo\w*|mensuel\w*|annuel\w*)\b/;
   const per = PER.exec(s);
   if (!per) return undefined;
+  // "100 requests a day … per month": the rate is the first unit, the span the second.
+  const second = new RegExp(PER.source, 'g');
+  const units = [...s.matchAll(second)].map((x) => x[1] ?? x[2] ?? '');
+  const distinct = [...new Set(units.map((u) => TIME[u]).filter(Boolean))] as TimeUnit[];
   const word = per[1] ?? per[2] ?? '';
   const perUnit: TimeUnit | undefined =
     TIME[word] ??
@@ -576,11 +596,14 @@ function spanOf(s: string, timesNums: Num[]): Span | undefined {
     );
   const unit = one?.[1] ? TIME[one[1]] : undefined;
   if (unit && unit !== perUnit) return { per: perUnit, count: '1', unit };
+  const bigger = distinct.find((u) => u !== perUnit && HOURS[u] > HOURS[perUnit]);
+  if (bigger) return { per: perUnit, count: '1', unit: bigger };
   return undefined;
 }
 
 const TRAIN_WORDS =
   /\b(train|trains|training|trained|entrain\w*|pretrain\w*|pre-train\w*|run|cluster|grappe|rent\w*|lou\w*|location|gpu[\s-]?hours?|heures?[\s-]gpu)\b/;
+const SPENT = /\b(spent|paid|depense\w*|paye|raised|leve|lost|perdu|invested|investi)\b/;
 const HYPOTHETICAL =
   /\b(would|could|if|with|at|using|suppose|assuming|hypothetical\w*|imagine|what if|calculate|compute|estimate|si|avec|en supposant|imaginons|calcul\w*|estim\w*|couterait|couteraient|coutera|cost me|how much for)\b/;
 const PAST =

@@ -55,6 +55,8 @@ export interface CostCalc {
   reverseDirection?: 'input' | 'output';
   /** A currency other than the US dollar that was named. */
   currency?: string;
+  /** Nothing can be computed (a budget in another currency): give the prices per million tokens. */
+  pricesOnly?: boolean;
 }
 
 export interface TrainingCalc {

@@ -111,6 +111,9 @@ export const fr: Messages = {
     unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
       `${nIn} en entrée (${eachIn} l’unité) ou ${nOut} en sortie (${eachOut} l’unité)`,
     or: 'ou',
+    cheaper: (ratio: string, ref: string) => `${ratio} fois moins cher que ${ref}`,
+    priceList: (input: string, cached: string, output: string) =>
+      `entrée ${input} (en cache ${cached}) · sortie ${output} le million de tokens`,
     free: 'sans limite (le prix est nul)',
   },
   training: {
