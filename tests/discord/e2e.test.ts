@@ -137,7 +137,17 @@ describe('/cost, /training, /facts, /about', () => {
     expect(body.data?.flags).toBeUndefined();
     const embed = embedOf(body);
     expect([embed.description, ...(embed.fields ?? []).map((f) => f.value)].join('\n')).toContain('21.90');
-    expect(customIds(body).some((id) => id.startsWith('bb:fb:'))).toBe(false);
+    // A calculation can be wrong too: it gets 👍 / 👎 under a pseudo entry id.
+    expect(customIds(body)).toEqual(
+      expect.arrayContaining(['bb:fb:up:calc-cost:en', 'bb:fb:down:calc-cost:en']),
+    );
+  });
+
+  it('/cost reads the whole amount field: cache hits and multipliers', async () => {
+    const body = await bot.send(
+      slashCommand(app, 'cost', { tokens: '1000 requests of 5k tokens cached', model: 'o1' }),
+    );
+    expect(embedOf(body).description).toContain('$37.50');
   });
 
   it('/cost with an unreadable amount is an ephemeral usage error', async () => {
@@ -201,6 +211,17 @@ describe('buttons', () => {
     expect(bot.feedback.votes.slice(before)).toEqual([
       expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'down', lang: 'en' }),
     ]);
+  });
+
+  it('records a vote on a calculation, and rejects a vote on an entry that does not exist', async () => {
+    const before = bot.feedback.votes.length;
+    await bot.send(buttonClick(app, 'bb:fb:down:calc-training:en'));
+    expect(bot.feedback.votes.slice(before)).toEqual([
+      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'down' }),
+    ]);
+    const forged = await bot.send(buttonClick(app, 'bb:fb:up:no-such-entry:en'));
+    expect(forged.data).toMatchObject({ content: messages.en.staleButton, flags: 64 });
+    expect(bot.feedback.votes).toHaveLength(before + 1);
   });
 
   it('answers a button it does not know ephemerally', async () => {

@@ -130,6 +130,21 @@ describe('feedback buttons', () => {
     expect(bot.feedback.votes).toHaveLength(1);
   });
 
+  it('records a vote on a calculation and rejects a forged entry id', async () => {
+    const vote = (value: string, user: string) =>
+      postInteraction(
+        bot.eventsUrl,
+        blockActions({ actionId: 'bb_vote_up', value, user, responseUrl: bot.server.responseUrl(user) }),
+      );
+    await vote('calc-cost|en', 'U0VOTER003');
+    await waitFor(() => ephemeralsFor('U0VOTER003')[0]);
+    expect(bot.feedback.votes.filter((v) => v.entryId === 'calc-cost')).toHaveLength(1);
+    await vote('made-up-entry|en', 'U0VOTER004');
+    const notice = await waitFor(() => ephemeralsFor('U0VOTER004')[0]);
+    expect(notice.body.text).toBe(slackMessages('en').staleButton);
+    expect(bot.feedback.votes.some((v) => v.entryId === 'made-up-entry')).toBe(false);
+  });
+
   it('records a 👎', async () => {
     await postInteraction(
       bot.eventsUrl,

@@ -1,4 +1,5 @@
 import type { ButtonInteraction } from 'discord.js';
+import { isVoteTarget } from '../../core/cost/index.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Services } from '../../services/index.js';
@@ -31,6 +32,8 @@ export async function handleButton(
     );
     return renderResult(result);
   }
+  if (!isVoteTarget(services.engine(), action.entryId))
+    return notice(messages[clickerLang ?? 'en'].staleButton);
   const user = hashUser('discord', interaction.user.id);
   const first = await services.state.claimOnce(`vote:discord:${user}:${action.entryId}`, VOTE_TTL_SECONDS);
   if (first) await recordVote(services, who, action.entryId, action.vote, action.lang);

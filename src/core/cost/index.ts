@@ -1,5 +1,5 @@
 import type { ConversationContext, Turn } from '../conversation.js';
-import type { CostRequest, TrainingRequest } from '../engine-types.js';
+import type { CostRequest, Engine, TrainingRequest } from '../engine-types.js';
 import { t } from '../i18n/index.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../lang.js';
@@ -28,6 +28,12 @@ export function voteIdOf(reply: { kind: string; answered: boolean; entryId?: str
 
 export function isCalcVoteId(id: string): boolean {
   return id === CALC_VOTE_IDS.cost || id === CALC_VOTE_IDS.training;
+}
+
+/** A vote can only be about a loaded knowledge entry or a calculator reply: anything else is forged or stale. */
+export function isVoteTarget(engine: Pick<Engine, 'answerEntry'>, id: string): boolean {
+  if (isCalcVoteId(id)) return true;
+  return engine.answerEntry(id, 'en').entryId === id;
 }
 
 const FOLLOW_UP =

@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { isVoteTarget } from '../../../core/cost/index.js';
 import { t } from '../../../core/i18n/index.js';
 import type { Services } from '../../../services/index.js';
 import { hashUser, recordVote, runLimited } from '../../../services/pipeline.js';
@@ -90,7 +91,8 @@ function registerVotes(app: App, services: Services): void {
       () => value?.lang ?? 'en',
       (lang, errorId) => postNotice(client, place, t(lang).errors.apology(errorId)),
       async () => {
-        if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
+        if (!value || !isVoteTarget(services.engine(), value.entryId))
+          return void (await postNotice(client, place, slackMessages(value?.lang ?? 'en').staleButton));
         const vote = action.action_id === ACTION.voteUp ? 'up' : 'down';
         const key = `slack:vote:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
         if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
