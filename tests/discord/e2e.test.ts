@@ -4,7 +4,7 @@ import { messages } from '../../src/adapters/discord/messages.js';
 import { renderReply } from '../../src/adapters/discord/render.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { t } from '../../src/core/i18n/index.js';
-import { loadEngineFromDir } from '../../src/core/index.js';
+import { createEngine, loadEngineFromDir, loadKnowledge } from '../../src/core/index.js';
 import { type Callback, startTestBot, type TestBot } from '../helpers/discord-bot.js';
 import { autocomplete, buttonClick, slashCommand } from '../helpers/discord-interactions.js';
 
@@ -125,6 +125,38 @@ describe('autocomplete', () => {
     expect(fr.data?.choices).toEqual(engine.complete('nvidia', 'fr', 25));
     const empty = await bot.send(autocomplete(app, 'ask', { question: '' }, 'question'));
     expect((empty.data?.choices ?? []).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('/cost model and /facts topic autocomplete', () => {
+  it('offers the models of the loaded price list, filtered by what is typed', async () => {
+    const all = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: '' }, 'model'));
+    expect(all.data?.choices).toEqual(engine.models().map((m) => ({ name: m.name, value: m.id })));
+    const mini = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: 'mini' }, 'model'));
+    expect(mini.data?.choices?.map((c) => c.value)).toEqual(['openai-o1-mini']);
+  });
+
+  it('shows a hot-reloaded model and topic at once, without registering again', async () => {
+    const before = engine;
+    const kb = loadKnowledge(path.resolve('knowledge'));
+    const first = kb.models[0];
+    const topic = kb.topics[0];
+    if (!first || !topic) throw new Error('empty knowledge');
+    engine = createEngine({
+      ...kb,
+      models: [...kb.models, { ...first, id: 'new-model', name: 'New Model', aliases: [] }],
+      topics: [...kb.topics, { ...topic, id: 'new-topic', name: { en: 'New topic', fr: 'Nouveau sujet' } }],
+    });
+    try {
+      const models = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: 'new' }, 'model'));
+      expect(models.data?.choices).toEqual([{ name: 'New Model', value: 'new-model' }]);
+      const topics = await bot.send(
+        autocomplete(app, 'facts', { topic: 'nouveau' }, 'topic', { locale: 'fr' }),
+      );
+      expect(topics.data?.choices).toEqual([{ name: 'Nouveau sujet', value: 'new-topic' }]);
+    } finally {
+      engine = before;
+    }
   });
 });
 
