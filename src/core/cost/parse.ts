@@ -52,7 +52,8 @@ export type NumKind =
   | 'gpuHours'
   | 'text'
   | 'size'
-  | 'date';
+  | 'date'
+  | 'other';
 
 export interface Num {
   kind: NumKind;
@@ -67,6 +68,8 @@ export interface Num {
   what?: string;
   /** The number reads as "at $2" / "à 2 $": a price rather than a budget. */
   at?: boolean;
+  /** Placed like an amount to price: "cost of 10M", "10M on o1", "pour 2M avec r1". */
+  priced?: boolean;
 }
 
 const SCAN = new RegExp(
@@ -117,6 +120,15 @@ const B = {
   glued: /[a-z][-]?$/,
   at: /(?:\bat|\ba|@|\bfor\s+|\bpour\s+)?\s*$/,
 };
+
+/** Words that may follow a token amount given without "tokens" ("10M on o1", "1M in, 200k out"). */
+const AMOUNT_NEXT = new Set(
+  (
+    'on with for at in into out of as via using each per a an and or to from the sur avec pour en de du des d a ' +
+    'par chacun chacune chaque et ou dans sous via input inputs output outputs prompt completion cached cache ' +
+    'entree entrees sortie sorties would will could cost costs coute coutent couterait is are was be'
+  ).split(' '),
+);
 
 const TIME: Record<string, TimeUnit> = {
   h: 'hour',
@@ -182,7 +194,11 @@ export function scanNumbers(text: string): Num[] {
     let unit = g.unit;
     const value = decimal(g.num ?? '', unit);
     if (value === undefined) continue;
-    const base: Omit<Num, 'kind'> = { value, unit: Boolean(unit), index, end };
+    const priced =
+      /\b(?:of|for|pour|de|du|cost|costs|coute\w*|price|prix|couts?|combien|how much|is|are|sont|est)\s*$/.test(
+        before,
+      ) || /^\s*(?:on|sur|with|avec|for|pour|via|using|in|input|output|en)\b/.test(after);
+    const base: Omit<Num, 'kind'> = { value, unit: Boolean(unit), index, end, priced };
     // "2 m" could be metres or minutes; a lone "m" right before a time word is no unit.
     if (unit && /^m$/i.test(unit) && A.time.test(after)) unit = undefined;
     const push = (kind: NumKind, extra: Partial<Num> = {}) => out.push({ ...base, kind, ...extra });
@@ -216,6 +232,11 @@ export function scanNumbers(text: string): Num[] {
         push('size');
         continue;
       }
+    }
+    // "671B MoE", "70b", "37B active": a count in billions without "tokens" is a model size.
+    if (unit && /^(?:b|bn)$/i.test(unit) && !A.tokens.test(after) && !A.role.test(after)) {
+      push('size');
+      continue;
     }
     if (A.gpuHours.test(after)) {
       push('gpuHours');
@@ -257,6 +278,12 @@ export function scanNumbers(text: string): Num[] {
       push('date');
       continue;
     }
+    // "1.5k bitcoin", "5m users": a number that counts something else is not an amount of tokens.
+    const noun = /^\s*([a-z][a-z'-]*)/.exec(after)?.[1];
+    if (noun && !AMOUNT_NEXT.has(noun) && !roleOf(after, before).role) {
+      push('other');
+      continue;
+    }
     const role = roleOf(after, before);
     if (role.role && A.role.test(after.replace(/^\s*,/, ''))) push('tokens', role);
     else if (role.role && (INPUT_BEFORE.test(before) || OUTPUT_BEFORE.test(before))) push('tokens', role);
@@ -281,6 +308,8 @@ function roleOf(after: string, before: string): { role?: 'input' | 'output' } {
 
 const COST_WORDS =
   /\b(cost|costs|costing|price|prices|priced|pricing|how much|combien|pay|payer|paie|paye|bill|billed|spend|spent|cher|chere|dollars?|usd|tarifs?|prix|couts?|coute|coutent|couter|couterait|coutera|couteraient|facture|factures|budget|calcul\w*|calculate|estimate|estime\w*|expensive|cheap|cheaper|afford|buy|achete\w*|charge\w*)\b|\$/;
+const NOT_COST =
+  /\b(context|contexte|max|maximum|max_tokens|limit\w*|window|fenetre|length|longueur|trained on|entraine sur|pre-?train\w*|dataset|data|donnees|corpus|vocab\w*|per second|par seconde|tokens\/s|throughput|speed|vitesse|lenteur|slow|support\w*|accept\w*|handle\w*|gere|prend en charge)\b/;
 const TOKEN_WORD = /\b(tokens?|jetons?|toks?)\b/;
 const CACHE_MISS =
   /\b(cache miss(?:es)?|uncached|not cached|without (?:the )?cach(?:e|ing)|no cache|sans cache|hors cache|pas en cache|non cachee?s?|cache-miss)\b/;
@@ -399,8 +428,9 @@ export function parseQuestion(input: ParseInput): Parsed {
     if (n.kind !== 'bare') return false;
     if (input.field) return true;
     if (n.role && (costWords || named)) return true;
-    if (n.unit && (costWords || named || unknown.length > 0 || input.followUp)) return true;
-    return costWords && (named || unknown.length > 0) && Number(n.value) >= 1000;
+    if (n.unit && (tokenWord || input.followUp || ((named || unknown.length > 0) && costWords && n.priced)))
+      return true;
+    return costWords && (named || unknown.length > 0) && n.priced === true && Number(n.value) >= 1000;
   });
   const textSizes = nums.filter((n) => n.kind === 'text');
   const counts = nums.filter((n) => n.kind === 'count');
@@ -513,6 +543,8 @@ export function parseQuestion(input: ParseInput): Parsed {
     // Nothing to price. A currency or an unknown model with a price word is still said, by the caller.
     return out;
   }
+  // Context windows, limits, training data and speeds are counted in tokens but are not costs.
+  if (!input.field && !costWords && NOT_COST.test(s)) return out;
   // A size alone is a cost question only with a price word, a token word or a model name.
   if (!input.field && !costWords && !tokenWord && !named && unknown.length === 0 && !calc.times) return out;
   if (
