@@ -18,6 +18,9 @@ export const UNITS: Record<string, number> = {
   m: 6,
   mn: 6,
   mio: 6,
+  mil: 6,
+  mils: 6,
+  mln: 6,
   million: 6,
   millions: 6,
   b: 9,
@@ -34,7 +37,8 @@ export const UNITS: Record<string, number> = {
 };
 
 export const NUMBER = String.raw`[-+\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[.,]\d+)?(?:e[+-]?\d+)?`;
-export const UNIT = '(?:thousands?|mille?s?|millions?|milliards?|billions?|trillions?|mio|mds?|mn|bn|[kmbt])';
+export const UNIT =
+  '(?:thousands?|mille?s?|millions?|milliards?|billions?|trillions?|mio|mils?|mln|mds?|mn|bn|[kmbt])';
 
 /** One amount inside free text. */
 export const AMOUNT_PATTERN = new RegExp(

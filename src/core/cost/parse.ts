@@ -321,7 +321,7 @@ const INPUT_WORD = /\b(input|inputs|entree|entrees|prompt|prompts|in only|read|l
 const OUTPUT_WORD =
   /\b(output|outputs|sortie|sorties|completion|completions|generated|generes?|generation|written|ecrits?|produced|produits?)\b/;
 const REVERSE =
-  /\b(how many|how much (?:\w+ )?(?:can|could|do|does|would|will) (?:i|we|you|it|that|this) (?:get|buy|afford|have|pay for|process)|what (?:can|could|does|do) .{0,30}(?:get|buy|afford)|combien de|combien d'|jusqu'a combien|que (?:puis|peut)|qu'est-ce que .{0,20}(?:achete|offre|paie|permet)|me permet|buys?|achete)\b/;
+  /\b(how long|how many days|how many hours|combien de temps|combien de jours|combien d'heures|how many|how much (?:\w+ )?(?:can|could|do|does|would|will) (?:i|we|you|it|that|this) (?:get|buy|afford|have|pay for|process)|what (?:can|could|does|do) .{0,30}(?:get|buy|afford)|combien de|combien d'|jusqu'a combien|que (?:puis|peut)|qu'est-ce que .{0,20}(?:achete|offre|paie|permet)|me permet|buys?|achete)\b/;
 
 /** "latest": the list price after the promotion, o1-mini after its cut; "default": January 2025. */
 const LATEST =
@@ -628,13 +628,21 @@ function spanOf(s: string, timesNums: Num[]): Span | undefined {
     );
   const unit = one?.[1] ? TIME[one[1]] : undefined;
   if (unit && unit !== perUnit) return { per: perUnit, count: '1', unit };
-  const bigger = distinct.find((u) => u !== perUnit && HOURS[u] > HOURS[perUnit]);
-  if (bigger) return { per: perUnit, count: '1', unit: bigger };
+  // "1M tokens per day … how much per month": the smaller unit is the rate, the larger the span.
+  if (distinct.length > 1) {
+    const sorted = [...distinct].sort((a, b) => Number(HOURS[a] - HOURS[b]));
+    const small = sorted[0] as TimeUnit;
+    const large = sorted[sorted.length - 1] as TimeUnit;
+    return { per: small, count: '1', unit: large };
+  }
   return undefined;
 }
 
 const TRAIN_WORDS =
   /\b(train|trains|training|trained|entrain\w*|pretrain\w*|pre-train\w*|run|cluster|grappe|rent\w*|lou\w*|location|gpu[\s-]?hours?|heures?[\s-]gpu)\b/;
+/** "for a week", "pendant un mois": a duration of one unit, written without a number. */
+const ONE_SPAN =
+  /\b(?:for|during|over|in|pendant|durant|sur|en)\s+(?:a|an|one|un|une)\s+(hour|day|week|month|year|heure|jour|semaine|mois|an|annee)\b/;
 const SPENT = /\b(spent|paid|depense\w*|paye|raised|leve|lost|perdu|invested|investi)\b/;
 const HYPOTHETICAL =
   /\b(would|could|if|with|at|using|suppose|assuming|hypothetical\w*|imagine|what if|calculate|compute|estimate|si|avec|en supposant|imaginons|calcul\w*|estim\w*|couterait|couteraient|coutera|cost me|how much for)\b/;
@@ -650,7 +658,19 @@ function parseTraining(
   const gpus = nums.find((n) => n.kind === 'gpus');
   const gpuHours = nums.find((n) => n.kind === 'gpuHours');
   const rate = nums.find((n) => n.kind === 'rate' && n.what !== 'perM');
-  const timeNum = nums.find((n) => n.kind === 'time');
+  const oneSpan = ONE_SPAN.exec(s);
+  const timeNum: Num | undefined =
+    nums.find((n) => n.kind === 'time') ??
+    (oneSpan?.[1]
+      ? {
+          kind: 'time',
+          value: '1',
+          unit: false,
+          index: oneSpan.index,
+          end: oneSpan.index,
+          what: TIME[oneSpan[1]],
+        }
+      : undefined);
   const money = nums.filter((n) => n.kind === 'money');
   const tokensAsked = nums.some((n) => n.kind === 'tokens') || (TOKEN_WORD.test(s) && !TRAIN_WORDS.test(s));
   if (tokensAsked) return undefined;
@@ -666,7 +686,11 @@ function parseTraining(
   if (!trainWords && !gpuWords && !rate) return undefined;
   if (input.models.length > 0 && !trainWords && !gpuWords) return undefined;
   const reverse = budget !== undefined && REVERSE.test(s);
-  const calcy = Boolean(rate) || reverse || (HYPOTHETICAL.test(s) && (costWords || Boolean(budget)));
+  const calcy =
+    Boolean(rate) ||
+    reverse ||
+    (HYPOTHETICAL.test(s) && (costWords || Boolean(budget))) ||
+    (costWords && !PAST.test(s) && Boolean(gpus || timeNum || gpuHours || oneSpan));
   if (!calcy) return undefined;
   // A question about what V3 did ("did it cost $6M on 2048 GPUs?") is a fact, not a calculation.
   if (PAST.test(s) && !rate && !reverse && !HYPOTHETICAL.test(s.replace(PAST, ''))) return undefined;
