@@ -43,12 +43,21 @@ const FACT_QUESTION =
   /\b(who|when|why|where|which|what is|what was|qui|quand|pourquoi|ou est|quel\w*|founded|fonde\w*|license|licence|released?|sorti\w*)\b/;
 const ONLY = /\b(only|just|seulement|uniquement|que)\b/;
 
-/** The last turn of the conversation, when it was a calculation. */
+/**
+ * The calculation the conversation is on: the last turn when it was one, looking past turns that
+ * answered nothing (an off-topic question, small talk) but never past an answered fact.
+ */
 function lastCalc(context: ConversationContext | null | undefined): Calc | undefined {
-  const last: Turn | undefined = context?.turns?.[context.turns.length - 1];
-  if (!last || (last.kind !== 'cost' && last.kind !== 'training') || !last.calc) return undefined;
-  const calc = last.calc as unknown as Calc;
-  return calc.type === 'cost' || calc.type === 'training' ? calc : undefined;
+  const turns: Turn[] = context?.turns ?? [];
+  for (let i = turns.length - 1; i >= 0 && i >= turns.length - 4; i--) {
+    const turn = turns[i] as Turn;
+    if ((turn.kind === 'cost' || turn.kind === 'training') && turn.calc) {
+      const calc = turn.calc as unknown as Calc;
+      return calc.type === 'cost' || calc.type === 'training' ? calc : undefined;
+    }
+    if (turn.answered && turn.kind === 'fact') return undefined;
+  }
+  return undefined;
 }
 
 function sizeOfCalc(c: CostCalc): Size | undefined {
