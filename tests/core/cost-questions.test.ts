@@ -181,7 +181,9 @@ describe('cost follow-ups', () => {
     for (const q of questions) {
       const reply = ask(q, turns);
       replies.push(reply);
-      if (reply.turn) turns.push(reply.turn);
+      turns.push(
+        reply.turn ?? { text: q, lang: reply.lang, kind: reply.kind, answered: reply.answered, at: Date.now() },
+      );
     }
     return replies;
   };
@@ -225,6 +227,15 @@ describe('cost follow-ups', () => {
     expect(text(more as Reply)).toContain('$11,520,000.00');
     const [, half] = chain(['how many output tokens for $100 on o1', 'and for $50?']);
     expect(text(half as Reply)).toContain('833,333');
+  });
+
+  it('look past an off-topic turn, never past an answered fact', () => {
+    const [, , o1] = chain(['1M output tokens on r1', 'what is the weather in Paris?', 'and on o1?']);
+    expect(o1?.kind).toBe('cost');
+    expect(text(o1 as Reply)).toContain('$60.00');
+    const [, fact, after] = chain(['1M output tokens on r1', 'who founded DeepSeek?', 'and on o1?']);
+    expect(fact?.kind).toBe('fact');
+    expect(after?.kind).not.toBe('cost');
   });
 
   it('let a self-contained or unrelated question stand on its own', () => {
