@@ -1,6 +1,15 @@
 import Fuse from 'fuse.js';
+import {
+  chartKindFromWords,
+  chartKindOf,
+  chartReply,
+  chartRequest,
+  costChartFor,
+  decorateFact,
+  withChart,
+} from './charts/attach.js';
 import type { ConversationContext } from './conversation.js';
-import { Calculator } from './cost/index.js';
+import { Calculator, chartSpecOf } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -121,8 +130,11 @@ class KnowledgeEngine implements Engine {
 
     if (asksForSecret(text)) return refusalReply(this.kb, lang, []);
 
+    const chart = chartRequest(text);
+    if (chart) return this.chartFor(chart.rest, locale, lang);
+
     const calc = this.calculator.answer(text, lang, context);
-    if (calc) return calc;
+    if (calc) return this.withCostChart(calc);
 
     return this.searchReply(text, lang);
   }
@@ -140,16 +152,41 @@ class KnowledgeEngine implements Engine {
           best.score >= DISTINCT_RATIO * second));
     if (best && confident) {
       const entry = this.kb.byId.get(best.id);
-      if (entry) return factReply(this.kb, entry, lang, hits, best.score);
+      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, best.score));
     }
     const near = hits.filter((h) => h.score >= SUGGEST_THRESHOLD);
     return refusalReply(this.kb, lang, near);
   }
 
   answerEntry(id: string, lang: Lang): Reply {
+    const kind = chartKindOf(id);
+    if (kind) return chartReply(this.kb, kind, lang);
     const entry = this.kb.byId.get(id);
     if (!entry) return refusalReply(this.kb, lang, []);
-    return factReply(this.kb, entry, lang, [{ id, score: 1 }], 1);
+    return decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+  }
+
+  /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */
+  private chartFor(rest: string, locale: string | null | undefined, lang: Lang): Reply {
+    const inner = rest === '' ? undefined : this.route(rest, locale);
+    if (inner?.chart) return inner;
+    const kind =
+      inner?.kind === 'cost' && inner.answered
+        ? 'cost'
+        : inner?.kind === 'training'
+          ? 'training'
+          : chartKindFromWords(rest);
+    if (kind) return chartReply(this.kb, kind, inner?.lang ?? lang);
+    return inner ?? chartReply(this.kb, 'market', lang);
+  }
+
+  /** A cost reply gets its chart when the chart shows exactly what was priced. */
+  private withCostChart(reply: Reply): Reply {
+    if (reply.kind !== 'cost' || !reply.answered || !reply.turn?.calc) return reply;
+    const chart = chartSpecOf(reply.turn.calc);
+    if (!chart) return reply;
+    const focus = this.kb.models.filter((m) => chart.models.includes(m.id));
+    return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
@@ -180,7 +217,7 @@ class KnowledgeEngine implements Engine {
   }
 
   cost(request: CostRequest, lang: Lang): Reply {
-    return this.calculator.cost(request, lang);
+    return this.withCostChart(this.calculator.cost(request, lang));
   }
 
   training(request: TrainingRequest, lang: Lang): Reply {

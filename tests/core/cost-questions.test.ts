@@ -54,6 +54,11 @@ describe('the whole cost question, exact figures', () => {
       ['75 000 tokens', '0,0413 $US', '1,5 token par mot français'],
     ],
     ['5 millions de tokens en cache sur o1, combien ?', ['37,50 $US']],
+    [
+      'combien pour 1M de tokens en entrée et 200k en sortie sur o1 ?',
+      ['27,00 $US', '15,00 $US', '12,00 $US'],
+    ],
+    ['10M tokens and 2M output on r1', ['$9.88', '$5.50', '$4.38']],
     ['1 token en sortie sur r1', ['1 token en sortie', '0,00000219 $US']],
   ])('%s', (question, expected) => {
     const reply = ask(question);
@@ -182,7 +187,13 @@ describe('cost follow-ups', () => {
       const reply = ask(q, turns);
       replies.push(reply);
       turns.push(
-        reply.turn ?? { text: q, lang: reply.lang, kind: reply.kind, answered: reply.answered, at: Date.now() },
+        reply.turn ?? {
+          text: q,
+          lang: reply.lang,
+          kind: reply.kind,
+          answered: reply.answered,
+          at: Date.now(),
+        },
       );
     }
     return replies;

@@ -136,13 +136,29 @@ describe('feedback buttons', () => {
         bot.eventsUrl,
         blockActions({ actionId: 'bb_vote_up', value, user, responseUrl: bot.server.responseUrl(user) }),
       );
-    await vote('calc-cost|en', 'U0VOTER003');
-    await waitFor(() => ephemeralsFor('U0VOTER003')[0]);
+    await vote('calc-cost|en', 'U0VOTER005');
+    await waitFor(() => ephemeralsFor('U0VOTER005')[0]);
     expect(bot.feedback.votes.filter((v) => v.entryId === 'calc-cost')).toHaveLength(1);
-    await vote('made-up-entry|en', 'U0VOTER004');
-    const notice = await waitFor(() => ephemeralsFor('U0VOTER004')[0]);
-    expect(notice.body.text).toBe(slackMessages('en').staleButton);
+    await vote('made-up-entry|en', 'U0VOTER006');
+    const notice = await waitFor(() => ephemeralsFor('U0VOTER006')[0]);
+    expect(notice.body.text).toBe(t('en').data.unavailable);
     expect(bot.feedback.votes.some((v) => v.entryId === 'made-up-entry')).toBe(false);
+  });
+
+  it('refuses a vote for an entry that does not exist (forged or stale button), recording nothing', async () => {
+    const before = bot.feedback.votes.length;
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_vote_up',
+        value: 'no-such-entry|fr',
+        user: 'U0VOTER003',
+        responseUrl: bot.server.responseUrl('v3'),
+      }),
+    );
+    const notice = await waitFor(() => ephemeralsFor('U0VOTER003')[0]);
+    expect(notice.body.text).toBe(t('fr').data.unavailable);
+    expect(bot.feedback.votes).toHaveLength(before);
   });
 
   it('records a 👎', async () => {

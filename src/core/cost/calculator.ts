@@ -1,10 +1,12 @@
 import type { Direction } from '../engine-types.js';
 import { formatNumber } from '../format.js';
 import { t } from '../i18n/index.js';
-import type { ModelPrice } from '../knowledge/types.js';
+import type { KnowledgeBase, ModelPrice } from '../knowledge/types.js';
 import type { Lang } from '../lang.js';
 import { makeReply, type Reply } from '../reply.js';
 import { type AmountError, MAX_TOKENS } from './amount.js';
+import { costAnswer } from './answer.js';
+import type { CostCalc } from './request.js';
 
 /** What to price: one amount in a direction, or an explicit input/output split. */
 export type CostSpec =
@@ -48,4 +50,27 @@ export function amountErrorReply(error: AmountError, input: string, lang: Lang):
           ? m.tooLarge(formatNumber(MAX_TOKENS, lang))
           : m.badAmount(shown);
   return makeReply({ kind: 'cost', lang, title: m.usageTitle, body });
+}
+
+/**
+ * A plain spec priced by the calculator (chart-only replies): the same reply as the free-text question
+ * "N tokens" on the models given.
+ */
+export function costReply(kb: KnowledgeBase, spec: CostSpec, focus: ModelPrice[], lang: Lang): Reply {
+  const calc: CostCalc = {
+    type: 'cost',
+    models: focus.map((m) => m.id),
+    unknown: [],
+    period: { kind: 'default' },
+  };
+  if (spec.kind === 'split') {
+    calc.input = { tokens: spec.input.toString() };
+    calc.output = { tokens: spec.output.toString() };
+  } else {
+    const size = { tokens: spec.tokens.toString() };
+    if (spec.direction === 'input' || spec.direction === 'both') calc.input = size;
+    if (spec.direction === 'output' || spec.direction === 'both') calc.output = size;
+    if (spec.direction === null) calc.unsaid = size;
+  }
+  return costAnswer(kb, calc, lang);
 }

@@ -1,18 +1,50 @@
 import type { ConversationContext, Turn } from '../conversation.js';
-import type { CostRequest, Engine, TrainingRequest } from '../engine-types.js';
+import type { CostRequest, TrainingRequest } from '../engine-types.js';
 import { t } from '../i18n/index.js';
 import type { KnowledgeBase } from '../knowledge/types.js';
 import type { Lang } from '../lang.js';
 import { makeReply, type Reply } from '../reply.js';
 import { type AmountError, findAmounts, MAX_TOKENS } from './amount.js';
-import { costAnswer, shortName, tokensOf } from './answer.js';
-import { amountErrorReply } from './calculator.js';
+import { costAnswer, multiplierOf, shortName, tokensOf } from './answer.js';
+import { amountErrorReply, type CostSpec } from './calculator.js';
 import { ModelMatcher } from './models.js';
 import { type Parsed, parseQuestion, simplify } from './parse.js';
+import { mul, round } from './rational.js';
 import type { Calc, CostCalc, Size, TrainingCalc } from './request.js';
 import { trainingAnswer, trainingCalcOf } from './training.js';
 
 export type { Calc, CostCalc, TrainingCalc } from './request.js';
+
+/**
+ * The plain token spec a cost chart can show, when it shows exactly what was priced: January 2025
+ * prices, no cache hit, tokens in one direction or an input/output split (multipliers and text sizes
+ * already applied). Undefined for budgets, cache hits and later price periods.
+ */
+export function chartSpecOf(raw: Record<string, unknown>): { spec: CostSpec; models: string[] } | undefined {
+  const calc = raw as unknown as CostCalc;
+  if (calc.type !== 'cost' || calc.budget || calc.pricesOnly || (calc.cached ?? 0) > 0) return undefined;
+  if (calc.period?.kind !== 'default') return undefined;
+  const mult = multiplierOf(calc);
+  const total = (size: Size | undefined) => {
+    const tokens = tokensOf(size);
+    return tokens ? round(mul(tokens, mult)) : undefined;
+  };
+  const input = total(calc.input);
+  const output = total(calc.output);
+  const unsaid = total(calc.unsaid);
+  const models = calc.models ?? [];
+  if (unsaid !== undefined && input === undefined && output === undefined)
+    return { spec: { kind: 'single', tokens: unsaid, direction: null }, models };
+  if (unsaid !== undefined) return undefined;
+  if (input !== undefined && output !== undefined) {
+    if (JSON.stringify(calc.input) === JSON.stringify(calc.output))
+      return { spec: { kind: 'single', tokens: input, direction: 'both' }, models };
+    return { spec: { kind: 'split', input, output }, models };
+  }
+  if (input !== undefined) return { spec: { kind: 'single', tokens: input, direction: 'input' }, models };
+  if (output !== undefined) return { spec: { kind: 'single', tokens: output, direction: 'output' }, models };
+  return undefined;
+}
 
 /** Pseudo entry ids that 👍/👎 on calculator replies carry (reserved: no knowledge entry may use them). */
 export const CALC_VOTE_IDS = { cost: 'calc-cost', training: 'calc-training' } as const;
@@ -28,12 +60,6 @@ export function voteIdOf(reply: { kind: string; answered: boolean; entryId?: str
 
 export function isCalcVoteId(id: string): boolean {
   return id === CALC_VOTE_IDS.cost || id === CALC_VOTE_IDS.training;
-}
-
-/** A vote can only be about a loaded knowledge entry or a calculator reply: anything else is forged or stale. */
-export function isVoteTarget(engine: Pick<Engine, 'answerEntry'>, id: string): boolean {
-  if (isCalcVoteId(id)) return true;
-  return engine.answerEntry(id, 'en').entryId === id;
 }
 
 const FOLLOW_UP =

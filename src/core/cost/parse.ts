@@ -293,7 +293,9 @@ export function scanNumbers(text: string): Num[] {
 }
 
 function roleOf(after: string, before: string): { role?: 'input' | 'output' } {
-  const a = after.replace(/^\s*(?:cached|en cache)\s+/, ' ');
+  const a = after
+    .replace(/^\s*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
+    .replace(/^\s*(?:tokens?\s+)?(?:cached|en cache)\s+/, ' ');
   if (INPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:d'|de\s+)?entree/.test(a))
     return { role: 'input' };
   if (OUTPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?sortie/.test(a))
@@ -479,6 +481,10 @@ export function parseQuestion(input: ParseInput): Parsed {
   const plain = amounts.filter((n) => !n.role);
   if (inputs[0]) calc.input = sizeOf(inputs[0]);
   if (outputs[0]) calc.output = sizeOf(outputs[0]);
+  // "10M tokens and 2M output": the amount without a direction is the other one.
+  const other = plain[0];
+  if (other && calc.input && !calc.output) calc.output = sizeOf(other);
+  else if (other && calc.output && !calc.input) calc.input = sizeOf(other);
   const first = plain[0];
   if (first && !calc.input && !calc.output) {
     const size = sizeOf(first);
