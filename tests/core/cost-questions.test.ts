@@ -59,6 +59,7 @@ describe('the whole cost question, exact figures', () => {
       ['27,00 $US', '15,00 $US', '12,00 $US'],
     ],
     ['10M tokens and 2M output on r1', ['$9.88', '$5.50', '$4.38']],
+    ['300k prompt + 100k completion on o1-mini', ['$2.10', '$0.90', '$1.20']],
     ['1 token en sortie sur r1', ['1 token en sortie', '0,00000219 $US']],
   ])('%s', (question, expected) => {
     const reply = ask(question);

@@ -250,6 +250,12 @@ export function scanNumbers(text: string): Num[] {
       push('tokens', roleOf(after, before));
       continue;
     }
+    // "300k prompt + 100k completion": a direction right after the number makes it an amount of tokens.
+    const direct = roleOf(after, '');
+    if (direct.role && A.role.test(after)) {
+      push('tokens', direct);
+      continue;
+    }
     const time = A.time.exec(after);
     if (time?.groups?.u) {
       push('time', { what: TIME[time.groups.u] ?? 'hour' });
