@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { converse } from '../core/conversation/index.js';
+import { isCalcVoteId } from '../core/cost/index.js';
 import type { Engine } from '../core/engine-types.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
@@ -151,9 +152,6 @@ function tooLong(lang: Lang): Reply {
   return makeReply({ kind: 'help', lang, title: m.tooLongTitle, body: m.tooLong(MAX_QUESTION_LENGTH) });
 }
 
-/** Calculator replies carry pseudo entry ids (`calc:cost`, `calc:training`) that votes accept too. */
-const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
-
 /**
  * True when a vote's id is one the current engine still answers: a knowledge entry, or a calculator
  * reply id. A forged or stale button (an entry removed by a reload) is not.
@@ -161,7 +159,8 @@ const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
 export function voteTargetExists(engine: Engine, entryId: string): boolean {
   const knows = (engine as { knows?: (id: string) => boolean }).knows;
   if (knows) return knows.call(engine, entryId);
-  if (CALC_ID.test(entryId)) return true;
+  // Calculator replies carry pseudo entry ids (`calc-cost`, `calc-training`) that votes accept too.
+  if (isCalcVoteId(entryId)) return true;
   return engine.answerEntry(entryId, 'en').entryId === entryId;
 }
 

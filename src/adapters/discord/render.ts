@@ -1,5 +1,6 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
+import { voteIdOf } from '../../core/cost/index.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
@@ -134,8 +135,8 @@ function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
     .map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
-  if (reply.answered && reply.kind === 'fact' && reply.entryId)
-    actions.push(...voteButtons(reply.entryId, reply.lang));
+  const vote = voteIdOf(reply);
+  if (vote) actions.push(...voteButtons(vote, reply.lang));
   const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
   if (link) actions.push(link);
   if (actions.length > 0) rows.push({ type: 1, components: actions.slice(0, LIMITS.buttonsPerRow) });
