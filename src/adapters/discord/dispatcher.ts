@@ -4,8 +4,10 @@ import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
+import { parseCustomId } from './buttons.js';
 import { handleButton, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
+import { followUpModal, handleFollowUp } from './conversation.js';
 import { notice } from './render.js';
 import { answerInTime, deliver } from './respond.js';
 
@@ -60,8 +62,20 @@ async function route(interaction: Interaction, services: Services, options: Disp
     return;
   }
   if (interaction.isButton()) {
+    const action = parseCustomId(interaction.customId);
+    if (action?.kind === 'followUp') {
+      // A modal must be the first response: shown at once, never after a deferral.
+      await interaction.showModal(
+        followUpModal(action.owner, langFromLocale(interaction.locale) ?? action.lang),
+      );
+      return;
+    }
     const work = handleButton(interaction, services);
     await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+  }
+  if (interaction.isModalSubmit()) {
+    await answerInTime(interaction, handleFollowUp(interaction, services), options.deferAfterMs, false);
+    return;
   }
   // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
 }
