@@ -236,7 +236,8 @@ export class DiscordTestServer extends EventEmitter {
         const from = this.interactionTypes.get(id);
         const problems = from === 4 || from === 5 ? ['a modal cannot answer this interaction type'] : [];
         problems.push(...modalProblems(body.data));
-        if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+        if (problems.length > 0)
+          return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       }
       this.acknowledged.add(id);
       if (r.query.with_response !== 'true') return [204, undefined];
