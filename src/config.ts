@@ -74,9 +74,23 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
   CONVERSATION_TTL_MINUTES: intInRange('CONVERSATION_TTL_MINUTES', 1, 1440, 30),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
+  OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
+  OPS_HOST: optionalString,
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  }),
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
   }),
+  // Data: records store, knowledge caps, backpressure.
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// address',
+  }),
+  RECORDS_MAX_ROWS: intInRange('RECORDS_MAX_ROWS', 1000, 100_000_000, 1_000_000),
+  RECORDS_RETENTION_DAYS: intInRange('RECORDS_RETENTION_DAYS', 1, 36500, 365),
+  KNOWLEDGE_MAX_FILE_MB: intInRange('KNOWLEDGE_MAX_FILE_MB', 1, 512, 4),
+  KNOWLEDGE_MAX_TOTAL_MB: intInRange('KNOWLEDGE_MAX_TOTAL_MB', 1, 2048, 32),
+  MAX_IN_FLIGHT: intInRange('MAX_IN_FLIGHT', 1, 100_000, 64),
 });
 
 export interface DiscordConfig {
@@ -110,12 +124,26 @@ export interface Config {
   rateLimitPerMinute: number;
   /** How long a conversation (thread, DM, console session) is remembered after its last turn (default 30). */
   conversationTtlMinutes?: number;
-  /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
+  /** Console mode only: serve the public /healthz and /readyz on this port (none is opened without it). */
   healthPort?: number;
+  /** Private operations port: detailed /healthz, /readyz and /metrics (none is opened without it). */
+  opsPort?: number;
+  /** Interface of the ops port (default 127.0.0.1: reachable from this host only). */
+  opsHost?: string;
+  /** When set, /metrics and detailed health are also served on the public port to this bearer token. */
+  metricsToken?: string;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
   reload: boolean;
   /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
   channelsFile?: string;
+  /** Records in PostgreSQL instead of SQLite under dataDir. */
+  databaseUrl?: string;
+  /** Records kept: at most maxRows per table, none older than days. */
+  retention: { maxRows: number; days: number };
+  /** Largest knowledge file and all files together, in bytes. */
+  knowledgeLimits: { maxFileBytes: number; maxTotalBytes: number };
+  /** Questions in flight per instance; beyond, a short "busy" reply. */
+  maxInFlight: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -157,7 +185,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
+    retention: { maxRows: e.RECORDS_MAX_ROWS, days: e.RECORDS_RETENTION_DAYS },
+    knowledgeLimits: {
+      maxFileBytes: e.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      maxTotalBytes: e.KNOWLEDGE_MAX_TOTAL_MB * 1024 * 1024,
+    },
+    maxInFlight: e.MAX_IN_FLIGHT,
   };
+  if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
+  if (e.OPS_HOST) config.opsHost = e.OPS_HOST;
+  if (e.OPS_PORT) config.opsPort = e.OPS_PORT;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;

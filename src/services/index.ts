@@ -1,5 +1,7 @@
+import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
+import { Admission } from './admission.js';
 import { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
@@ -18,6 +20,9 @@ export interface ServiceOptions {
   /** How long a conversation is remembered after its last turn (default 30 minutes). */
   conversationTtlSeconds?: number;
   insights?: Insights;
+  admission?: Admission;
+  /** Chart PNG renderer; `false` for none. */
+  charts?: ChartRenderer | false;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -35,5 +40,7 @@ export function createServices(options: ServiceOptions): Services {
       ...(options.conversationTtlSeconds ? { ttlSeconds: options.conversationTtlSeconds } : {}),
     }),
     ...(options.insights ? { insights: options.insights } : {}),
+    admission: options.admission ?? new Admission(64),
+    ...(options.charts === false ? {} : { charts: options.charts ?? createChartRenderer() }),
   };
 }

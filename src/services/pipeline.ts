@@ -154,7 +154,10 @@ async function finish(
     ...(limited ? { limited } : {}),
   });
   if (unanswered && question) {
-    await services.feedback.recordUnanswered({ platform: who.platform, question, lang });
+    // Queued, written in a batch after the reply has gone (services/records.ts): never awaited here.
+    services.feedback
+      .recordUnanswered({ platform: who.platform, question, lang })
+      .catch((err: Error) => services.logger.warn({ err: err.message }, 'unanswered question not recorded'));
   }
   return limited ? { reply, limited } : { reply };
 }
@@ -169,16 +172,47 @@ function tooLong(lang: Lang): Reply {
   return makeReply({ kind: 'help', lang, title: m.tooLongTitle, body: m.tooLong(MAX_QUESTION_LENGTH) });
 }
 
-/** Records a 👍 / 👎 vote. */
+/** Calculator replies carry pseudo entry ids (`calc:cost`, `calc:training`) that votes accept too. */
+const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
+
+/**
+ * True when a vote's id is one the current engine still answers: a knowledge entry, or a calculator
+ * reply id. A forged or stale button (an entry removed by a reload) is not.
+ */
+export function voteTargetExists(engine: Engine, entryId: string): boolean {
+  const knows = (engine as { knows?: (id: string) => boolean }).knows;
+  if (knows) return knows.call(engine, entryId);
+  if (CALC_ID.test(entryId)) return true;
+  return engine.answerEntry(entryId, 'en').entryId === entryId;
+}
+
+/**
+ * Records a 👍 / 👎 vote (queued, never awaited on a disk). Returns false, recording nothing, when the
+ * entry no longer exists: the caller answers "this answer is no longer available".
+ */
 export async function recordVote(
   services: Services,
   who: Asker,
   entryId: string,
   vote: 'up' | 'down',
   lang: Lang,
-): Promise<void> {
+): Promise<boolean> {
   const user = hashUser(who.platform, who.userId);
+  if (!voteTargetExists(services.engine(), entryId)) {
+    services.logger.info(
+      { platform: who.platform, user, entryId, vote },
+      'vote for an unknown entry refused',
+    );
+    return false;
+  }
   services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
   services.insights?.vote(entryId, vote);
   await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+  return true;
+}
+
+/** The short reply of a question refused by backpressure (services/admission.ts). */
+export function busyReply(lang: Lang): Reply {
+  const m = t(lang).data;
+  return makeReply({ kind: 'help', lang, title: m.busyTitle, body: m.busy });
 }

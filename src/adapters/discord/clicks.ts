@@ -2,7 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { type Lang, langFromLocale } from '../../core/lang.js';
 import type { Services } from '../../services/index.js';
-import { hashUser, recordVote, runLimited } from '../../services/pipeline.js';
+import { hashUser, recordVote, runLimited, voteTargetExists } from '../../services/pipeline.js';
 import { parseCustomId } from './buttons.js';
 import { conversationKey, rememberAnswer } from './conversation.js';
 import { messages } from './messages.js';
@@ -64,8 +64,12 @@ export async function handleButton(
       await rememberAnswer(services, conversationKey(where, interaction.user.id), result.reply);
     return renderResult(result, { private: true, followUp: interaction.user.id });
   }
+  const lang = clickerLang ?? action.lang;
+  // A forged or stale button (entry gone since a reload) records nothing and says so.
+  if (!voteTargetExists(services.engine(), action.entryId)) return notice(t(lang).data.unavailable);
   const user = hashUser('discord', interaction.user.id);
   const first = await services.state.claimOnce(`vote:discord:${user}:${action.entryId}`, VOTE_TTL_SECONDS);
-  if (first) await recordVote(services, who, action.entryId, action.vote, action.lang);
-  return notice(t(clickerLang ?? action.lang).feedback.thanks);
+  if (first && !(await recordVote(services, who, action.entryId, action.vote, action.lang)))
+    return notice(t(lang).data.unavailable);
+  return notice(t(lang).feedback.thanks);
 }

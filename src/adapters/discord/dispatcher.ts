@@ -1,4 +1,10 @@
-import type { Interaction } from 'discord.js';
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
+} from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
@@ -9,7 +15,7 @@ import { handleButton, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
 import { followUpModal, handleFollowUp } from './conversation.js';
 import { notice } from './render.js';
-import { answerInTime, deliver } from './respond.js';
+import { answerInTime, deliver, withChartFile } from './respond.js';
 
 export interface DispatchOptions {
   /** Defer the reply when the answer is not ready within this many milliseconds. */
@@ -47,8 +53,12 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    const work = command.execute(interaction, services);
-    await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    await admitted(interaction, services, async () => {
+      const work = command
+        .execute(interaction, services)
+        .then((msg) => withChartFile(msg, services.charts, services.logger));
+      await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    });
     return;
   }
   if (interaction.isMessageContextMenuCommand()) {
@@ -58,7 +68,9 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    await admitted(interaction, services, async () => {
+      await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    });
     return;
   }
   if (interaction.isButton()) {
@@ -70,14 +82,46 @@ async function route(interaction: Interaction, services: Services, options: Disp
       );
       return;
     }
-    const work = handleButton(interaction, services);
-    await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    await admitted(interaction, services, async () => {
+      const work = handleButton(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
+      await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    });
+    return;
   }
   if (interaction.isModalSubmit()) {
-    await answerInTime(interaction, handleFollowUp(interaction, services), options.deferAfterMs, false);
+    await admitted(interaction, services, async () => {
+      const work = handleFollowUp(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
+      await answerInTime(interaction, work, options.deferAfterMs, false);
+    });
     return;
   }
   // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
+}
+
+/**
+ * Backpressure: within the bound the work runs; beyond it the interaction still gets its answer, the
+ * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
+ */
+async function admitted(
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | MessageContextMenuCommandInteraction
+    | ModalSubmitInteraction,
+  services: Services,
+  work: () => Promise<void>,
+): Promise<void> {
+  const slot = services.admission.enter();
+  try {
+    if (slot.kind === 'run') await work();
+    else await deliver(interaction, notice(t(langFromLocale(interaction.locale) ?? 'en').data.busy));
+  } finally {
+    slot.release();
+  }
 }
 
 async function apologize(interaction: Interaction, errorId: string, log: Logger): Promise<void> {

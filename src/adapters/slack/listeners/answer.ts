@@ -6,7 +6,7 @@ import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
 import { askQuestion, type InConversation } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
-import { type Client, type Place, postApology, postResult } from '../post.js';
+import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { escapeMrkdwn } from '../text.js';
 import { type IncomingText, shouldAnswer } from './guard.js';
 
@@ -41,16 +41,30 @@ export async function answerMessage(
     async () => {
       if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
       const { conversation } = incoming;
-      const result = await askQuestion(
-        services,
-        { platform: 'slack', userId: place.user, locale: null },
-        question,
-        conversation,
-      );
-      // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
-      if (result.ignored || (conversation?.accept && result.limited)) return;
-      await postResult(client, place, result);
-      if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
+      const slot = services.admission.enter();
+      try {
+        if (slot.kind === 'shed') {
+          log.warn({ eventId: incoming.eventId }, 'question dropped: too many in flight');
+          return;
+        }
+        if (slot.kind === 'busy') {
+          // Unasked thread replies get no notice at all; asked questions hear that the bot is busy.
+          if (!conversation?.accept) await postNotice(client, place, t(chooseLang(question)).data.busy);
+          return;
+        }
+        const result = await askQuestion(
+          services,
+          { platform: 'slack', userId: place.user, locale: null },
+          question,
+          conversation,
+        );
+        // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
+        if (result.ignored || (conversation?.accept && result.limited)) return;
+        await postResult(client, place, result);
+        if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
+      } finally {
+        slot.release();
+      }
     },
   );
 }
