@@ -51,6 +51,10 @@ export interface InConversation {
    * reply this accepts is counted, stored and posted; any other leaves no trace.
    */
   accept?: (reply: Reply) => boolean;
+  /** Read the earlier turns from this conversation instead (someone following up on another's answer). */
+  from?: string;
+  /** Start afresh when the last turn is older than this (Discord: /ask "within a few minutes"). */
+  idleSeconds?: number;
 }
 
 /**
@@ -80,11 +84,28 @@ export async function askQuestion(
     );
   }
   // In a conversation: the recent turns go to the engine, the new turn is stored after the reply.
-  const context = await services.conversations.load(conversation.key);
-  const turn = converse(services.engine(), { text, locale: who.locale ?? null, context });
-  if (conversation.accept && !conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
-  const result = await runLimited(services, who, lang, () => turn.reply, text);
-  if (!result.limited) await services.conversations.save(conversation.key, turn.context);
+  const context = await services.conversations.load(
+    conversation.from ?? conversation.key,
+    conversation.idleSeconds,
+  );
+  const ask = (engine: Engine) => converse(engine, { text, locale: who.locale ?? null, context });
+  let turn: ReturnType<typeof converse> | undefined;
+  if (conversation.accept) {
+    // Unasked: answer first, and count, store and post only what is accepted.
+    turn = ask(services.engine());
+    if (!conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
+  }
+  const result = await runLimited(
+    services,
+    who,
+    lang,
+    (engine) => {
+      turn ??= ask(engine);
+      return turn.reply;
+    },
+    text,
+  );
+  if (!result.limited && turn) await services.conversations.save(conversation.key, turn.context);
   return result;
 }
 

@@ -56,7 +56,10 @@ describe('/ask', () => {
     const question = 'What is the R1 API price?';
     const interaction = ask(question);
     const body = await bot.send(interaction);
-    const expected = renderReply(engine.answer({ text: question, locale: 'en-US' }), { question });
+    const expected = renderReply(engine.answer({ text: question, locale: 'en-US' }), {
+      question,
+      followUp: interaction.member.user.id,
+    });
     expect(body).toEqual({ type: 4, data: { tts: false, enforce_nonce: false, ...expected } });
     expect(body.data?.flags).toBeUndefined();
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
@@ -214,13 +217,13 @@ describe('/cost, /training, /facts, /about', () => {
 });
 
 describe('buttons', () => {
-  it('answers a related question as a new public reply', async () => {
+  it('answers a related question only to the clicker, never as a new public message', async () => {
     const first = await bot.send(ask('What is the R1 API price?'));
     const related = customIds(first).find((id) => id.startsWith('bb:rel:') && !id.includes(':chart-')) ?? '';
     const entryId = related.split(':')[2] ?? '';
     const body = await bot.send(buttonClick(app, related));
     expect(body.type).toBe(4);
-    expect(body.data?.flags).toBeUndefined();
+    expect(body.data?.flags).toBe(64);
     expect(embedOf(body).title).toBe(engine.answerEntry(entryId, 'en').title);
     expect(customIds(body)).toContain(`bb:fb:up:${entryId}:en`);
   });

@@ -5,7 +5,7 @@ import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { linkButton, questionButton, voteButtons } from './buttons.js';
+import { followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
 import { cut, echo, LIMITS } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
@@ -33,17 +33,20 @@ export interface RenderOptions {
   ephemeral?: boolean;
   /** The user's question, echoed (truncated, markdown-escaped) above the answer. */
   question?: string;
+  /** Offer "Follow up" continuing this user's conversation. */
+  followUp?: string;
 }
 
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
   return renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
+    ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
 }
 
@@ -60,7 +63,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   });
   return {
     embeds: [embed],
-    components: components(reply),
+    components: components(reply, options.followUp),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: { parse: [] },
     ...(reply.chart ? { chart: reply.chart } : {}),
@@ -125,7 +128,7 @@ function footer(reply: Reply): { footer?: { text: string } } {
   return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
 }
 
-function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+function components(reply: Reply, followUp?: string): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const links = reply.answered ? reply.related : reply.suggestions;
   const seen = new Set<string>();
@@ -135,6 +138,7 @@ function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
     .map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
+  if (followUp) actions.push(followUpButton(followUp, reply.lang));
   const vote = voteIdOf(reply);
   if (vote) actions.push(...voteButtons(vote, reply.lang));
   const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
