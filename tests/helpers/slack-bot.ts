@@ -6,7 +6,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import { createServices, type Observer, type Services, type SharedState } from '../../src/services/index.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 import { SlackServer, waitFor } from './slack-server.js';
@@ -50,6 +50,11 @@ export interface TestBotOptions {
   mode?: 'http' | 'socket';
   rateLimitPerMinute?: number;
   customRoutes?: CustomRoute[];
+  /** Shared state (memory by default): a RedisState makes several test bots one cluster. */
+  state?: SharedState;
+  /** Web API request timeout (the app's default otherwise). */
+  timeoutMs?: number;
+  observer?: Observer;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -69,6 +74,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logger,
     feedback,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1000,
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   });
   const config: SlackConfig =
     options.mode === 'socket'
@@ -79,6 +86,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     host: '127.0.0.1',
     retryConfig: FAST_RETRY,
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   return {
     server,
