@@ -1,17 +1,16 @@
-import { startDiscord } from './adapters/discord/index.js';
-import { startSlack } from './adapters/slack/index.js';
 import type { RunningAdapter } from './adapters/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js';
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
-import { FileFeedbackStore } from './services/file-store.js';
+import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
+import { Insights } from './services/insights.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
-import { RedisState } from './services/redis.js';
+import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
 /** A running briefbot: its services, the platform adapters it started, and its ops endpoints. */
@@ -48,14 +47,29 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
   const state = await sharedState(config, logger, metrics);
-  const feedback = new FileFeedbackStore(config.dataDir, logger.child({ component: 'feedback' }));
+  const insights = new Insights();
+  const feedback = await openRecordStore(
+    {
+      dataDir: config.dataDir,
+      retention: config.retention,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    },
+    logger.child({ component: 'records' }),
+    metrics.records,
+  ).catch(async (err: Error) => {
+    await state.close();
+    throw err;
+  });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
     state,
     feedback,
-    observer: new Observers([new LogObserver(logger), metrics]),
+    observer: new Observers([new LogObserver(logger), metrics, insights]),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
+    insights,
+    admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });
 
   const adapters: RunningAdapter[] = [];
@@ -75,8 +89,13 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   let port: number | undefined;
   try {
     // Each adapter tags its own logs with { component }.
-    if (config.discord) adapters.push(await startDiscord(config.discord, services));
+    // Each SDK is imported only when its platform is configured: the console chat loads neither.
+    if (config.discord) {
+      const { startDiscord } = await import('./adapters/discord/index.js');
+      adapters.push(await startDiscord(config.discord, services));
+    }
     if (config.slack) {
+      const { startSlack } = await import('./adapters/slack/index.js');
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
@@ -105,6 +124,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await server?.close();
+    await feedback.close();
     await state.close();
     throw err;
   }
@@ -133,7 +153,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
       await ops?.close();
-      await feedback.flush();
+      await feedback.close();
       await state.close();
     },
   };
@@ -145,6 +165,8 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
  */
 async function sharedState(config: Config, logger: Logger, metrics: Metrics): Promise<SharedState> {
   if (!config.redisUrl) return new MemoryState();
+  // Imported only when configured: the console chat does not load ioredis.
+  const { RedisState } = await import('./services/redis.js');
   const redis = new RedisState(config.redisUrl, logger.child({ component: 'redis' }), {
     onOutage: () => metrics.sharedStateOutage(),
   });

@@ -8,6 +8,9 @@ export interface Metrics extends Observer {
   setEntries(count: number): void;
   reloaded(): void;
   reloadFailed(): void;
+  /** Data area: records written / dropped / failed batch writes, questions refused by backpressure. */
+  records: { written(n: number): void; dropped(n: number, reason: string): void; writeFailed(): void };
+  backpressure(kind: 'busy' | 'shed'): void;
   /** A shared-state (Redis) outage began: the instance answers from its own memory. */
   sharedStateOutage(): void;
   /** Where the degraded gauge reads its value. */
@@ -65,6 +68,28 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     registers: [registry],
   });
 
+  const recordsWritten = new Counter({
+    name: 'briefbot_records_written_total',
+    help: 'Votes and unanswered questions written to the store',
+    registers: [registry],
+  });
+  const recordsDropped = new Counter({
+    name: 'briefbot_records_dropped_total',
+    help: 'Records lost: queue full, or a batch that kept failing',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const recordsFailed = new Counter({
+    name: 'briefbot_records_write_failures_total',
+    help: 'Batch writes that failed (retried)',
+    registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'briefbot_questions_backpressure_total',
+    help: 'Questions past the in-flight bound: busy notice sent, or shed (dropped)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
   const outages = new Counter({
     name: 'briefbot_shared_state_outages_total',
     help: 'Shared-state (Redis) outages: the instance answered from per-instance memory meanwhile',
@@ -88,6 +113,12 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
 
   return {
     registry,
+    records: {
+      written: (n) => recordsWritten.inc(n),
+      dropped: (n, reason) => recordsDropped.inc({ reason }, n),
+      writeFailed: () => recordsFailed.inc(),
+    },
+    backpressure: (kind) => refused.inc({ outcome: kind }),
     question(e: QuestionEvent) {
       questions.inc({ platform: e.platform, kind: e.kind, lang: e.lang, answered: String(e.answered) });
       latency.observe({ platform: e.platform }, e.latencyMs / 1000);

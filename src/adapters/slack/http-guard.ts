@@ -54,6 +54,8 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
     }
     const refuse = (status: number, reason: string, headers: Record<string, string> = {}) => {
       options.onReject?.(status, reason);
+      // Read no more of it: the body the client keeps sending waits in the kernel, not in this process.
+      req.socket.pause();
       res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end();
       // The body that follows is not read at all: the socket is paused (the client's sends block) and,
       // after a short grace that lets the client read the answer, closed.
