@@ -5,7 +5,7 @@ import { t } from '../../core/i18n/index.js';
 import type { QuestionLink, Reply } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { linkButton, questionButton, voteButtons } from './buttons.js';
-import { cut, echo, LIMITS } from './text.js';
+import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
 export interface DiscordMessage {
@@ -51,7 +51,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const list = fields(reply);
   const embed = fitTotal({
     color: reply.answered ? COLOR_ANSWER : COLOR_OTHER,
-    title: cut(reply.title || t(reply.lang).appName, LIMITS.title),
+    title: cut(safe(reply.title) || t(reply.lang).appName, LIMITS.title),
     ...description(reply, options.question),
     ...(list.length > 0 ? { fields: list } : {}),
     ...footer(reply),
@@ -69,7 +69,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
 /** A short ephemeral text (thanks, apology, unknown command). */
 export function notice(text: string): DiscordMessage {
   return {
-    content: cut(text, LIMITS.content),
+    content: cut(safe(text), LIMITS.content),
     embeds: [],
     components: [],
     flags: EPHEMERAL,
@@ -79,14 +79,14 @@ export function notice(text: string): DiscordMessage {
 
 function description(reply: Reply, question: string | undefined): { description?: string } {
   const asked = question ? `> ${echo(question)}\n\n` : '';
-  const text = `${asked}${reply.body}`.trim();
+  const text = `${asked}${safe(reply.body)}`.trim();
   return text ? { description: cut(text, LIMITS.description) } : {};
 }
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return {
-    name: cut(name.trim() || ZERO_WIDTH, LIMITS.fieldName),
-    value: cut(value.trim() || ZERO_WIDTH, LIMITS.fieldValue),
+    name: cut(safe(name).trim() || ZERO_WIDTH, LIMITS.fieldName),
+    value: cut(safe(value).trim() || ZERO_WIDTH, LIMITS.fieldValue),
     inline,
   };
 }
@@ -122,7 +122,7 @@ function footer(reply: Reply): { footer?: { text: string } } {
   if (reply.answered && reply.confidence !== undefined) {
     parts.push(`${m.confidence}${colon}${formatPercent(reply.confidence, reply.lang)}`);
   }
-  return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
+  return parts.length > 0 ? { footer: { text: cut(safe(parts.join(' · ')), LIMITS.footer) } } : {};
 }
 
 function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
