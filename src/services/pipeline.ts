@@ -5,17 +5,15 @@ import type { Engine } from '../core/engine-types.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
 import { makeReply, type Reply } from '../core/reply.js';
+import { stripInvisible } from '../core/safe-text.js';
 import type { Platform, Services } from './types.js';
 
 /** Longest question the bot reads; longer ones get a clear message. */
 export const MAX_QUESTION_LENGTH = 500;
 
-/** Removes control characters (keeps ordinary spaces) and trims. */
+/** Removes control, bidi and zero-width characters (line breaks become spaces) and trims. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\t\n\r\v\f]+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, (ch) => (ch === '\u200d' ? ch : ''))
-    .trim();
+  return stripInvisible(text).trim();
 }
 
 /** A stable, non-reversible user key for logs, metrics and counters. */

@@ -6,6 +6,7 @@ import {
 } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
+import { safeText } from '../../core/safe-text.js';
 import { cut, LIMITS } from './text.js';
 
 /**
@@ -101,7 +102,7 @@ export function questionButton(
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     custom_id: relatedId(entryId, lang),
-    label: cut(question, LIMITS.buttonLabel),
+    label: cut(safeText(question), LIMITS.buttonLabel),
   };
 }
 

@@ -6,7 +6,7 @@ import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
-import { cut, echo, LIMITS } from './text.js';
+import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
 export interface DiscordMessage {
@@ -55,7 +55,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const list = fields(reply);
   const embed = fitTotal({
     color: reply.answered ? COLOR_ANSWER : COLOR_OTHER,
-    title: cut(reply.title || t(reply.lang).appName, LIMITS.title),
+    title: cut(safe(reply.title) || t(reply.lang).appName, LIMITS.title),
     ...description(reply, options.question),
     ...(list.length > 0 ? { fields: list } : {}),
     ...footer(reply),
@@ -73,7 +73,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
 /** A short ephemeral text (thanks, apology, unknown command). */
 export function notice(text: string): DiscordMessage {
   return {
-    content: cut(text, LIMITS.content),
+    content: cut(safe(text), LIMITS.content),
     embeds: [],
     components: [],
     flags: EPHEMERAL,
@@ -83,14 +83,14 @@ export function notice(text: string): DiscordMessage {
 
 function description(reply: Reply, question: string | undefined): { description?: string } {
   const asked = question ? `> ${echo(question)}\n\n` : '';
-  const text = `${asked}${reply.body}`.trim();
+  const text = `${asked}${safe(reply.body)}`.trim();
   return text ? { description: cut(text, LIMITS.description) } : {};
 }
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return {
-    name: cut(name.trim() || ZERO_WIDTH, LIMITS.fieldName),
-    value: cut(value.trim() || ZERO_WIDTH, LIMITS.fieldValue),
+    name: cut(safe(name).trim() || ZERO_WIDTH, LIMITS.fieldName),
+    value: cut(safe(value).trim() || ZERO_WIDTH, LIMITS.fieldValue),
     inline,
   };
 }
@@ -125,7 +125,7 @@ function footer(reply: Reply): { footer?: { text: string } } {
   }
   const confidence = shownConfidence(reply);
   if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);
-  return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
+  return parts.length > 0 ? { footer: { text: cut(safe(parts.join(' · ')), LIMITS.footer) } } : {};
 }
 
 function components(reply: Reply, followUp?: string): APIActionRowComponent<APIButtonComponent>[] {

@@ -73,7 +73,7 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          await postResult(client, place, result);
+          await postResult(client, place, result, services);
           // The answer joins the thread's (or DM's) conversation: "source?" next refers to it.
           if (!result.limited && result.reply.answered) {
             const team = body.team?.id;
