@@ -34,13 +34,18 @@ export interface Briefbot {
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
   const metrics = createMetrics();
-  const knowledge = new KnowledgeHolder(config.knowledgeDir, logger.child({ component: 'knowledge' }), {
-    reloaded: (entries) => {
-      metrics.setEntries(entries);
-      metrics.reloaded();
+  const knowledge = new KnowledgeHolder(
+    config.knowledgeDir,
+    logger.child({ component: 'knowledge' }),
+    {
+      reloaded: (entries) => {
+        metrics.setEntries(entries);
+        metrics.reloaded();
+      },
+      failed: () => metrics.reloadFailed(),
     },
-    failed: () => metrics.reloadFailed(),
-  });
+    { limits: config.knowledgeLimits },
+  );
   metrics.setEntries(knowledge.current().size);
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
