@@ -8,6 +8,7 @@ import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
+import { EventJournal } from './services/journal.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
@@ -83,14 +84,17 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   const host = config.host ? { host: config.host } : {};
   let server: OpsServer | undefined;
   let opsPort: number | undefined;
+  let journal: EventJournal | undefined;
   try {
     // Each adapter tags its own logs with { component }.
     if (config.discord) adapters.push(await startDiscord(config.discord, services));
     if (config.slack) {
+      journal = new EventJournal(config.dataDir);
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
         customRoutes: routes,
+        journal,
       });
       adapters.push(slack);
       opsPort = slack.port;
@@ -104,6 +108,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    journal?.close();
     await feedback.close();
     await state.close();
     throw err;
@@ -126,6 +131,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       knowledge.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
+      journal?.close();
       await feedback.close();
       await state.close();
     },

@@ -2,8 +2,10 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, type webApi } 
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
+import type { EventJournal } from '../../services/journal.js';
 import { boltLogger } from './bolt-logger.js';
 import { logUnhandled } from './errors.js';
+import { journalEvents } from './journal.js';
 import { registerListeners } from './listeners/index.js';
 
 /** Where Slack sends events, commands and interactivity in HTTP mode. */
@@ -24,6 +26,8 @@ export interface SlackAppOptions {
   retryConfig?: webApi.RetryOptions;
   /** HTTP mode only: routes served by the same server as /slack/events. */
   customRoutes?: CustomRoute[];
+  /** Acknowledged question events are journaled here until answered (journal.ts). */
+  journal?: EventJournal;
 }
 
 export interface SlackApp {
@@ -105,6 +109,7 @@ export function createSlackApp(
       inFlight -= 1;
     }
   });
+  if (options.journal) journalEvents(app, options.journal, log);
   registerListeners(app, { ...services, logger: log });
   app.error(logUnhandled(log));
 

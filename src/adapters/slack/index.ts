@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { App, CustomRoute, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Services } from '../../services/index.js';
+import type { EventJournal } from '../../services/journal.js';
 import type { RunningAdapter } from '../types.js';
 import { createSlackApp } from './app.js';
+import { resumePending } from './journal.js';
 import { startRoutesServer } from './routes-server.js';
 
 export { createSlackApp, DEFAULT_RETRY, EVENTS_PATH, type SlackApp, type SlackAppOptions } from './app.js';
@@ -16,6 +18,8 @@ export interface SlackStartOptions {
   host?: string;
   customRoutes?: CustomRoute[];
   retryConfig?: webApi.RetryOptions;
+  /** Journal of acknowledged events; those a crashed run left are answered after start. */
+  journal?: EventJournal;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -43,6 +47,7 @@ export async function startSlack(
   const built = createSlackApp(config, services, {
     customRoutes: routes,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
   });
   const { app, socket, log } = built;
   await app.init();
@@ -70,6 +75,12 @@ export async function startSlack(
   }
   const port = (server?.address() as AddressInfo | null)?.port;
   log.info({ mode: built.mode, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+  if (options.journal) {
+    const journal = options.journal;
+    void resumePending(app, journal, log).catch((err: Error) =>
+      log.error({ err: err.message }, 'resuming acknowledged events failed'),
+    );
+  }
 
   return {
     name: 'slack',

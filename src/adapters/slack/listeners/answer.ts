@@ -34,7 +34,9 @@ export async function answerMessage(
     () => chooseLang(question),
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      // A resumed event (journal.ts) was claimed by the run that crashed: its claim is not held against it.
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       const slot = services.admission.enter();
       try {
         if (slot.kind === 'shed') {
