@@ -61,11 +61,23 @@ const envSchema = z.object({
   }),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: httpUrl('SLACK_API_URL'),
+  SLACK_ADMIN_USERS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id.trim())),
+    {
+      message: 'SLACK_ADMIN_USERS must be a comma-separated list of Slack user ids, like U012AB3CD,U045EF6GH',
+    },
+  ),
+  CHANNELS_FILE: optionalString,
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
+  OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
+  OPS_HOST: optionalString,
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  }),
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
   }),
@@ -95,6 +107,8 @@ export interface SlackConfig {
   signingSecret?: string;
   apiUrl?: string;
   mode: 'socket' | 'http';
+  /** User ids who see the usage figures in the App Home. */
+  adminUsers?: string[];
 }
 
 export interface Config {
@@ -107,10 +121,18 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
-  /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
+  /** Console mode only: serve the public /healthz and /readyz on this port (none is opened without it). */
   healthPort?: number;
+  /** Private operations port: detailed /healthz, /readyz and /metrics (none is opened without it). */
+  opsPort?: number;
+  /** Interface of the ops port (default 127.0.0.1: reachable from this host only). */
+  opsHost?: string;
+  /** When set, /metrics and detailed health are also served on the public port to this bearer token. */
+  metricsToken?: string;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
   reload: boolean;
+  /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
+  channelsFile?: string;
   /** Records in PostgreSQL instead of SQLite under dataDir. */
   databaseUrl?: string;
   /** Records kept: at most maxRows per table, none older than days. */
@@ -167,9 +189,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxInFlight: e.MAX_IN_FLIGHT,
   };
   if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
+  if (e.OPS_HOST) config.opsHost = e.OPS_HOST;
+  if (e.OPS_PORT) config.opsPort = e.OPS_PORT;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
+  if (e.CHANNELS_FILE) config.channelsFile = e.CHANNELS_FILE;
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     const discord: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
     if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
@@ -181,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
     if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
     if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    if (e.SLACK_ADMIN_USERS) slack.adminUsers = e.SLACK_ADMIN_USERS.split(',').map((id) => id.trim());
     config.slack = slack;
   }
   return config;

@@ -1,6 +1,7 @@
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { Admission } from './admission.js';
+import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
 import { LogObserver } from './observer.js';
 import type { FeedbackStore, Observer, Services, SharedState } from './types.js';
@@ -14,6 +15,7 @@ export interface ServiceOptions {
   feedback?: FeedbackStore;
   observer?: Observer;
   rateLimitPerMinute?: number;
+  insights?: Insights;
   admission?: Admission;
 }
 
@@ -26,6 +28,7 @@ export function createServices(options: ServiceOptions): Services {
     feedback: options.feedback ?? new MemoryFeedbackStore(),
     observer: options.observer ?? new LogObserver(options.logger),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 10,
+    ...(options.insights ? { insights: options.insights } : {}),
     admission: options.admission ?? new Admission(64),
   };
 }

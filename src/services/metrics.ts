@@ -11,6 +11,12 @@ export interface Metrics extends Observer {
   /** Data area: records written / dropped / failed batch writes, questions refused by backpressure. */
   records: { written(n: number): void; dropped(n: number, reason: string): void; writeFailed(): void };
   backpressure(kind: 'busy' | 'shed'): void;
+  /** A shared-state (Redis) outage began: the instance answers from its own memory. */
+  sharedStateOutage(): void;
+  /** Where the degraded gauge reads its value. */
+  watchSharedState(degraded: () => boolean): void;
+  /** A Slack reply that Slack refused (invalid_blocks, msg_too_long) went out as plain text instead. */
+  slackPlainFallback(reason: string): void;
 }
 
 /** Builds the registry: questions, answered ratio, latency, knowledge entries, reloads and failures. */
@@ -84,6 +90,26 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const outages = new Counter({
+    name: 'briefbot_shared_state_outages_total',
+    help: 'Shared-state (Redis) outages: the instance answered from per-instance memory meanwhile',
+    registers: [registry],
+  });
+  let degraded: () => boolean = () => false;
+  new Gauge({
+    name: 'briefbot_shared_state_degraded',
+    help: '1 while the shared state (Redis) is unreachable and per-instance memory answers',
+    registers: [registry],
+    collect() {
+      this.set(degraded() ? 1 : 0);
+    },
+  });
+  const plainFallbacks = new Counter({
+    name: 'briefbot_slack_plain_fallbacks_total',
+    help: 'Slack replies refused by Slack (invalid_blocks, msg_too_long) and posted as plain text',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -106,5 +132,10 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     setEntries: (count) => entries.set(count),
     reloaded: () => reloads.inc(),
     reloadFailed: () => failures.inc(),
+    sharedStateOutage: () => outages.inc(),
+    watchSharedState(get) {
+      degraded = get;
+    },
+    slackPlainFallback: (reason) => plainFallbacks.inc({ reason }),
   };
 }

@@ -156,6 +156,7 @@ export async function recordVote(
     return false;
   }
   services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  services.insights?.vote(entryId, vote);
   await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
   return true;
 }

@@ -3,6 +3,7 @@ import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Admission } from './admission.js';
+import type { Insights } from './insights.js';
 
 /** Where a question came from. */
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
@@ -16,6 +17,8 @@ export interface SharedState {
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Adds one to a counter living `windowSeconds` from its first hit; returns the new count. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /** True while a shared store is unreachable and this instance answers from its own memory. */
+  degraded?(): boolean;
   close(): Promise<void>;
 }
 
@@ -60,6 +63,8 @@ export interface QuestionEvent {
 
 export interface Observer {
   question(event: QuestionEvent): void;
+  /** A Slack reply refused by Slack (invalid_blocks, msg_too_long) was posted as plain text. */
+  slackPlainFallback?(reason: string): void;
 }
 
 /** Everything an adapter needs, injected. */
@@ -71,6 +76,8 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
+  insights?: Insights;
   /** Backpressure: the bound on questions in flight (services/admission.ts). */
   admission: Admission;
 }

@@ -1,6 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
-import { langFromLocale } from '../../core/lang.js';
+import { type Lang, langFromLocale } from '../../core/lang.js';
 import type { Services } from '../../services/index.js';
 import { hashUser, recordVote, runLimited, voteTargetExists } from '../../services/pipeline.js';
 import { parseCustomId } from './buttons.js';
@@ -16,6 +16,28 @@ export function isPrivateClick(interaction: ButtonInteraction): boolean {
   return parseCustomId(interaction.customId)?.kind === 'vote';
 }
 
+/**
+ * "Share in channel" under a private "Ask briefbot" answer: the same embed, posted for everyone, with a
+ * link to the message it answers. The embed comes from the clicked message itself (Discord sends it
+ * with the click), so nothing the clicker typed is posted.
+ */
+function shared(
+  interaction: ButtonInteraction,
+  channelId: string,
+  messageId: string,
+  lang: Lang,
+): DiscordMessage {
+  const embeds = interaction.message.embeds.map((e) => e.toJSON()).slice(0, 1);
+  if (embeds.length === 0 || channelId !== interaction.channelId) return notice(messages[lang].staleButton);
+  const link = `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}/${messageId}`;
+  return {
+    content: messages[lang].sharedFrom(link),
+    embeds,
+    components: [],
+    allowed_mentions: { parse: [] },
+  };
+}
+
 /** Handles a click: a related question gets a new public answer; a vote is recorded and thanked privately. */
 export async function handleButton(
   interaction: ButtonInteraction,
@@ -25,6 +47,7 @@ export async function handleButton(
   const clickerLang = langFromLocale(interaction.locale);
   if (!action) return notice(messages[clickerLang ?? 'en'].staleButton);
   const who = { platform: 'discord' as const, userId: interaction.user.id, locale: interaction.locale };
+  if (action.kind === 'share') return shared(interaction, action.channelId, action.messageId, action.lang);
   if (action.kind === 'related') {
     const result = await runLimited(services, who, action.lang, (engine) =>
       engine.answerEntry(action.entryId, action.lang),

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
 import { handleButton, isPrivateClick } from './clicks.js';
-import { findCommand } from './commands/index.js';
+import { findCommand, findMessageCommand } from './commands/index.js';
 import { notice } from './render.js';
 import { answerInTime, deliver } from './respond.js';
 
@@ -51,13 +51,23 @@ async function route(interaction: Interaction, services: Services, options: Disp
     });
     return;
   }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = findMessageCommand(interaction.commandName);
+    if (!command) {
+      const lang = langFromLocale(interaction.locale) ?? 'en';
+      await deliver(interaction, notice(t(lang).errors.unknownCommand));
+      return;
+    }
+    await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    return;
+  }
   if (interaction.isButton()) {
     await admitted(interaction, services, async () => {
       const work = handleButton(interaction, services);
       await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
     });
   }
-  // Other interaction types (select menus, modals, context menus) are not used by briefbot: ignored.
+  // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
 }
 
 /**

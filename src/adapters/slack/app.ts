@@ -110,7 +110,7 @@ export function createSlackApp(
     }
   });
   if (options.journal) journalEvents(app, options.journal, log);
-  registerListeners(app, { ...services, logger: log });
+  registerListeners(app, { ...services, logger: log }, { admins: new Set(config.adminUsers ?? []) });
   app.error(logUnhandled(log));
 
   return {
