@@ -73,6 +73,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     feedback,
     observer: new Observers([new LogObserver(logger), metrics, insights]),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
     insights,
     admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });

@@ -72,6 +72,7 @@ const envSchema = z.object({
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
+  CONVERSATION_TTL_MINUTES: intInRange('CONVERSATION_TTL_MINUTES', 1, 1440, 30),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
   OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
   OPS_HOST: optionalString,
@@ -121,6 +122,8 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
+  /** How long a conversation (thread, DM, console session) is remembered after its last turn (default 30). */
+  conversationTtlMinutes?: number;
   /** Console mode only: serve the public /healthz and /readyz on this port (none is opened without it). */
   healthPort?: number;
   /** Private operations port: detailed /healthz, /readyz and /metrics (none is opened without it). */
@@ -180,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
     retention: { maxRows: e.RECORDS_MAX_ROWS, days: e.RECORDS_RETENTION_DAYS },
     knowledgeLimits: {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { converse } from '../core/conversation/index.js';
 import type { Engine } from '../core/engine-types.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
@@ -36,26 +37,54 @@ export interface PipelineResult {
   reply: Reply;
   /** Set when the engine was not asked: the reply is a notice (rate limit, too long). */
   limited?: 'rate' | 'length';
+  /** Set when `accept` turned the reply down: post nothing (nothing was counted or stored). */
+  ignored?: true;
+}
+
+/** Where a question belongs: the conversation it continues (a thread, a DM, a console session). */
+export interface InConversation {
+  /** Conversation key, unique per platform place ("slack:T1:C1:1700000000.000100"). */
+  key: string;
+  /**
+   * For messages that may not be meant for the bot (Slack thread replies without a mention): only a
+   * reply this accepts is counted, stored and posted; any other leaves no trace.
+   */
+  accept?: (reply: Reply) => boolean;
 }
 
 /**
  * The one path every question takes: clean the text, check its length and the user's rate limit,
  * ask the engine, then log, count and remember unanswered questions. Never throws on user input.
  */
-export async function askQuestion(services: Services, who: Asker, rawText: string): Promise<PipelineResult> {
+export async function askQuestion(
+  services: Services,
+  who: Asker,
+  rawText: string,
+  conversation?: InConversation,
+): Promise<PipelineResult> {
   const text = cleanText(rawText);
   const lang = chooseLang(text, who.locale);
   if (text.length > MAX_QUESTION_LENGTH) {
+    if (conversation?.accept) return { reply: tooLong(lang), ignored: true };
     const user = hashUser(who.platform, who.userId);
     return finish(services, who, user, lang, tooLong(lang), Date.now(), 'length');
   }
-  return runLimited(
-    services,
-    who,
-    lang,
-    (engine) => engine.answer({ text, locale: who.locale ?? null }),
-    text,
-  );
+  if (!conversation) {
+    return runLimited(
+      services,
+      who,
+      lang,
+      (engine) => converse(engine, { text, locale: who.locale ?? null }).reply,
+      text,
+    );
+  }
+  // In a conversation: the recent turns go to the engine, the new turn is stored after the reply.
+  const context = await services.conversations.load(conversation.key);
+  const turn = converse(services.engine(), { text, locale: who.locale ?? null, context });
+  if (conversation.accept && !conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
+  const result = await runLimited(services, who, lang, () => turn.reply, text);
+  if (!result.limited) await services.conversations.save(conversation.key, turn.context);
+  return result;
 }
 
 /**

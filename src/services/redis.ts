@@ -25,8 +25,8 @@ export interface RedisStateOptions {
 }
 
 /**
- * SharedState in Redis, for several instances: Slack event de-duplication (SET NX EX) and rate-limit
- * counters (INCR + EXPIRE in a Lua script).
+ * SharedState in Redis, for several instances: Slack event de-duplication (SET NX EX), rate-limit
+ * counters (INCR + EXPIRE in a Lua script) and plain values with an expiry (SET EX: conversations).
  *
  * It fails open: every command has a short timeout, and on an error or a timeout the instance switches
  * to its own memory (rate limits and de-duplication per instance) instead of failing the question. The
@@ -111,6 +111,31 @@ export class RedisState implements SharedState {
     return this.run(
       async (r) => Number(await r.eval(INCREMENT_SCRIPT, 1, this.prefix + key, Math.max(1, windowSeconds))),
       (m) => m.increment(key, windowSeconds),
+    );
+  }
+
+  get(key: string): Promise<string | undefined> {
+    return this.run(
+      async (r) => (await r.get(this.prefix + key)) ?? undefined,
+      (m) => m.get(key),
+    );
+  }
+
+  set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    return this.run(
+      async (r) => {
+        await r.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+      },
+      (m) => m.set(key, value, ttlSeconds),
+    );
+  }
+
+  delete(key: string): Promise<void> {
+    return this.run(
+      async (r) => {
+        await r.del(this.prefix + key);
+      },
+      (m) => m.delete(key),
     );
   }
 

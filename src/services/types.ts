@@ -3,6 +3,7 @@ import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Admission } from './admission.js';
+import type { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 
 /** Where a question came from. */
@@ -10,7 +11,7 @@ export type Platform = 'discord' | 'slack' | 'console' | 'cli';
 
 /**
  * State that must be shared when several instances run (Slack event de-duplication, rate-limit
- * counters). In memory by default; Redis when REDIS_URL is set.
+ * counters, conversations). In memory by default; Redis when REDIS_URL is set.
  */
 export interface SharedState {
   /** True the first time `key` is claimed within `ttlSeconds`, false for every later claim. */
@@ -19,6 +20,12 @@ export interface SharedState {
   increment(key: string, windowSeconds: number): Promise<number>;
   /** True while a shared store is unreachable and this instance answers from its own memory. */
   degraded?(): boolean;
+  /** The value stored under `key`, or undefined when there is none or it has expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key` for `ttlSeconds`, replacing any earlier value and expiry. */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Removes `key` (no error when it is absent). */
+  delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +83,8 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Conversations (threads, DMs, console sessions) in the shared state. */
+  conversations: ConversationStore;
   /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
   insights?: Insights;
   /** Backpressure: the bound on questions in flight (services/admission.ts). */

@@ -15,11 +15,21 @@ describe('loadConfig', () => {
       knowledgeDir: 'knowledge',
       dataDir: 'data',
       rateLimitPerMinute: 10,
+      conversationTtlMinutes: 30,
       reload: true,
       retention: { maxRows: 1_000_000, days: 365 },
       knowledgeLimits: { maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 },
       maxInFlight: 64,
     });
+  });
+
+  it('reads the conversation TTL in minutes and rejects one out of range', () => {
+    expect(loadConfig({ CONVERSATION_TTL_MINUTES: '5' }).conversationTtlMinutes).toBe(5);
+    for (const bad of ['0', '1441', '2.5', 'soon']) {
+      expect(() => loadConfig({ CONVERSATION_TTL_MINUTES: bad })).toThrow(
+        /CONVERSATION_TTL_MINUTES must be an integer between 1 and 1440/,
+      );
+    }
   });
 
   it('feeds the rate limit, health port and reload switch', () => {

@@ -10,17 +10,18 @@ export const RESUME_MAX_ATTEMPTS = 3;
 interface EventBody {
   type?: string;
   event_id?: string;
-  event?: { type?: string; channel_type?: string; subtype?: string; bot_id?: string };
+  event?: { type?: string; channel_type?: string; subtype?: string; bot_id?: string; thread_ts?: string };
 }
 
-/** The event id of a question event (a mention, a direct message), the ones the bot answers. */
+/** The event id of a question event (a mention, a direct message, a thread reply), the ones the bot answers. */
 function questionEventId(body: unknown): string | undefined {
   const b = body as EventBody;
   if (b?.type !== 'event_callback' || typeof b.event_id !== 'string' || !b.event) return undefined;
   const e = b.event;
   if (e.bot_id) return undefined;
   if (e.type === 'app_mention') return b.event_id;
-  if (e.type === 'message' && e.channel_type === 'im' && e.subtype === undefined) return b.event_id;
+  if (e.type === 'message' && e.subtype === undefined && (e.channel_type === 'im' || e.thread_ts))
+    return b.event_id;
   return undefined;
 }
 

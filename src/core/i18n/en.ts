@@ -133,6 +133,24 @@ export const en = {
     busy: 'I am answering a lot of questions right now. Please try again in a moment.',
     unavailable: 'This answer is no longer available. Ask the question again.',
   },
+  conversation: {
+    sourceTitle: 'Source',
+    sourceIntro: (title: string) => `The answer to “${title}” comes from this source.`,
+    noSource: (title: string) =>
+      `I have no single source to cite for “${title}”: it is computed from the figures I know.`,
+    detailsTitle: (title: string) => `${title} — in detail`,
+    fromArticle: 'From the article',
+    nothingYetTitle: 'Ask me something first',
+    nothingYet:
+      'Ask me a question about the DeepSeek shock first; then I can give its source, more details, a shorter answer or the same in French.',
+    stopped: 'OK, I’ll stay quiet in this thread. Mention me to bring me back.',
+    fresh: 'New conversation: earlier questions are forgotten.',
+    followUp: 'Follow up',
+    followUpTitle: 'Follow-up question',
+    followUpLabel: 'Your next question',
+    followUpPlaceholder: 'and on o1? · why? · source? · in short?',
+    expired: 'This conversation has expired. Ask your question again with /ask.',
+  },
 };
 
 export type Messages = typeof en;

@@ -134,4 +134,22 @@ export const fr: Messages = {
     busy: 'Je réponds à beaucoup de questions en ce moment. Réessayez dans un instant.',
     unavailable: 'Cette réponse n’est plus disponible. Posez la question à nouveau.',
   },
+  conversation: {
+    sourceTitle: 'Source',
+    sourceIntro: (title: string) => `La réponse à « ${title} » vient de cette source.`,
+    noSource: (title: string) =>
+      `Je n’ai pas de source unique à citer pour « ${title} » : c’est calculé à partir des chiffres que je connais.`,
+    detailsTitle: (title: string) => `${title} — en détail`,
+    fromArticle: 'Dans l’article',
+    nothingYetTitle: 'Posez-moi d’abord une question',
+    nothingYet:
+      'Posez-moi d’abord une question sur le choc DeepSeek ; je pourrai ensuite en donner la source, plus de détails, une réponse plus courte ou la même en anglais.',
+    stopped: 'D’accord, je me tais dans ce fil. Mentionnez-moi pour me faire revenir.',
+    fresh: 'Nouvelle conversation : les questions précédentes sont oubliées.',
+    followUp: 'Question suivante',
+    followUpTitle: 'Question de suivi',
+    followUpLabel: 'Votre question suivante',
+    followUpPlaceholder: 'et sur o1 ? · pourquoi ? · source ? · en bref ?',
+    expired: 'Cette conversation a expiré. Reposez votre question avec /demander.',
+  },
 };

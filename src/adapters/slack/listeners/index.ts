@@ -6,11 +6,12 @@ import * as askCommand from './ask-command.js';
 import * as directMessage from './direct-message.js';
 import * as mention from './mention.js';
 import * as shortcut from './shortcut.js';
+import * as threadReply from './thread-reply.js';
 
 /** Every listener of the Slack app, registered in this order. */
 export const LISTENERS: readonly {
   register(app: App, services: Services, settings: ListenerSettings): void;
-}[] = [mention, directMessage, askCommand, actions, appHome, shortcut];
+}[] = [mention, directMessage, threadReply, askCommand, actions, appHome, shortcut];
 
 /** What listeners need from the Slack configuration. */
 export interface ListenerSettings {
