@@ -26,17 +26,15 @@ async function blackHole(): Promise<{ apiUrl: string; held: () => number; close(
     req.resume();
     req.on('end', () => {
       if (req.url?.startsWith('/api/auth.test')) {
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(
-            JSON.stringify({
-              ok: true,
-              team_id: TEAM_ID,
-              user_id: BOT_USER_ID,
-              bot_id: BOT_ID,
-              user: 'briefbot',
-            }),
-          );
+        res.writeHead(200, { 'content-type': 'application/json' }).end(
+          JSON.stringify({
+            ok: true,
+            team_id: TEAM_ID,
+            user_id: BOT_USER_ID,
+            bot_id: BOT_ID,
+            user: 'briefbot',
+          }),
+        );
         return;
       }
       held += 1;
