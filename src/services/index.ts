@@ -1,3 +1,4 @@
+import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { Admission } from './admission.js';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   conversationTtlSeconds?: number;
   insights?: Insights;
   admission?: Admission;
+  /** Chart PNG renderer; `false` for none. */
+  charts?: ChartRenderer | false;
 }
 
 /** Assembles Services, in memory wherever nothing else is given. */
@@ -38,5 +41,6 @@ export function createServices(options: ServiceOptions): Services {
     }),
     ...(options.insights ? { insights: options.insights } : {}),
     admission: options.admission ?? new Admission(64),
+    ...(options.charts === false ? {} : { charts: options.charts ?? createChartRenderer() }),
   };
 }

@@ -1,3 +1,4 @@
+import type { ChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
@@ -89,4 +90,6 @@ export interface Services {
   insights?: Insights;
   /** Backpressure: the bound on questions in flight (services/admission.ts). */
   admission: Admission;
+  /** Renders reply charts to PNG (cached); without it, surfaces show no chart image. */
+  charts?: ChartRenderer;
 }

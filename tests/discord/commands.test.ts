@@ -38,8 +38,8 @@ describe('command registry', () => {
       c.type === undefined || c.type === ApplicationCommandType.ChatInput,
   );
 
-  it('lists the five commands, each with English and French names and descriptions', () => {
-    expect(data.map((c) => c.name)).toEqual(['ask', 'cost', 'training', 'facts', 'about']);
+  it('lists the six commands, each with English and French names and descriptions', () => {
+    expect(data.map((c) => c.name)).toEqual(['ask', 'cost', 'training', 'facts', 'about', 'chart']);
     for (const command of data) {
       expectNamed(command);
       for (const option of (command.options ?? []) as APIApplicationCommandOption[]) {

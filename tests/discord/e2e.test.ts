@@ -174,7 +174,7 @@ describe('/cost, /training, /facts, /about', () => {
 describe('buttons', () => {
   it('answers a related question as a new public reply', async () => {
     const first = await bot.send(ask('What is the R1 API price?'));
-    const related = customIds(first).find((id) => id.startsWith('bb:rel:')) ?? '';
+    const related = customIds(first).find((id) => id.startsWith('bb:rel:') && !id.includes(':chart-')) ?? '';
     const entryId = related.split(':')[2] ?? '';
     const body = await bot.send(buttonClick(app, related));
     expect(body.type).toBe(4);

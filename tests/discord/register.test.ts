@@ -10,7 +10,7 @@ import { DiscordTestServer, type RecordedRequest } from '../helpers/discord-serv
 
 const run = promisify(execFile);
 const TOKEN = 'register-test-token';
-const NAMES = ['ask', 'cost', 'training', 'facts', 'about', 'Ask briefbot'];
+const NAMES = ['ask', 'cost', 'training', 'facts', 'about', 'chart', 'Ask briefbot'];
 
 interface CommandJson {
   name: string;
@@ -92,7 +92,7 @@ describe('the register script', () => {
         DISCORD_API_URL: server.apiUrl,
       }),
     });
-    expect(stdout).toContain(`Registered 6 commands to guild ${GUILD_ID}`);
+    expect(stdout).toContain(`Registered 7 commands to guild ${GUILD_ID}`);
     const puts = server.requests.slice(before).filter((r) => r.method === 'PUT');
     expect(puts).toHaveLength(1);
     expectFullRegistration(puts[0] as RecordedRequest);

@@ -1,4 +1,9 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
@@ -7,7 +12,7 @@ import { newErrorId } from '../../services/pipeline.js';
 import { handleButton, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
 import { notice } from './render.js';
-import { answerInTime, deliver } from './respond.js';
+import { answerInTime, deliver, withChartFile } from './respond.js';
 
 export interface DispatchOptions {
   /** Defer the reply when the answer is not ready within this many milliseconds. */
@@ -46,7 +51,9 @@ async function route(interaction: Interaction, services: Services, options: Disp
       return;
     }
     await admitted(interaction, services, async () => {
-      const work = command.execute(interaction, services);
+      const work = command
+        .execute(interaction, services)
+        .then((msg) => withChartFile(msg, services.charts, services.logger));
       await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
     });
     return;
@@ -58,12 +65,16 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    await admitted(interaction, services, async () => {
+      await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    });
     return;
   }
   if (interaction.isButton()) {
     await admitted(interaction, services, async () => {
-      const work = handleButton(interaction, services);
+      const work = handleButton(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
       await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
     });
   }
@@ -75,7 +86,7 @@ async function route(interaction: Interaction, services: Services, options: Disp
  * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
  */
 async function admitted(
-  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  interaction: ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction,
   services: Services,
   work: () => Promise<void>,
 ): Promise<void> {

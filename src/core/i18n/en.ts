@@ -151,6 +151,36 @@ export const en = {
     followUpPlaceholder: 'and on o1? · why? · source? · in short?',
     expired: 'This conversation has expired. Ask your question again with /ask.',
   },
+  charts: {
+    showAsChart: 'Show as chart',
+    costTitle: (amount: string) => `Cost of ${amount}`,
+    costAxis: 'Cost in US dollars',
+    costCaption: (asOf: string, source: string) =>
+      `API list prices as of ${asOf} (${source}); DeepSeek-R1 highlighted, ratios to R1.`,
+    costAlt: (cheapest: string, dearest: string, ratio: string) =>
+      `${cheapest} is the cheapest; ${dearest} costs ${ratio} times as much as DeepSeek-R1.`,
+    ratioToRef: (ratio: string) => `${ratio}× R1`,
+    reference: 'reference',
+    input: 'Input',
+    output: 'Output',
+    marketAxis: 'Change on the day',
+    marketCaption: (date: string, sources: string) =>
+      `Closing moves on ${date}. ≈ approximate, * intraday (no closing figure). Sources: ${sources}.`,
+    marketAlt: (worst: string, nasdaq: string) => `Worst move: ${worst}; the Nasdaq ${nasdaq}.`,
+    intraday: 'intraday',
+    trainingAxis: 'Cost in millions of US dollars',
+    trainingCaption: (price: string, source: string, date: string) =>
+      `${price} per H800 GPU hour (rental). Final training run only: excludes research and ablations. ${source}, ${date}.`,
+    trainingAlt: (top: string, share: string) => `${top} is ${share} of the cost.`,
+    gpuHours: (hours: string) => `${hours} GPU h`,
+    tokens: (n: string) => `${n} tokens`,
+    tokensSplit: (input: string, output: string) => `${input} input + ${output} output tokens`,
+    unavailable: 'That chart is not available right now.',
+    marketAnswer: (worst: string, nvidia: string, nasdaq: string) =>
+      `On 27 January 2025 ${worst} fell the most; Nvidia closed ${nvidia} and the Nasdaq ${nasdaq}.`,
+    trainingAnswer: (total: string) =>
+      `DeepSeek-V3's final training run cost ${total}, almost all of it pre-training.`,
+  },
 };
 
 export type Messages = typeof en;

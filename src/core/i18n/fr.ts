@@ -152,4 +152,35 @@ export const fr: Messages = {
     followUpPlaceholder: 'et sur o1 ? · pourquoi ? · source ? · en bref ?',
     expired: 'Cette conversation a expiré. Reposez votre question avec /demander.',
   },
+  charts: {
+    showAsChart: 'Voir en graphique',
+    costTitle: (amount: string) => `Coût de ${amount}`,
+    costAxis: 'Coût en dollars US',
+    costCaption: (asOf: string, source: string) =>
+      `Prix publics des API en ${asOf} (${source}) ; DeepSeek-R1 en évidence, rapports à R1.`,
+    costAlt: (cheapest: string, dearest: string, ratio: string) =>
+      `${cheapest} est le moins cher ; ${dearest} coûte ${ratio} fois plus que DeepSeek-R1.`,
+    ratioToRef: (ratio: string) => `${ratio}\u00a0× R1`,
+    reference: 'référence',
+    input: 'Entrée',
+    output: 'Sortie',
+    marketAxis: 'Variation sur la séance',
+    marketCaption: (date: string, sources: string) =>
+      `Variations à la clôture du ${date}. ≈\u00a0approximatif, *\u00a0en séance (pas de cours de clôture). Sources\u00a0: ${sources}.`,
+    marketAlt: (worst: string, nasdaq: string) =>
+      `Plus forte baisse\u00a0: ${worst}\u00a0; le Nasdaq ${nasdaq}.`,
+    intraday: 'en séance',
+    trainingAxis: 'Coût en millions de dollars US',
+    trainingCaption: (price: string, source: string, date: string) =>
+      `${price} l'heure GPU H800 (location). Seul l'entraînement final\u00a0: hors recherche et ablations. ${source}, ${date}.`,
+    trainingAlt: (top: string, share: string) => `${top}\u00a0: ${share} du coût.`,
+    gpuHours: (hours: string) => `${hours}\u00a0h GPU`,
+    tokens: (n: string) => `${n}\u00a0tokens`,
+    tokensSplit: (input: string, output: string) => `${input}\u00a0tokens en entrée + ${output} en sortie`,
+    unavailable: 'Ce graphique n’est pas disponible pour le moment.',
+    marketAnswer: (worst: string, nvidia: string, nasdaq: string) =>
+      `Le 27 janvier 2025, c'est ${worst} qui a le plus chuté\u00a0; Nvidia a fini à ${nvidia} et le Nasdaq à ${nasdaq}.`,
+    trainingAnswer: (total: string) =>
+      `L'entraînement final de DeepSeek-V3 a coûté ${total}, presque entièrement en pré-entraînement.`,
+  },
 };

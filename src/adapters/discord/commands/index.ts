@@ -3,6 +3,7 @@ import type { Engine } from '../../../core/engine-types.js';
 import { about } from './about.js';
 import { ask } from './ask.js';
 import { askMessage, type MessageCommand } from './ask-message.js';
+import { chart } from './chart.js';
 import { cost } from './cost.js';
 import { facts } from './facts.js';
 import { training } from './training.js';
@@ -12,7 +13,7 @@ export type { MessageCommand } from './ask-message.js';
 export type { SlashCommand } from './types.js';
 
 /** Every slash command. The dispatcher and the registration script both read this list. */
-export const commands: readonly SlashCommand[] = [ask, cost, training, facts, about];
+export const commands: readonly SlashCommand[] = [ask, cost, training, facts, about, chart];
 
 /** Every message context-menu command (right-click a message → Apps). */
 export const messageCommands: readonly MessageCommand[] = [askMessage];
