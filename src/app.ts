@@ -87,6 +87,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     accepting: () => accepting,
     sharedState: (): SharedStateStatus =>
       !config.redisUrl ? 'memory' : state.degraded?.() ? 'degraded' : 'redis',
+    busy: () => services.admission.saturated(),
   };
   const routes = publicRoutes(sources, config.metricsToken ? { metricsToken: config.metricsToken } : {});
   const host = config.host ? { host: config.host } : {};

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBriefbot } from '../../src/app.js';
 import { t } from '../../src/core/i18n/index.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { Admission, type Slot } from '../../src/services/admission.js';
@@ -8,6 +9,8 @@ import { slashCommand } from '../helpers/discord-interactions.js';
 import { type TestBot as SlackBot, startTestBot as startSlackBot } from '../helpers/slack-bot.js';
 import { askCommand, mentionEvent, newTs, postCommand, postEvent } from '../helpers/slack-requests.js';
 import { sleep, waitFor } from '../helpers/slack-server.js';
+import { freePort } from '../ops/spawn-main.js';
+import { capturedLogger, tempDir, testConfig } from '../ops/support.js';
 
 /**
  * Backpressure: past MAX_IN_FLIGHT questions in flight, an event is still acknowledged and gets the
@@ -37,6 +40,28 @@ describe('the in-flight bound', () => {
 function hold(admission: Admission, count: number): Slot[] {
   return Array.from({ length: count }, () => admission.enter());
 }
+
+describe('readiness under backpressure', () => {
+  it('a saturated instance stays alive (/healthz 200) but is not ready (/readyz 503) until slots free up', async () => {
+    const data = tempDir();
+    const bot = await startBriefbot(
+      testConfig({ dataDir: data.dir, healthPort: await freePort(), maxInFlight: 2 }),
+      capturedLogger().logger,
+    );
+    try {
+      const base = `http://127.0.0.1:${bot.port}`;
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const held = hold(bot.services.admission, 2);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(503);
+      for (const s of held) s.release();
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    } finally {
+      await bot.stop();
+      data.cleanup();
+    }
+  });
+});
 
 describe('Slack under backpressure (real Bolt, HTTP mode)', () => {
   let bot: SlackBot;
@@ -82,10 +107,12 @@ describe('Slack under backpressure (real Bolt, HTTP mode)', () => {
       bot.server.callsTo('chat.postMessage').find((c) => c.body.thread_ts === again),
     );
     expect(String(answer.body.text)).not.toBe(t('en').data.busy);
-    expect(bot.services.admission.inFlight()).toBe(0);
+    // The slot is freed once Bolt's handler returns, just after the post landed.
+    await waitFor(() => bot.services.admission.inFlight() === 0 || undefined);
   });
 
   it('/ask past the bound answers the busy line privately through its response_url', async () => {
+    await waitFor(() => bot.services.admission.inFlight() === 0 || undefined);
     const held = hold(bot.services.admission, bot.services.admission.max * 2);
     await postCommand(bot.eventsUrl, askCommand('combien a perdu Nvidia ?', bot.server.responseUrl('busy1')));
     const posted = await waitFor(() => bot.server.responses.find((r) => r.id === 'busy1'));
