@@ -39,11 +39,15 @@ export class EventJournal {
     this.size = (this.count.get() as { n: number }).n;
   }
 
-  /** Journals an event; false when the journal is full (the event is still answered, not resumable). */
-  add(id: string, body: unknown): boolean {
-    if (this.size >= this.maxPending) return false;
-    if (this.insert.run(id, JSON.stringify(body), Date.now()).changes > 0) this.size += 1;
-    return true;
+  /**
+   * Journals an event: 'added'; 'present' when it already is (a resumed event, or a retry of one in
+   * flight — whoever added it removes it); 'full' past maxPending (answered, not resumable).
+   */
+  add(id: string, body: unknown): 'added' | 'present' | 'full' {
+    if (this.size >= this.maxPending) return 'full';
+    if (this.insert.run(id, JSON.stringify(body), Date.now()).changes === 0) return 'present';
+    this.size += 1;
+    return 'added';
   }
 
   done(id: string): void {

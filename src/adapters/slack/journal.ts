@@ -36,15 +36,18 @@ export function journalEvents(app: App, journal: EventJournal, log: Logger): voi
   let fullLogged = false;
   app.processEvent = async (event: ReceiverEvent) => {
     const id = questionEventId(event.body);
+    // This call removes the entry when it added it, or when it is the resumption of a journaled event;
+    // a retry of an event still in flight leaves it to the first delivery.
     let journaled = false;
     if (id) {
       try {
-        journaled = journal.add(id, event.body);
-        if (!journaled && !fullLogged) {
+        const added = journal.add(id, event.body);
+        journaled = added === 'added' || (added === 'present' && event.customProperties?.resumed === true);
+        if (added === 'full' && !fullLogged) {
           fullLogged = true;
           log.error({ max: journal.maxPending }, 'event journal full: new events would be lost in a crash');
         }
-        if (journaled) fullLogged = false;
+        if (added !== 'full') fullLogged = false;
       } catch (err) {
         log.error({ err: (err as Error).message, eventId: id }, 'event not journaled');
       }
