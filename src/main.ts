@@ -3,6 +3,7 @@ import type { Briefbot } from './app.js';
 import { runConsole } from './cli/console.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { KnowledgeError } from './core/index.js';
+import { KnowledgeFilesRefused } from './core/knowledge/files.js';
 import { createLogger, flushLogger } from './logger.js';
 import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
 
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
       logger.fatal({ err }, 'startup failed');
     }
     await flushLogger(logger);
-    process.exit(1);
+    // A refused knowledge file (over the size cap, a FIFO…) will not fix itself: exit 2 like bad config.
+    process.exit(err instanceof KnowledgeFilesRefused ? 2 : 1);
   }
   shutdown = onShutdownSignals(() => bot.stop(), logger);
   if (consoleMode) {
