@@ -1,4 +1,13 @@
 import Fuse from 'fuse.js';
+import {
+  chartKindFromWords,
+  chartKindOf,
+  chartReply,
+  chartRequest,
+  costChartFor,
+  decorateFact,
+  withChart,
+} from './charts/attach.js';
 import { findAmounts, parseAmount } from './cost/amount.js';
 import { amountErrorReply, type CostSpec, costReply } from './cost/calculator.js';
 import { ModelMatcher } from './cost/models.js';
@@ -117,6 +126,9 @@ class KnowledgeEngine implements Engine {
 
     if (asksForSecret(text)) return refusalReply(this.kb, lang, []);
 
+    const chart = chartRequest(text);
+    if (chart) return this.chartFor(chart.rest, locale, lang);
+
     const training = detectTraining(text);
     if (training) return trainingReply(this.kb.training, training, lang);
 
@@ -126,7 +138,7 @@ class KnowledgeEngine implements Engine {
       const r = cost.amount.result;
       return amountErrorReply(r.ok ? 'unreadable' : r.error, cost.amount.text, lang);
     }
-    if (cost?.kind === 'spec') return costReply(this.kb, cost.spec, models, lang);
+    if (cost?.kind === 'spec') return this.costWithChart(cost.spec, models, lang);
 
     return this.searchReply(text, lang);
   }
@@ -144,16 +156,37 @@ class KnowledgeEngine implements Engine {
           best.score >= DISTINCT_RATIO * second));
     if (best && confident) {
       const entry = this.kb.byId.get(best.id);
-      if (entry) return factReply(this.kb, entry, lang, hits, best.score);
+      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, best.score));
     }
     const near = hits.filter((h) => h.score >= SUGGEST_THRESHOLD);
     return refusalReply(this.kb, lang, near);
   }
 
   answerEntry(id: string, lang: Lang): Reply {
+    const kind = chartKindOf(id);
+    if (kind) return chartReply(this.kb, kind, lang);
     const entry = this.kb.byId.get(id);
     if (!entry) return refusalReply(this.kb, lang, []);
-    return factReply(this.kb, entry, lang, [{ id, score: 1 }], 1);
+    return decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+  }
+
+  /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */
+  private chartFor(rest: string, locale: string | null | undefined, lang: Lang): Reply {
+    const inner = rest === '' ? undefined : this.route(rest, locale);
+    if (inner?.chart) return inner;
+    const kind =
+      inner?.kind === 'cost' && inner.answered
+        ? 'cost'
+        : inner?.kind === 'training'
+          ? 'training'
+          : chartKindFromWords(rest);
+    if (kind) return chartReply(this.kb, kind, inner?.lang ?? lang);
+    return inner ?? chartReply(this.kb, 'market', lang);
+  }
+
+  private costWithChart(spec: CostSpec, models: ModelPrice[], lang: Lang): Reply {
+    const reply = costReply(this.kb, spec, models, lang);
+    return reply.answered ? withChart(reply, costChartFor(this.kb, spec, models, lang)) : reply;
   }
 
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
@@ -212,7 +245,7 @@ class KnowledgeEngine implements Engine {
         spec = { kind: 'split', input: input.result.tokens, output: output.result.tokens };
       } else return amountErrorReply(whole.error, raw, lang);
     }
-    return costReply(this.kb, spec, focus, lang);
+    return this.costWithChart(spec, focus, lang);
   }
 
   training(request: TrainingRequest, lang: Lang): Reply {

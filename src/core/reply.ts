@@ -1,3 +1,4 @@
+import type { ChartSpec } from './charts/spec.js';
 import type { Turn } from './conversation.js';
 import type { Lang } from './lang.js';
 
@@ -5,7 +6,7 @@ import type { Lang } from './lang.js';
  * The one neutral reply every surface renders: console, CLI, Discord embeds, Slack Block Kit.
  * The core fills it; adapters only translate it.
  */
-export type ReplyKind = 'fact' | 'cost' | 'training' | 'help' | 'none';
+export type ReplyKind = 'fact' | 'cost' | 'training' | 'help' | 'chat' | 'none';
 
 export interface ReplyField {
   label: string;
@@ -61,6 +62,8 @@ export interface Reply {
   topics?: { id: string; name: string }[];
   /** What was understood of the question, for the caller to keep as the conversation's next context. */
   turn?: Turn;
+  /** A chart of the answer (platform-free spec; adapters attach the PNG or text bars). */
+  chart?: ChartSpec;
 }
 
 export function makeReply(init: Partial<Reply> & Pick<Reply, 'kind' | 'lang' | 'title' | 'body'>): Reply {

@@ -174,7 +174,7 @@ describe('/cost, /training, /facts, /about', () => {
 describe('buttons', () => {
   it('answers a related question as a new public reply', async () => {
     const first = await bot.send(ask('What is the R1 API price?'));
-    const related = customIds(first).find((id) => id.startsWith('bb:rel:')) ?? '';
+    const related = customIds(first).find((id) => id.startsWith('bb:rel:') && !id.includes(':chart-')) ?? '';
     const entryId = related.split(':')[2] ?? '';
     const body = await bot.send(buttonClick(app, related));
     expect(body.type).toBe(4);
@@ -201,6 +201,13 @@ describe('buttons', () => {
     expect(bot.feedback.votes.slice(before)).toEqual([
       expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'down', lang: 'en' }),
     ]);
+  });
+
+  it('refuses a vote for an entry that does not exist (forged or stale button), recording nothing', async () => {
+    const before = bot.feedback.votes.length;
+    const body = await bot.send(buttonClick(app, 'bb:fb:up:no-such-entry:en', { locale: 'fr' }));
+    expect(body.data).toMatchObject({ content: t('fr').data.unavailable, flags: 64 });
+    expect(bot.feedback.votes).toHaveLength(before);
   });
 
   it('answers a button it does not know ephemerally', async () => {

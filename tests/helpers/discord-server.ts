@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { BOT_USER, fakeMessage, snowflake } from './discord-interactions.js';
+import { commandProblems } from './discord-limits.js';
 
 /**
  * A local Discord-compatible server for end-to-end tests: REST under /api/v10 and a JSON gateway on the
@@ -18,7 +19,20 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Files of a multipart request (attachments), with `body` its parsed payload_json. */
+  files?: UploadedFile[];
 }
+
+export interface UploadedFile {
+  /** The form field: files[0], files[1]… */
+  field: string;
+  name: string;
+  data: Buffer;
+}
+
+/** Discord's per-file upload limit for bots without boosts, and its attachment count limit. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const MAX_FILES = 10;
 
 interface Dispatch {
   op: 0;
@@ -189,7 +203,8 @@ export class DiscordTestServer extends EventEmitter {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+    const type = req.headers['content-type'] ?? '';
+    const isJson = type.includes('application/json');
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
@@ -197,8 +212,11 @@ export class DiscordTestServer extends EventEmitter {
       headers: req.headers,
       body: raw === '' ? undefined : isJson ? JSON.parse(raw) : raw,
     };
+    const invalid = type.startsWith('multipart/form-data')
+      ? await readMultipart(record, Buffer.concat(chunks), type)
+      : undefined;
     this.requests.push(record);
-    const [status, payload] = this.route(record);
+    const [status, payload] = invalid ?? this.route(record);
     if (payload === undefined) res.writeHead(status).end();
     else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     this.emit('request', record);
@@ -227,7 +245,9 @@ export class DiscordTestServer extends EventEmitter {
       ];
     }
     if (r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(p)) {
-      const list = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
+      const problems = commandProblems(r.body);
+      if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      const list = r.body as Record<string, unknown>[];
       return [
         200,
         list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })),
@@ -240,4 +260,43 @@ export class DiscordTestServer extends EventEmitter {
     }
     return [404, { message: '404: Not Found', code: 0 }];
   }
+}
+
+/**
+ * Reads a multipart body as Discord does: `payload_json` plus `files[n]` parts. Rejects what Discord
+ * rejects: oversized or too many files, and `attachments` entries that name no uploaded file.
+ */
+async function readMultipart(
+  record: RecordedRequest,
+  raw: Buffer,
+  type: string,
+): Promise<[number, unknown] | undefined> {
+  const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+  const files: UploadedFile[] = [];
+  let payload: Record<string, unknown> = {};
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') payload = JSON.parse(value) as Record<string, unknown>;
+    } else files.push({ field, name: value.name, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  record.files = files;
+  // An interaction callback carries its message under `data`; a webhook edit carries it at the top.
+  const message = (payload.data as Record<string, unknown> | undefined) ?? payload;
+  record.body = payload;
+  const tooLarge = files.find((f) => f.data.length > MAX_FILE_BYTES);
+  if (tooLarge || files.length > MAX_FILES)
+    return [413, { message: 'Request entity too large', code: 40005 }];
+  const attachments = (message.attachments as { id: string | number; filename?: string }[] | undefined) ?? [];
+  for (const a of attachments) {
+    if (!files.some((f) => f.field === `files[${a.id}]`))
+      return [
+        400,
+        {
+          message: 'Invalid Form Body',
+          code: 50035,
+          errors: { attachments: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND' }] } },
+        },
+      ];
+  }
+  return undefined;
 }

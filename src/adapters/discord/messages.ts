@@ -47,8 +47,23 @@ export const en = {
     name: 'about',
     description: 'What briefbot knows, its sources, and how to report a wrong answer',
   },
+  chart: {
+    name: 'chart',
+    description: 'A chart: the market reaction, API costs, or V3 training cost',
+    kind: { name: 'kind', description: 'Which chart' },
+    kinds: {
+      market: 'Market reaction, 27 January 2025',
+      cost: 'API cost per model',
+      training: 'V3 training cost',
+    },
+  },
   staleButton: 'This button no longer works. Ask the question again with /ask.',
   youAsked: 'You asked',
+  /** The message context-menu command (≤ 32 characters, spaces and capitals allowed). */
+  askMessage: 'Ask briefbot',
+  share: 'Share in channel',
+  sharedFrom: (link: string) => `Answer to ${link}`,
+  nothingToAsk: 'That message has no text I can read as a question.',
 };
 
 export type DiscordMessages = typeof en;
@@ -93,8 +108,22 @@ export const fr: DiscordMessages = {
     name: 'à-propos',
     description: 'Ce que sait briefbot, ses sources, et comment signaler une réponse fausse',
   },
+  chart: {
+    name: 'graphique',
+    description: 'Un graphique : réaction des marchés, coût des API ou coût d’entraînement de V3',
+    kind: { name: 'type', description: 'Quel graphique' },
+    kinds: {
+      market: 'Réaction des marchés, 27 janvier 2025',
+      cost: 'Coût des API par modèle',
+      training: 'Coût d’entraînement de V3',
+    },
+  },
   staleButton: 'Ce bouton ne fonctionne plus. Reposez la question avec /demander.',
   youAsked: 'Votre question',
+  askMessage: 'Demander à briefbot',
+  share: 'Partager dans le salon',
+  sharedFrom: (link: string) => `Réponse à ${link}`,
+  nothingToAsk: 'Ce message n’a pas de texte que je puisse lire comme une question.',
 };
 
 export const messages: Record<Lang, DiscordMessages> = { en, fr };

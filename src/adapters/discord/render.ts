@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { QuestionLink, Reply } from '../../core/reply.js';
@@ -14,6 +15,10 @@ export interface DiscordMessage {
   /** 64 (EPHEMERAL) when only the asker sees it. */
   flags?: number;
   allowed_mentions: { parse: [] };
+  /** The reply's chart: the embed shows it as `attachment://<file>`, sent with the message (see respond.ts). */
+  chart?: ChartSpec;
+  /** Files uploaded with the message (the chart's PNG once rendered). */
+  files?: { name: string; data: Buffer; description?: string }[];
 }
 
 export const EPHEMERAL = 64;
@@ -50,12 +55,14 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
     ...description(reply, options.question),
     ...(list.length > 0 ? { fields: list } : {}),
     ...footer(reply),
+    ...(reply.chart ? { image: { url: `attachment://${chartFileName(reply.chart)}` } } : {}),
   });
   return {
     embeds: [embed],
     components: components(reply),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: { parse: [] },
+    ...(reply.chart ? { chart: reply.chart } : {}),
   };
 }
 

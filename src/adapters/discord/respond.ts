@@ -5,6 +5,9 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from 'discord.js';
+import type { ChartRenderer } from '../../charts/index.js';
+import { chartFileName } from '../../core/charts/spec.js';
+import type { Logger } from '../../logger.js';
 import { type DiscordMessage, EPHEMERAL } from './render.js';
 
 /**
@@ -23,7 +26,39 @@ function body(msg: DiscordMessage) {
     embeds: msg.embeds,
     components: msg.components,
     allowedMentions: msg.allowed_mentions,
+    ...(msg.files && msg.files.length > 0
+      ? {
+          files: msg.files.map((f) => ({
+            attachment: f.data,
+            name: f.name,
+            ...(f.description ? { description: f.description } : {}),
+          })),
+        }
+      : {}),
   };
+}
+
+/**
+ * Renders the message's chart to the PNG its embed points at. If rendering fails the answer goes
+ * out without the image (logged), never without the answer.
+ */
+export async function withChartFile(
+  msg: DiscordMessage,
+  charts: ChartRenderer | undefined,
+  log?: Logger,
+): Promise<DiscordMessage> {
+  const chart = msg.chart;
+  if (!chart) return msg;
+  try {
+    if (!charts) throw new Error('no chart renderer');
+    const data = await charts.png(chart);
+    return { ...msg, files: [{ name: chartFileName(chart), data, description: chart.alt.slice(0, 1024) }] };
+  } catch (error) {
+    log?.warn({ err: error, chart: chart.kind }, 'chart not rendered; answering without it');
+    const [first, ...rest] = msg.embeds;
+    const { image: _image, ...embed } = first ?? {};
+    return { ...msg, embeds: first ? [embed, ...rest] : rest };
+  }
 }
 
 function editOptions(msg: DiscordMessage): InteractionEditReplyOptions {

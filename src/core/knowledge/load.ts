@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { PRICE_SCALE, parseDecimal } from '../money.js';
 import { fold } from '../normalize.js';
+import { type ChartsFileData, chartsFileSchema } from './charts-schema.js';
 import {
   type EntryData,
   entrySchema,
@@ -22,6 +23,8 @@ import {
 } from './types.js';
 
 export const PRICES_FILE = 'prices.yaml';
+/** Figures behind the charts (optional: without it, replies carry no market or training chart). */
+export const CHARTS_FILE = 'charts.yaml';
 
 export interface KnowledgeFile {
   /** Name relative to the knowledge folder. */
@@ -189,6 +192,29 @@ function crossCheck(
   return { errors, warnings };
 }
 
+function loadCharts(
+  file: KnowledgeFile,
+  entries: Entry[],
+  errors: KnowledgeProblem[],
+  warnings: KnowledgeProblem[],
+): ChartsFileData | undefined {
+  const data = parseYaml(file, errors);
+  if (data === undefined) return undefined;
+  const parsed = chartsFileSchema.safeParse(data);
+  if (!parsed.success) {
+    errors.push(...issuesToProblems(file.name, undefined, parsed.error));
+    return undefined;
+  }
+  const ids = new Set(entries.map((e) => e.id));
+  for (const part of ['market', 'training'] as const) {
+    for (const id of parsed.data[part].entries) {
+      if (!ids.has(id))
+        warnings.push({ file: file.name, field: `${part}.entries`, message: `unknown entry id "${id}"` });
+    }
+  }
+  return parsed.data;
+}
+
 /** Validates a set of knowledge files: schema of every file and entry, then cross-file consistency. */
 export function validateKnowledge(files: KnowledgeFile[]): Validation {
   const errors: KnowledgeProblem[] = [];
@@ -196,8 +222,9 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   const entries: Entry[] = [];
   let priced: ReturnType<typeof loadPrices>;
   const pricesFile = files.find((f) => f.name === PRICES_FILE);
+  const chartsFile = files.find((f) => f.name === CHARTS_FILE);
   for (const file of files) {
-    if (file === pricesFile) continue;
+    if (file === pricesFile || file === chartsFile) continue;
     const loaded = loadTopicFile(file, errors);
     if (!loaded) continue;
     const same = topics.find((t) => t.id === loaded.topic.id);
@@ -216,6 +243,7 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   );
   const cross = crossCheck(entries, givenIds, priced?.models ?? [], priced?.prices.reference);
   errors.push(...cross.errors);
+  const charts = chartsFile ? loadCharts(chartsFile, entries, errors, cross.warnings) : undefined;
   if (errors.length > 0 || !priced) return { errors, warnings: cross.warnings };
 
   const t = priced.prices.training;
@@ -232,6 +260,7 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
       gpu: t.gpu,
       source: t.source,
     },
+    ...(charts ? { charts } : {}),
   };
   return { kb, errors, warnings: cross.warnings };
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../lang.js';
+import type { ChartsFileData } from './charts-schema.js';
 import type { EntryData, ModelPriceData } from './schema.js';
 
 export interface Entry extends EntryData {
@@ -34,6 +35,8 @@ export interface KnowledgeBase {
   models: ModelPrice[];
   referenceModel: string;
   training: TrainingDefaults;
+  /** knowledge/charts.yaml: figures of the market and training charts. */
+  charts?: ChartsFileData;
 }
 
 /** One problem in one file, located as precisely as possible. */

@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { t } from '../../../core/i18n/index.js';
 import type { Services } from '../../../services/index.js';
-import { hashUser, recordVote, runLimited } from '../../../services/pipeline.js';
+import { hashUser, recordVote, runLimited, voteTargetExists } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
 import { slackMessages } from '../messages.js';
 import { type Place, postApology, postNotice, postResult } from '../post.js';
@@ -92,14 +92,20 @@ function registerVotes(app: App, services: Services): void {
       async () => {
         if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
         const vote = action.action_id === ACTION.voteUp ? 'up' : 'down';
+        // A forged or stale button (entry gone since a reload) records nothing and says so.
+        if (!voteTargetExists(services.engine(), value.entryId)) {
+          await postNotice(client, place, t(value.lang).data.unavailable);
+          return;
+        }
         const key = `slack:vote:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
         if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
           await postNotice(client, place, slackMessages(value.lang).alreadyVoted);
           return;
         }
         const who = { platform: 'slack' as const, userId: place.user, locale: null };
-        await recordVote(services, who, value.entryId, vote, value.lang);
-        await postNotice(client, place, t(value.lang).feedback.thanks);
+        const recorded = await recordVote(services, who, value.entryId, vote, value.lang);
+        const m = t(value.lang);
+        await postNotice(client, place, recorded ? m.feedback.thanks : m.data.unavailable);
       },
     );
   });
