@@ -15,7 +15,7 @@
  * ack p99 (the HTTP response to the event), replies/s, reply p50/p99 (request sent → its message at
  * the Web API) split by answered and refused questions, replies missing, CPU ms per request and RSS
  * of the app process; min / median over rounds, ratios to bare Bolt from the same run.
- * `--profile` writes a CPU profile of briefbot (node --cpu-prof) into bench/profiles/.
+ * `--profile` writes CPU profiles of both apps (node --cpu-prof) into bench/profiles/.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -377,16 +377,18 @@ interface AppProc {
 
 async function startApps(apiUrl: string, opts: Options, dataDir: string): Promise<AppProc[]> {
   const barePort = await freePort();
+  const profileDir = path.resolve('bench/profiles');
+  if (opts.profile) mkdirSync(profileDir, { recursive: true });
+  const profile = (name: string) =>
+    opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
   const bare = fork(SELF, ['--role', 'bare', apiUrl, String(barePort)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile('bare')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await freePort();
   const logFile = path.join(dataDir, 'briefbot.log');
   const { openSync } = await import('node:fs');
   const out = openSync(logFile, 'a');
-  const profileDir = path.resolve('bench/profiles');
-  if (opts.profile) mkdirSync(profileDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -401,11 +403,10 @@ async function startApps(apiUrl: string, opts: Options, dataDir: string): Promis
     // 2,000 users asking hundreds of questions a second: the per-user limit would refuse them.
     RATE_LIMIT_PER_MINUTE: '10000',
   };
-  const briefbot = spawn(
-    process.execPath,
-    [...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'dist/main.js'],
-    { env, stdio: ['ignore', out, out] },
-  );
+  const briefbot = spawn(process.execPath, [...profile('briefbot'), 'dist/main.js'], {
+    env,
+    stdio: ['ignore', out, out],
+  });
   const apps: AppProc[] = [
     { name: 'bare Bolt', token: 'xoxb-bare', port: barePort, child: bare, phases: [] },
     { name: 'briefbot', token: 'xoxb-bench', port, child: briefbot, phases: [], logFile },
@@ -609,7 +610,8 @@ async function driverMain(opts: Options): Promise<void> {
       `\n${name} Web API calls per request: ${[...m].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') || 'none'}`,
     );
   console.log(`briefbot log: ${fmt(logBytes / briefbotRequests, 0)} bytes per request at info`);
-  if (opts.profile) console.log('CPU profile of briefbot: bench/profiles/*.cpuprofile');
+  if (opts.profile)
+    console.log('CPU profiles (one per thread): bench/profiles/briefbot/, bench/profiles/bare/');
 }
 
 async function main(): Promise<void> {
