@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
 import type { PipelineResult } from '../../services/pipeline.js';
+import { wireBlocks } from './payload.js';
 import { renderReply } from './render.js';
 import { escapeMrkdwn } from './text.js';
 
@@ -19,7 +20,8 @@ export type Client = webApi.WebClient;
  * too long) only to the person who asked.
  */
 export async function postResult(client: Client, place: Place, result: PipelineResult): Promise<void> {
-  const { text, blocks } = renderReply(result.reply);
+  const { text, blocks: rendered } = renderReply(result.reply);
+  const blocks = wireBlocks(rendered);
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
   if (result.limited) {
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, text, blocks, ...thread });
