@@ -6,6 +6,7 @@ import type { Logger } from '../../logger.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import type { Observer } from '../../services/types.js';
 import { replyMetadata } from './idempotent-fetch.js';
+import { wireBlocks } from './payload.js';
 import { renderReply } from './render.js';
 import { escapeAndSplit, escapeMrkdwn } from './text.js';
 
@@ -43,7 +44,8 @@ export async function postResult(
   result: PipelineResult,
   sink?: FallbackSink,
 ): Promise<void> {
-  const { text, blocks } = renderReply(result.reply);
+  const { text, blocks: rendered } = renderReply(result.reply);
+  const blocks = wireBlocks(rendered);
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
   const post = (message: { text: string; blocks?: typeof blocks }) =>
     result.limited
