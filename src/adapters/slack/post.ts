@@ -4,6 +4,7 @@ import type { Lang } from '../../core/lang.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { renderReply } from './render.js';
 import { escapeMrkdwn } from './text.js';
+import { type ChartDeps, postChart } from './upload.js';
 
 /** Where a reply goes: a channel (or DM), a thread in it, and who asked (for ephemeral notices). */
 export interface Place {
@@ -18,14 +19,19 @@ export type Client = webApi.WebClient;
  * Posts a pipeline result: the rendered reply in the thread; a notice from the pipeline (rate limit,
  * too long) only to the person who asked.
  */
-export async function postResult(client: Client, place: Place, result: PipelineResult): Promise<void> {
+export async function postResult(
+  client: Client,
+  place: Place,
+  result: PipelineResult,
+  charts: ChartDeps = {},
+): Promise<void> {
   const { text, blocks } = renderReply(result.reply);
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
   if (result.limited) {
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, text, blocks, ...thread });
     return;
   }
-  await client.chat.postMessage({
+  const posted = await client.chat.postMessage({
     channel: place.channel,
     text,
     blocks,
@@ -33,6 +39,9 @@ export async function postResult(client: Client, place: Place, result: PipelineR
     unfurl_media: false,
     ...thread,
   });
+  // The chart follows in the answer's thread (a top-level answer becomes the thread's root).
+  if (result.reply.chart)
+    await postChart(client, place.channel, place.threadTs ?? posted.ts, result.reply, charts);
 }
 
 /** A short ephemeral line for the person who clicked or asked. */

@@ -68,7 +68,7 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          await postResult(client, place, result);
+          await postResult(client, place, result, services);
         }
       },
     );

@@ -39,7 +39,7 @@ export async function answerMessage(
         { platform: 'slack', userId: place.user, locale: null },
         question,
       );
-      await postResult(client, place, result);
+      await postResult(client, place, result, services);
     },
   );
 }
