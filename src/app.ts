@@ -1,17 +1,16 @@
-import { startDiscord } from './adapters/discord/index.js';
-import { startSlack } from './adapters/slack/index.js';
 import type { RunningAdapter } from './adapters/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
-import { opsRoutes } from './ops/health.js';
+import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js';
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
-import { FileFeedbackStore } from './services/file-store.js';
+import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
+import { Insights } from './services/insights.js';
 import { MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
-import { RedisState } from './services/redis.js';
+import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
 /** A running briefbot: its services, the platform adapters it started, and its ops endpoints. */
@@ -20,7 +19,9 @@ export interface Briefbot {
   adapters: RunningAdapter[];
   knowledge: KnowledgeHolder;
   metrics: Metrics;
-  /** Where /healthz and /metrics are served, when they are. */
+  /** The public port serving /healthz and /readyz (and Slack's /slack/events in HTTP mode), when one is open. */
+  port?: number;
+  /** The private ops port (OPS_PORT): detailed health and /metrics. */
   opsPort?: number;
   /** Stops taking events, lets replies finish, disconnects, closes the servers, flushes the stores. */
   stop(): Promise<void>;
@@ -28,8 +29,10 @@ export interface Briefbot {
 
 /**
  * Loads the knowledge (throws KnowledgeError when invalid), assembles the services, starts every
- * configured adapter and serves /healthz and /metrics: next to Slack's routes when Slack runs (PORT),
- * on a small server of our own on PORT for Discord alone, and in console mode only on HEALTH_PORT.
+ * configured adapter and serves the public /healthz and /readyz: next to Slack's routes when Slack runs
+ * (PORT), on a small server of our own on PORT for Discord alone, and in console mode only on
+ * HEALTH_PORT. /metrics and the detailed health live on the private ops port (OPS_PORT, 127.0.0.1 by
+ * default), or on the public port behind METRICS_TOKEN.
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
   const metrics = createMetrics();
@@ -43,39 +46,63 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   metrics.setEntries(knowledge.current().size);
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
-  const state = await sharedState(config, logger);
-  const feedback = new FileFeedbackStore(config.dataDir, logger.child({ component: 'feedback' }));
+  const state = await sharedState(config, logger, metrics);
+  const insights = new Insights();
+  const feedback = await openRecordStore(
+    {
+      dataDir: config.dataDir,
+      retention: config.retention,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    },
+    logger.child({ component: 'records' }),
+    metrics.records,
+  ).catch(async (err: Error) => {
+    await state.close();
+    throw err;
+  });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
     state,
     feedback,
-    observer: new Observers([new LogObserver(logger), metrics]),
+    observer: new Observers([new LogObserver(logger), metrics, insights]),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
+    insights,
+    admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });
 
   const adapters: RunningAdapter[] = [];
   let accepting = true;
-  const routes = opsRoutes({
+  const sources = {
     adapters: () => adapters,
     engine: () => knowledge.current(),
     metrics,
     accepting: () => accepting,
-  });
+    sharedState: (): SharedStateStatus =>
+      !config.redisUrl ? 'memory' : state.degraded?.() ? 'degraded' : 'redis',
+  };
+  const routes = publicRoutes(sources, config.metricsToken ? { metricsToken: config.metricsToken } : {});
   const host = config.host ? { host: config.host } : {};
   let server: OpsServer | undefined;
-  let opsPort: number | undefined;
+  let ops: OpsServer | undefined;
+  let port: number | undefined;
   try {
     // Each adapter tags its own logs with { component }.
-    if (config.discord) adapters.push(await startDiscord(config.discord, services));
+    // Each SDK is imported only when its platform is configured: the console chat loads neither.
+    if (config.discord) {
+      const { startDiscord } = await import('./adapters/discord/index.js');
+      adapters.push(await startDiscord(config.discord, services));
+    }
     if (config.slack) {
+      const { startSlack } = await import('./adapters/slack/index.js');
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
         customRoutes: routes,
       });
       adapters.push(slack);
-      opsPort = slack.port;
+      port = slack.port;
     } else if (config.discord) {
       server = await startOpsServer(routes, config.port, config.host);
     } else if (config.healthPort) {
@@ -84,15 +111,32 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
         return undefined;
       });
     }
+    if (config.opsPort) {
+      const opsHost = config.opsHost ?? '127.0.0.1';
+      const consoleMode = !config.discord && !config.slack;
+      ops = await startOpsServer(opsRoutes(sources), config.opsPort, opsHost).catch((err: Error) => {
+        // The console chat runs without its metrics; a server is not started without them.
+        if (!consoleMode) throw new Error(`OPS_PORT ${config.opsPort}: ${err.message}`);
+        logger.warn({ err: err.message, port: config.opsPort }, 'ops server not started');
+        return undefined;
+      });
+    }
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await server?.close();
+    await feedback.close();
     await state.close();
     throw err;
   }
-  opsPort = server?.port ?? opsPort;
+  port = server?.port ?? port;
+  const opsPort = ops?.port;
   if (config.reload) knowledge.watch();
   logger.info(
-    { adapters: adapters.map((a) => a.name), ...(opsPort !== undefined ? { opsPort } : {}) },
+    {
+      adapters: adapters.map((a) => a.name),
+      ...(port !== undefined ? { port } : {}),
+      ...(opsPort !== undefined ? { opsPort } : {}),
+    },
     'briefbot started',
   );
 
@@ -101,27 +145,33 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     adapters,
     knowledge,
     metrics,
+    ...(port !== undefined ? { port } : {}),
     ...(opsPort !== undefined ? { opsPort } : {}),
     async stop() {
       accepting = false;
       knowledge.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
-      await feedback.flush();
+      await ops?.close();
+      await feedback.close();
       await state.close();
     },
   };
 }
 
-async function sharedState(config: Config, logger: Logger): Promise<SharedState> {
+/**
+ * Memory, or Redis when REDIS_URL is set. Redis fails open: one that does not answer within the start-up
+ * deadline is logged as an error and the instance starts on its own memory until Redis answers.
+ */
+async function sharedState(config: Config, logger: Logger, metrics: Metrics): Promise<SharedState> {
   if (!config.redisUrl) return new MemoryState();
-  const redis = new RedisState(config.redisUrl, logger.child({ component: 'redis' }));
-  try {
-    await redis.connect();
-  } catch (err) {
-    await redis.close();
-    throw new Error(`REDIS_URL: cannot reach Redis (${(err as Error).message})`);
-  }
-  logger.info('shared state in redis');
+  // Imported only when configured: the console chat does not load ioredis.
+  const { RedisState } = await import('./services/redis.js');
+  const redis = new RedisState(config.redisUrl, logger.child({ component: 'redis' }), {
+    onOutage: () => metrics.sharedStateOutage(),
+  });
+  metrics.watchSharedState(() => redis.degraded());
+  await redis.connect();
+  if (!redis.degraded()) logger.info('shared state in redis');
   return redis;
 }

@@ -61,14 +61,36 @@ const envSchema = z.object({
   }),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_API_URL: httpUrl('SLACK_API_URL'),
+  SLACK_ADMIN_USERS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id.trim())),
+    {
+      message: 'SLACK_ADMIN_USERS must be a comma-separated list of Slack user ids, like U012AB3CD,U045EF6GH',
+    },
+  ),
+  CHANNELS_FILE: optionalString,
   REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'REDIS_URL must be a redis:// or rediss:// address',
   }),
   RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
+  CONVERSATION_TTL_MINUTES: intInRange('CONVERSATION_TTL_MINUTES', 1, 1440, 30),
   HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
+  OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
+  OPS_HOST: optionalString,
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
+    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  }),
   RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
     message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
   }),
+  // Data: records store, knowledge caps, backpressure.
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// address',
+  }),
+  RECORDS_MAX_ROWS: intInRange('RECORDS_MAX_ROWS', 1000, 100_000_000, 1_000_000),
+  RECORDS_RETENTION_DAYS: intInRange('RECORDS_RETENTION_DAYS', 1, 36500, 365),
+  KNOWLEDGE_MAX_FILE_MB: intInRange('KNOWLEDGE_MAX_FILE_MB', 1, 512, 4),
+  KNOWLEDGE_MAX_TOTAL_MB: intInRange('KNOWLEDGE_MAX_TOTAL_MB', 1, 2048, 32),
+  MAX_IN_FLIGHT: intInRange('MAX_IN_FLIGHT', 1, 100_000, 64),
 });
 
 export interface DiscordConfig {
@@ -86,6 +108,8 @@ export interface SlackConfig {
   signingSecret?: string;
   apiUrl?: string;
   mode: 'socket' | 'http';
+  /** User ids who see the usage figures in the App Home. */
+  adminUsers?: string[];
 }
 
 export interface Config {
@@ -98,10 +122,28 @@ export interface Config {
   dataDir: string;
   redisUrl?: string;
   rateLimitPerMinute: number;
-  /** Console mode only: serve /healthz and /metrics on this port (no port is opened without it). */
+  /** How long a conversation (thread, DM, console session) is remembered after its last turn (default 30). */
+  conversationTtlMinutes?: number;
+  /** Console mode only: serve the public /healthz and /readyz on this port (none is opened without it). */
   healthPort?: number;
+  /** Private operations port: detailed /healthz, /readyz and /metrics (none is opened without it). */
+  opsPort?: number;
+  /** Interface of the ops port (default 127.0.0.1: reachable from this host only). */
+  opsHost?: string;
+  /** When set, /metrics and detailed health are also served on the public port to this bearer token. */
+  metricsToken?: string;
   /** Watch the knowledge folder and swap the engine on valid edits (default true). */
   reload: boolean;
+  /** Per-channel policy file (mention, auto, quiet; visibility, languages, escalation); none: mention everywhere. */
+  channelsFile?: string;
+  /** Records in PostgreSQL instead of SQLite under dataDir. */
+  databaseUrl?: string;
+  /** Records kept: at most maxRows per table, none older than days. */
+  retention: { maxRows: number; days: number };
+  /** Largest knowledge file and all files together, in bytes. */
+  knowledgeLimits: { maxFileBytes: number; maxTotalBytes: number };
+  /** Questions in flight per instance; beyond, a short "busy" reply. */
+  maxInFlight: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
 }
@@ -141,11 +183,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),
+    retention: { maxRows: e.RECORDS_MAX_ROWS, days: e.RECORDS_RETENTION_DAYS },
+    knowledgeLimits: {
+      maxFileBytes: e.KNOWLEDGE_MAX_FILE_MB * 1024 * 1024,
+      maxTotalBytes: e.KNOWLEDGE_MAX_TOTAL_MB * 1024 * 1024,
+    },
+    maxInFlight: e.MAX_IN_FLIGHT,
   };
+  if (e.DATABASE_URL) config.databaseUrl = e.DATABASE_URL;
+  if (e.OPS_HOST) config.opsHost = e.OPS_HOST;
+  if (e.OPS_PORT) config.opsPort = e.OPS_PORT;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (e.HEALTH_PORT) config.healthPort = e.HEALTH_PORT;
   if (e.HOST) config.host = e.HOST;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
+  if (e.CHANNELS_FILE) config.channelsFile = e.CHANNELS_FILE;
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     const discord: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
     if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
@@ -157,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
     if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
     if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    if (e.SLACK_ADMIN_USERS) slack.adminUsers = e.SLACK_ADMIN_USERS.split(',').map((id) => id.trim());
     config.slack = slack;
   }
   return config;

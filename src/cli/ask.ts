@@ -1,36 +1,17 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { type Engine, type Reply, renderText } from '../core/index.js';
+import { JsonlSession, toJson } from './jsonl.js';
 import { engineForCli } from './shared.js';
+
+export { type JsonAnswer, toJson } from './jsonl.js';
 
 /**
  * `npm run ask -- "question"` prints the plain-text reply.
  * `npm run --silent ask -- --jsonl` reads one question a line on stdin and writes one JSON object a line.
+ * A line may also be a JSON object `{"text": "...", "conversation": "id", "locale": "fr"}`: lines with
+ * the same `conversation` are the turns of one conversation, in input order.
  */
-export interface JsonAnswer {
-  question: string;
-  answered: boolean;
-  kind: Reply['kind'];
-  lang: Reply['lang'];
-  text: string;
-  entry: string | null;
-  confidence: number | null;
-  matches: { id: string; score: number }[];
-}
-
-export function toJson(question: string, reply: Reply): JsonAnswer {
-  return {
-    question,
-    answered: reply.answered,
-    kind: reply.kind,
-    lang: reply.lang,
-    text: renderText(reply),
-    entry: reply.entryId ?? null,
-    confidence: reply.confidence ?? null,
-    matches: reply.matches,
-  };
-}
-
 function answerSafely(engine: Engine, question: string, locale: string | undefined): Reply {
   return engine.answer({ text: question, locale: locale ?? null });
 }
@@ -47,8 +28,9 @@ async function main(): Promise<void> {
   const engine = engineForCli();
   if (values.jsonl) {
     const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    const session = new JsonlSession(engine, values.locale);
     for await (const line of rl) {
-      process.stdout.write(`${JSON.stringify(toJson(line, answerSafely(engine, line, values.locale)))}\n`);
+      process.stdout.write(`${JSON.stringify(session.answer(line))}\n`);
     }
     return;
   }

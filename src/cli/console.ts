@@ -1,9 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import { t } from '../core/i18n/index.js';
 import { renderText } from '../core/index.js';
 import { askQuestion } from '../services/pipeline.js';
 import type { Services } from '../services/types.js';
 
 const QUIT = new Set(['quit', 'exit', 'q', 'bye', 'quitter', 'sortir', ':q']);
+/** Starts a fresh conversation: what was asked before is forgotten. */
+const NEW = new Map([
+  ['new', 'en'],
+  ['reset', 'en'],
+  ['nouveau', 'fr'],
+  ['nouvelle', 'fr'],
+  ['nouvelle conversation', 'fr'],
+  ['new conversation', 'en'],
+] as const);
 
 /**
  * The embedded default: a chat in the terminal over the real engine and the same question pipeline
@@ -19,17 +30,29 @@ export async function runConsole(
   const write = (text: string) => output.write(`${text}\n`);
   write(
     `briefbot — ${services.engine().size} facts about the DeepSeek shock of January 2025. ` +
-      'Ask in English or French; type "help", "topics" or "quit".',
+      'Ask in English or French, follow up as in a chat ("and why?", "source?"); ' +
+      'type "new" for a fresh conversation, "help", "topics" or "quit".',
   );
   // In a terminal, readline takes Ctrl-C for itself: make it end the chat like "quit".
   rl.on('SIGINT', () => rl.close());
   rl.setPrompt('> ');
   if (interactive) rl.prompt();
+  // The session is one conversation; "new" / "nouveau" starts another.
+  const session = () => `console:${randomBytes(6).toString('hex')}`;
+  let conversation = session();
   for await (const line of rl) {
     const text = line.trim();
-    if (QUIT.has(text.toLowerCase())) break;
-    if (text !== '') {
-      const { reply } = await askQuestion(services, { platform: 'console', userId: 'console' }, text);
+    const command = text.toLowerCase().replace(/[\s!.]+$/, '');
+    if (QUIT.has(command)) break;
+    const fresh = NEW.get(command as never);
+    if (fresh) {
+      await services.conversations.clear(conversation);
+      conversation = session();
+      write(`\n${t(fresh).conversation.fresh}\n`);
+    } else if (text !== '') {
+      const { reply } = await askQuestion(services, { platform: 'console', userId: 'console' }, text, {
+        key: conversation,
+      });
       write(`\n${renderText(reply)}\n`);
     }
     if (interactive) rl.prompt();

@@ -9,8 +9,11 @@ import { buildReport, renderReport } from '../ops/report.js';
  */
 loadDotenv({ quiet: true });
 let dataDir: string;
+let databaseUrl: string | undefined;
 try {
-  dataDir = resolve(loadConfig().dataDir);
+  const config = loadConfig();
+  dataDir = resolve(config.dataDir);
+  databaseUrl = config.databaseUrl;
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   for (const p of err.problems) console.error(`config error: ${p}`);
@@ -22,4 +25,14 @@ if (!Number.isInteger(top) || top < 1) {
   console.error('--top must be a positive integer');
   process.exit(2);
 }
-process.stdout.write(renderReport(buildReport(dataDir, top), dataDir));
+/** `--jsonl FILE` (repeatable): also read a JSON lines file (an export, or an earlier version's). */
+const jsonl = process.argv.flatMap((a, i) =>
+  a === '--jsonl' && process.argv[i + 1] ? [process.argv[i + 1] as string] : [],
+);
+try {
+  const report = await buildReport({ dataDir, jsonl, ...(databaseUrl ? { databaseUrl } : {}) }, top);
+  process.stdout.write(renderReport(report, databaseUrl ? 'PostgreSQL (DATABASE_URL)' : dataDir));
+} catch (err) {
+  console.error(`report failed: ${(err as Error).message}`);
+  process.exit(1);
+}

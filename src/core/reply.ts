@@ -6,7 +6,7 @@ import type { Lang } from './lang.js';
  * The one neutral reply every surface renders: console, CLI, Discord embeds, Slack Block Kit.
  * The core fills it; adapters only translate it.
  */
-export type ReplyKind = 'fact' | 'cost' | 'training' | 'help' | 'none';
+export type ReplyKind = 'fact' | 'cost' | 'training' | 'help' | 'chat' | 'none';
 
 export interface ReplyField {
   label: string;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RunningAdapter } from '../adapters/types.js';
 import type { Engine } from '../core/index.js';
@@ -16,49 +17,130 @@ export interface HealthSources {
   metrics: Metrics;
   /** False once shutdown has begun: the load balancer should stop sending traffic. */
   accepting(): boolean;
+  /** Where the shared state lives right now; "degraded" while Redis is down (memory answers). */
+  sharedState?(): SharedStateStatus;
 }
+
+export type SharedStateStatus = 'memory' | 'redis' | 'degraded';
 
 export interface HealthReport {
-  status: 'ok' | 'unavailable';
+  /** ok; degraded (still serving, from per-instance memory); unavailable (take it out). */
+  status: 'ok' | 'degraded' | 'unavailable';
   adapters: { name: string; healthy: boolean }[];
   knowledge: { entries: number };
+  sharedState: SharedStateStatus;
 }
 
-/** Healthy when not shutting down, the knowledge is loaded and every configured adapter is connected. */
+/**
+ * Unavailable when shutting down, without knowledge or with an adapter disconnected; degraded when it
+ * serves but the shared state fell back to per-instance memory; ok otherwise.
+ */
 export function healthReport(sources: HealthSources): HealthReport {
   const adapters = sources.adapters().map((a) => ({ name: a.name, healthy: safeHealthy(a) }));
   const entries = sources.engine()?.size ?? 0;
-  const ok = sources.accepting() && entries > 0 && adapters.every((a) => a.healthy);
-  return { status: ok ? 'ok' : 'unavailable', adapters, knowledge: { entries } };
+  const sharedState = sources.sharedState?.() ?? 'memory';
+  const serving = sources.accepting() && entries > 0 && adapters.every((a) => a.healthy);
+  const status = !serving ? 'unavailable' : sharedState === 'degraded' ? 'degraded' : 'ok';
+  return { status, adapters, knowledge: { entries }, sharedState };
 }
 
-/** GET /healthz (200 or 503 with JSON detail) and GET /metrics (Prometheus text). */
+export interface PublicRouteOptions {
+  /** When set, /metrics and the detailed health are also served here, to `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+}
+
+/**
+ * The routes of the public port (next to /slack/events): GET /healthz — 200 while serving (ok or
+ * degraded), 503 when unavailable — and GET /readyz — 200 only when ok — both with the status alone.
+ * Nothing else unless a bearer token is configured and given.
+ */
+export function publicRoutes(sources: HealthSources, options: PublicRouteOptions = {}): OpsRoute[] {
+  const token = options.metricsToken;
+  const authorized = (req: IncomingMessage) => token !== undefined && bearerMatches(req, token);
+  const routes: OpsRoute[] = [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (req, res) => sendHealth(res, healthReport(sources), 'live', authorized(req)),
+    },
+    {
+      path: '/readyz',
+      method: ['GET'],
+      handler: (req, res) => sendHealth(res, healthReport(sources), 'ready', authorized(req)),
+    },
+  ];
+  if (token !== undefined) {
+    const metrics = cachedMetrics(sources.metrics);
+    routes.push({
+      path: '/metrics',
+      method: ['GET'],
+      handler(req, res) {
+        if (!authorized(req)) {
+          res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end();
+          return;
+        }
+        metrics(res);
+      },
+    });
+  }
+  return routes;
+}
+
+/**
+ * The routes of the private ops port (127.0.0.1 by default): the detailed /healthz and /readyz, and
+ * /metrics (Prometheus text).
+ */
 export function opsRoutes(sources: HealthSources): OpsRoute[] {
+  const metrics = cachedMetrics(sources.metrics);
   return [
     {
       path: '/healthz',
       method: ['GET'],
-      handler(_req, res) {
-        const report = healthReport(sources);
-        res
-          .writeHead(report.status === 'ok' ? 200 : 503, {
-            'content-type': 'application/json',
-            'cache-control': 'no-store',
-          })
-          .end(JSON.stringify(report));
-      },
+      handler: (_req, res) => sendHealth(res, healthReport(sources), 'live', true),
     },
     {
-      path: '/metrics',
+      path: '/readyz',
       method: ['GET'],
-      handler(_req, res) {
-        sources.metrics.registry.metrics().then(
-          (text) => res.writeHead(200, { 'content-type': sources.metrics.registry.contentType }).end(text),
-          (err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message),
-        );
-      },
+      handler: (_req, res) => sendHealth(res, healthReport(sources), 'ready', true),
     },
+    { path: '/metrics', method: ['GET'], handler: (_req, res) => metrics(res) },
   ];
+}
+
+function sendHealth(
+  res: ServerResponse,
+  report: HealthReport,
+  kind: 'live' | 'ready',
+  detailed: boolean,
+): void {
+  const up = kind === 'live' ? report.status !== 'unavailable' : report.status === 'ok';
+  res
+    .writeHead(up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    .end(JSON.stringify(detailed ? report : { status: report.status }));
+}
+
+/** Prometheus text, computed at most once a second however often it is scraped. */
+function cachedMetrics(metrics: Metrics): (res: ServerResponse) => void {
+  let cached: { at: number; text: Promise<string> } | undefined;
+  return (res) => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= 1000) cached = { at: now, text: metrics.registry.metrics() };
+    cached.text.then(
+      (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
+      (err: Error) => {
+        cached = undefined;
+        res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message);
+      },
+    );
+  };
+}
+
+/** Compares `Authorization: Bearer …` with the token in constant time. */
+export function bearerMatches(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string' || !header.startsWith('Bearer ')) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(header.slice(7).trim()), digest(token));
 }
 
 function safeHealthy(adapter: RunningAdapter): boolean {

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNANSWERED_FILE, VOTES_FILE } from '../services/file-store.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { parseRecordLine, questionKey } from '../services/records.js';
+import { DB_FILE, LEGACY_UNANSWERED_FILE, LEGACY_VOTES_FILE } from '../services/sqlite-store.js';
 
 export interface UnansweredRow {
   question: string;
@@ -20,70 +23,220 @@ export interface Report {
   totals: { unanswered: number; votes: number; skippedLines: number };
 }
 
-/** Reads the JSON lines files of DATA_DIR; a missing file counts as empty, a bad line is skipped. */
-function readLines(file: string): { records: Record<string, unknown>[]; skipped: number } {
-  if (!existsSync(file)) return { records: [], skipped: 0 };
-  const records: Record<string, unknown>[] = [];
+export interface ReportSources {
+  /** DATA_DIR: its SQLite database and any JSON lines files of earlier versions. */
+  dataDir: string;
+  /** PostgreSQL instead of the SQLite database (DATABASE_URL). */
+  databaseUrl?: string;
+  /** Extra JSON lines files to read (`--jsonl`), each line a vote or an unanswered question. */
+  jsonl?: string[];
+}
+
+/** Longest line read from a JSON lines file; a longer one is skipped without being held in memory. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * Counts by key in bounded memory: past `2 × capacity` keys the smallest half is evicted (a lossy
+ * top-k count). Exact while there are fewer distinct keys than that; the top of a skewed stream stays
+ * right beyond it.
+ */
+export class TopCounter<T extends { count: number }> {
+  private readonly rows = new Map<string, T>();
+  constructor(private readonly capacity = 5000) {}
+
+  add(key: string, weight: number, make: () => T): T {
+    let row = this.rows.get(key);
+    if (!row) {
+      row = make();
+      this.rows.set(key, row);
+      if (this.rows.size > this.capacity * 2) this.evict();
+    }
+    row.count += weight;
+    return row;
+  }
+
+  values(): T[] {
+    return [...this.rows.values()];
+  }
+
+  private evict(): void {
+    const sorted = [...this.rows.entries()].sort((a, b) => b[1].count - a[1].count);
+    for (const [k] of sorted.slice(this.capacity)) this.rows.delete(k);
+  }
+}
+
+/**
+ * Calls `onLine` for each line of a file, reading it in chunks: memory stays bounded whatever the file
+ * size, and a line longer than MAX_LINE_BYTES (or a torn last line) is counted as skipped.
+ */
+export async function forEachLine(
+  path: string,
+  onLine: (line: string) => void,
+): Promise<{ skipped: number }> {
   let skipped = 0;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (value && typeof value === 'object') records.push(value as Record<string, unknown>);
-      else skipped += 1;
-    } catch {
-      skipped += 1;
+  let parts: Buffer[] = [];
+  let partLength = 0;
+  let overlong = false;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+      if (overlong || partLength + (nl - start) > MAX_LINE_BYTES) skipped += 1;
+      else {
+        const piece = chunk.subarray(start, nl);
+        onLine(partLength === 0 ? piece.toString('utf8') : Buffer.concat([...parts, piece]).toString('utf8'));
+      }
+      parts = [];
+      partLength = 0;
+      overlong = false;
+      start = nl + 1;
+    }
+    if (start < chunk.length && !overlong) {
+      const rest = chunk.subarray(start);
+      if (partLength + rest.length > MAX_LINE_BYTES) {
+        overlong = true;
+        parts = [];
+        partLength = 0;
+      } else {
+        parts.push(Buffer.from(rest));
+        partLength += rest.length;
+      }
     }
   }
-  return { records, skipped };
+  // A last line without its newline was cut by a crash or a full disk: it is not a record.
+  if (partLength > 0 || overlong) skipped += 1;
+  return { skipped };
 }
 
-/** The same question typed with other case or spacing counts once. */
-function questionKey(q: string): string {
-  return q
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[?!.\s]+$/, '')
-    .trim();
+class Tally {
+  readonly questions = new TopCounter<UnansweredRow>();
+  readonly entries = new TopCounter<VoteRow & { count: number }>();
+  unanswered = 0;
+  votes = 0;
+  skipped = 0;
+
+  question(question: string, lang: string, count: number, key = questionKey(question)): void {
+    this.unanswered += count;
+    this.questions.add(key, count, () => ({ question, count: 0, lang }));
+  }
+
+  vote(entryId: string, up: number, down: number): void {
+    this.votes += up + down;
+    const row = this.entries.add(entryId, up + down, () => ({ entryId, down: 0, up: 0, count: 0 }));
+    row.up += up;
+    row.down += down;
+  }
+
+  /** Reads one JSON lines file, deciding per line whether it is a vote or a question. */
+  async file(path: string): Promise<void> {
+    if (!existsSync(path) || !statSync(path).isFile()) return;
+    const { skipped } = await forEachLine(path, (line) => {
+      if (line.trim() === '') return;
+      const record = parseRecordLine(line);
+      if (!record) this.skipped += 1;
+      else if (record.kind === 'vote')
+        this.vote(record.entryId, record.vote === 'up' ? 1 : 0, record.vote === 'down' ? 1 : 0);
+      else this.question(record.question, record.lang, 1);
+    });
+    this.skipped += skipped;
+  }
+
+  report(top: number): Report {
+    return {
+      unanswered: this.questions
+        .values()
+        .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question))
+        .slice(0, top),
+      disliked: this.entries
+        .values()
+        .filter((r) => r.down > 0)
+        .sort((a, b) => b.down - a.down || a.up - b.up || a.entryId.localeCompare(b.entryId))
+        .slice(0, top)
+        .map(({ entryId, down, up }) => ({ entryId, down, up })),
+      totals: { unanswered: this.unanswered, votes: this.votes, skippedLines: this.skipped },
+    };
+  }
 }
 
-/** The most frequent unanswered questions and the entries with the most 👎, `top` of each. */
-export function buildReport(dataDir: string, top = 20): Report {
-  const un = readLines(join(dataDir, UNANSWERED_FILE));
-  const votes = readLines(join(dataDir, VOTES_FILE));
+/** How many grouped rows are taken from a database (the report shows `top` of them). */
+const DB_ROWS = 1000;
 
-  const questions = new Map<string, UnansweredRow>();
-  for (const r of un.records) {
-    if (typeof r.question !== 'string') continue;
-    const key = questionKey(r.question);
-    const row = questions.get(key) ?? { question: r.question, count: 0, lang: String(r.lang ?? '') };
-    row.count += 1;
-    questions.set(key, row);
+const SQL = {
+  questions: (t: string) =>
+    `SELECT qkey, MIN(question) AS question, MIN(lang) AS lang, COUNT(*) AS n FROM ${t} GROUP BY qkey ORDER BY n DESC LIMIT ${DB_ROWS}`,
+  votes: (t: string) =>
+    `SELECT entry_id, SUM(CASE WHEN vote = 'up' THEN 1 ELSE 0 END) AS up, SUM(CASE WHEN vote = 'down' THEN 1 ELSE 0 END) AS down FROM ${t} GROUP BY entry_id ORDER BY down DESC LIMIT ${DB_ROWS}`,
+  count: (t: string) => `SELECT COUNT(*) AS n FROM ${t}`,
+};
+
+interface QuestionRow {
+  qkey: string;
+  question: string;
+  lang: string;
+  n: number | string;
+}
+interface VoteSumRow {
+  entry_id: string;
+  up: number | string;
+  down: number | string;
+}
+
+function addRows(
+  tally: Tally,
+  questions: QuestionRow[],
+  votes: VoteSumRow[],
+  totals: [number, number],
+): void {
+  for (const r of questions) tally.question(r.question, r.lang, Number(r.n), r.qkey);
+  for (const r of votes) tally.vote(r.entry_id, Number(r.up), Number(r.down));
+  // Grouped rows past DB_ROWS are not read; the totals still count every record.
+  tally.unanswered += totals[0] - questions.reduce((s, r) => s + Number(r.n), 0);
+  tally.votes += totals[1] - votes.reduce((s, r) => s + Number(r.up) + Number(r.down), 0);
+}
+
+function fromSqlite(tally: Tally, file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const count = (t: string) => Number((db.prepare(SQL.count(t)).get() as { n: number }).n);
+    addRows(
+      tally,
+      db.prepare(SQL.questions('unanswered')).all() as QuestionRow[],
+      db.prepare(SQL.votes('votes')).all() as VoteSumRow[],
+      [count('unanswered'), count('votes')],
+    );
+  } finally {
+    db.close();
   }
+}
 
-  const entries = new Map<string, VoteRow>();
-  for (const r of votes.records) {
-    if (typeof r.entryId !== 'string') continue;
-    const row = entries.get(r.entryId) ?? { entryId: r.entryId, down: 0, up: 0 };
-    if (r.vote === 'down') row.down += 1;
-    else if (r.vote === 'up') row.up += 1;
-    entries.set(r.entryId, row);
+async function fromPostgres(tally: Tally, url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    const count = async (t: string) => Number((await client.query(SQL.count(t))).rows[0]?.n ?? 0);
+    addRows(
+      tally,
+      (await client.query(SQL.questions('briefbot_unanswered'))).rows as QuestionRow[],
+      (await client.query(SQL.votes('briefbot_votes'))).rows as VoteSumRow[],
+      [await count('briefbot_unanswered'), await count('briefbot_votes')],
+    );
+  } finally {
+    await client.end();
   }
+}
 
-  return {
-    unanswered: [...questions.values()]
-      .sort((a, b) => b.count - a.count || a.question.localeCompare(b.question))
-      .slice(0, top),
-    disliked: [...entries.values()]
-      .filter((r) => r.down > 0)
-      .sort((a, b) => b.down - a.down || a.up - b.up || a.entryId.localeCompare(b.entryId))
-      .slice(0, top),
-    totals: {
-      unanswered: un.records.length,
-      votes: votes.records.length,
-      skippedLines: un.skipped + votes.skipped,
-    },
-  };
+/**
+ * The most frequent unanswered questions and the entries with the most 👎, `top` of each: from the
+ * database (grouped by the database), plus JSON lines files (earlier versions' files not imported
+ * yet, and any `--jsonl` file), streamed in bounded memory with every odd line skipped and counted.
+ */
+export async function buildReport(sources: ReportSources | string, top = 20): Promise<Report> {
+  const s: ReportSources = typeof sources === 'string' ? { dataDir: sources } : sources;
+  const tally = new Tally();
+  if (s.databaseUrl) await fromPostgres(tally, s.databaseUrl);
+  else if (existsSync(join(s.dataDir, DB_FILE))) fromSqlite(tally, join(s.dataDir, DB_FILE));
+  for (const file of [LEGACY_UNANSWERED_FILE, LEGACY_VOTES_FILE]) await tally.file(join(s.dataDir, file));
+  for (const file of s.jsonl ?? []) await tally.file(file);
+  return tally.report(top);
 }
 
 /** A plain-text table with a header rule; cells are cut at 70 characters and kept on one line. */

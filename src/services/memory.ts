@@ -1,12 +1,20 @@
 import type { Feedback, FeedbackStore, SharedState, Unanswered } from './types.js';
 
+/** Values kept by one MemoryState at most; the oldest written goes first. */
+export const MAX_MEMORY_VALUES = 50_000;
+
 /** Single-instance SharedState. Expired keys are dropped lazily and by a periodic sweep. */
 export class MemoryState implements SharedState {
   private readonly claims = new Map<string, number>();
   private readonly counters = new Map<string, { count: number; expires: number }>();
+  /** Insertion-ordered: re-setting a key moves it to the end. */
+  private readonly values = new Map<string, { value: string; expires: number }>();
   private lastSweep = 0;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly maxValues = MAX_MEMORY_VALUES,
+  ) {}
 
   async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
     this.sweep();
@@ -29,9 +37,31 @@ export class MemoryState implements SharedState {
     return c.count;
   }
 
+  async get(key: string): Promise<string | undefined> {
+    const v = this.values.get(key);
+    if (!v) return undefined;
+    if (v.expires <= this.now()) {
+      this.values.delete(key);
+      return undefined;
+    }
+    return v.value;
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.sweep();
+    this.values.delete(key);
+    this.values.set(key, { value, expires: this.now() + Math.max(1, ttlSeconds) * 1000 });
+    while (this.values.size > this.maxValues) this.values.delete(this.values.keys().next().value as string);
+  }
+
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
+
   async close(): Promise<void> {
     this.claims.clear();
     this.counters.clear();
+    this.values.clear();
   }
 
   private sweep(): void {
@@ -40,6 +70,7 @@ export class MemoryState implements SharedState {
     this.lastSweep = t;
     for (const [k, until] of this.claims) if (until <= t) this.claims.delete(k);
     for (const [k, c] of this.counters) if (c.expires <= t) this.counters.delete(k);
+    for (const [k, v] of this.values) if (v.expires <= t) this.values.delete(k);
   }
 }
 

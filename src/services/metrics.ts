@@ -8,6 +8,15 @@ export interface Metrics extends Observer {
   setEntries(count: number): void;
   reloaded(): void;
   reloadFailed(): void;
+  /** Data area: records written / dropped / failed batch writes, questions refused by backpressure. */
+  records: { written(n: number): void; dropped(n: number, reason: string): void; writeFailed(): void };
+  backpressure(kind: 'busy' | 'shed'): void;
+  /** A shared-state (Redis) outage began: the instance answers from its own memory. */
+  sharedStateOutage(): void;
+  /** Where the degraded gauge reads its value. */
+  watchSharedState(degraded: () => boolean): void;
+  /** A Slack reply that Slack refused (invalid_blocks, msg_too_long) went out as plain text instead. */
+  slackPlainFallback(reason: string): void;
 }
 
 /** Builds the registry: questions, answered ratio, latency, knowledge entries, reloads and failures. */
@@ -59,8 +68,57 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     registers: [registry],
   });
 
+  const recordsWritten = new Counter({
+    name: 'briefbot_records_written_total',
+    help: 'Votes and unanswered questions written to the store',
+    registers: [registry],
+  });
+  const recordsDropped = new Counter({
+    name: 'briefbot_records_dropped_total',
+    help: 'Records lost: queue full, or a batch that kept failing',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const recordsFailed = new Counter({
+    name: 'briefbot_records_write_failures_total',
+    help: 'Batch writes that failed (retried)',
+    registers: [registry],
+  });
+  const refused = new Counter({
+    name: 'briefbot_questions_backpressure_total',
+    help: 'Questions past the in-flight bound: busy notice sent, or shed (dropped)',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const outages = new Counter({
+    name: 'briefbot_shared_state_outages_total',
+    help: 'Shared-state (Redis) outages: the instance answered from per-instance memory meanwhile',
+    registers: [registry],
+  });
+  let degraded: () => boolean = () => false;
+  new Gauge({
+    name: 'briefbot_shared_state_degraded',
+    help: '1 while the shared state (Redis) is unreachable and per-instance memory answers',
+    registers: [registry],
+    collect() {
+      this.set(degraded() ? 1 : 0);
+    },
+  });
+  const plainFallbacks = new Counter({
+    name: 'briefbot_slack_plain_fallbacks_total',
+    help: 'Slack replies refused by Slack (invalid_blocks, msg_too_long) and posted as plain text',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
+    records: {
+      written: (n) => recordsWritten.inc(n),
+      dropped: (n, reason) => recordsDropped.inc({ reason }, n),
+      writeFailed: () => recordsFailed.inc(),
+    },
+    backpressure: (kind) => refused.inc({ outcome: kind }),
     question(e: QuestionEvent) {
       questions.inc({ platform: e.platform, kind: e.kind, lang: e.lang, answered: String(e.answered) });
       latency.observe({ platform: e.platform }, e.latencyMs / 1000);
@@ -74,5 +132,10 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
     setEntries: (count) => entries.set(count),
     reloaded: () => reloads.inc(),
     reloadFailed: () => failures.inc(),
+    sharedStateOutage: () => outages.inc(),
+    watchSharedState(get) {
+      degraded = get;
+    },
+    slackPlainFallback: (reason) => plainFallbacks.inc({ reason }),
   };
 }

@@ -15,4 +15,7 @@ export class Observers implements Observer {
   question(event: QuestionEvent): void {
     for (const o of this.list) o.question(event);
   }
+  slackPlainFallback(reason: string): void {
+    for (const o of this.list) o.slackPlainFallback?.(reason);
+  }
 }

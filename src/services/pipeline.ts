@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { converse } from '../core/conversation/index.js';
 import type { Engine } from '../core/engine-types.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
@@ -36,26 +37,54 @@ export interface PipelineResult {
   reply: Reply;
   /** Set when the engine was not asked: the reply is a notice (rate limit, too long). */
   limited?: 'rate' | 'length';
+  /** Set when `accept` turned the reply down: post nothing (nothing was counted or stored). */
+  ignored?: true;
+}
+
+/** Where a question belongs: the conversation it continues (a thread, a DM, a console session). */
+export interface InConversation {
+  /** Conversation key, unique per platform place ("slack:T1:C1:1700000000.000100"). */
+  key: string;
+  /**
+   * For messages that may not be meant for the bot (Slack thread replies without a mention): only a
+   * reply this accepts is counted, stored and posted; any other leaves no trace.
+   */
+  accept?: (reply: Reply) => boolean;
 }
 
 /**
  * The one path every question takes: clean the text, check its length and the user's rate limit,
  * ask the engine, then log, count and remember unanswered questions. Never throws on user input.
  */
-export async function askQuestion(services: Services, who: Asker, rawText: string): Promise<PipelineResult> {
+export async function askQuestion(
+  services: Services,
+  who: Asker,
+  rawText: string,
+  conversation?: InConversation,
+): Promise<PipelineResult> {
   const text = cleanText(rawText);
   const lang = chooseLang(text, who.locale);
   if (text.length > MAX_QUESTION_LENGTH) {
+    if (conversation?.accept) return { reply: tooLong(lang), ignored: true };
     const user = hashUser(who.platform, who.userId);
     return finish(services, who, user, lang, tooLong(lang), Date.now(), 'length');
   }
-  return runLimited(
-    services,
-    who,
-    lang,
-    (engine) => engine.answer({ text, locale: who.locale ?? null }),
-    text,
-  );
+  if (!conversation) {
+    return runLimited(
+      services,
+      who,
+      lang,
+      (engine) => converse(engine, { text, locale: who.locale ?? null }).reply,
+      text,
+    );
+  }
+  // In a conversation: the recent turns go to the engine, the new turn is stored after the reply.
+  const context = await services.conversations.load(conversation.key);
+  const turn = converse(services.engine(), { text, locale: who.locale ?? null, context });
+  if (conversation.accept && !conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
+  const result = await runLimited(services, who, lang, () => turn.reply, text);
+  if (!result.limited) await services.conversations.save(conversation.key, turn.context);
+  return result;
 }
 
 /**
@@ -104,7 +133,10 @@ async function finish(
     ...(limited ? { limited } : {}),
   });
   if (unanswered && question) {
-    await services.feedback.recordUnanswered({ platform: who.platform, question, lang });
+    // Queued, written in a batch after the reply has gone (services/records.ts): never awaited here.
+    services.feedback
+      .recordUnanswered({ platform: who.platform, question, lang })
+      .catch((err: Error) => services.logger.warn({ err: err.message }, 'unanswered question not recorded'));
   }
   return limited ? { reply, limited } : { reply };
 }
@@ -119,15 +151,47 @@ function tooLong(lang: Lang): Reply {
   return makeReply({ kind: 'help', lang, title: m.tooLongTitle, body: m.tooLong(MAX_QUESTION_LENGTH) });
 }
 
-/** Records a 👍 / 👎 vote. */
+/** Calculator replies carry pseudo entry ids (`calc:cost`, `calc:training`) that votes accept too. */
+const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
+
+/**
+ * True when a vote's id is one the current engine still answers: a knowledge entry, or a calculator
+ * reply id. A forged or stale button (an entry removed by a reload) is not.
+ */
+export function voteTargetExists(engine: Engine, entryId: string): boolean {
+  const knows = (engine as { knows?: (id: string) => boolean }).knows;
+  if (knows) return knows.call(engine, entryId);
+  if (CALC_ID.test(entryId)) return true;
+  return engine.answerEntry(entryId, 'en').entryId === entryId;
+}
+
+/**
+ * Records a 👍 / 👎 vote (queued, never awaited on a disk). Returns false, recording nothing, when the
+ * entry no longer exists: the caller answers "this answer is no longer available".
+ */
 export async function recordVote(
   services: Services,
   who: Asker,
   entryId: string,
   vote: 'up' | 'down',
   lang: Lang,
-): Promise<void> {
+): Promise<boolean> {
   const user = hashUser(who.platform, who.userId);
+  if (!voteTargetExists(services.engine(), entryId)) {
+    services.logger.info(
+      { platform: who.platform, user, entryId, vote },
+      'vote for an unknown entry refused',
+    );
+    return false;
+  }
   services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  services.insights?.vote(entryId, vote);
   await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+  return true;
+}
+
+/** The short reply of a question refused by backpressure (services/admission.ts). */
+export function busyReply(lang: Lang): Reply {
+  const m = t(lang).data;
+  return makeReply({ kind: 'help', lang, title: m.busyTitle, body: m.busy });
 }

@@ -3,19 +3,30 @@ import type { Engine } from '../core/engine-types.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
+import type { Admission } from './admission.js';
+import type { ConversationStore } from './conversations.js';
+import type { Insights } from './insights.js';
 
 /** Where a question came from. */
 export type Platform = 'discord' | 'slack' | 'console' | 'cli';
 
 /**
  * State that must be shared when several instances run (Slack event de-duplication, rate-limit
- * counters). In memory by default; Redis when REDIS_URL is set.
+ * counters, conversations). In memory by default; Redis when REDIS_URL is set.
  */
 export interface SharedState {
   /** True the first time `key` is claimed within `ttlSeconds`, false for every later claim. */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   /** Adds one to a counter living `windowSeconds` from its first hit; returns the new count. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /** True while a shared store is unreachable and this instance answers from its own memory. */
+  degraded?(): boolean;
+  /** The value stored under `key`, or undefined when there is none or it has expired. */
+  get(key: string): Promise<string | undefined>;
+  /** Stores `value` under `key` for `ttlSeconds`, replacing any earlier value and expiry. */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Removes `key` (no error when it is absent). */
+  delete(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,6 +71,8 @@ export interface QuestionEvent {
 
 export interface Observer {
   question(event: QuestionEvent): void;
+  /** A Slack reply refused by Slack (invalid_blocks, msg_too_long) was posted as plain text. */
+  slackPlainFallback?(reason: string): void;
 }
 
 /** Everything an adapter needs, injected. */
@@ -71,6 +84,12 @@ export interface Services {
   feedback: FeedbackStore;
   observer: Observer;
   rateLimitPerMinute: number;
+  /** Conversations (threads, DMs, console sessions) in the shared state. */
+  conversations: ConversationStore;
+  /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
+  insights?: Insights;
+  /** Backpressure: the bound on questions in flight (services/admission.ts). */
+  admission: Admission;
   /** Renders reply charts to PNG (cached); without it, surfaces show no chart image. */
   charts?: ChartRenderer;
 }

@@ -15,8 +15,21 @@ describe('loadConfig', () => {
       knowledgeDir: 'knowledge',
       dataDir: 'data',
       rateLimitPerMinute: 10,
+      conversationTtlMinutes: 30,
       reload: true,
+      retention: { maxRows: 1_000_000, days: 365 },
+      knowledgeLimits: { maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 },
+      maxInFlight: 64,
     });
+  });
+
+  it('reads the conversation TTL in minutes and rejects one out of range', () => {
+    expect(loadConfig({ CONVERSATION_TTL_MINUTES: '5' }).conversationTtlMinutes).toBe(5);
+    for (const bad of ['0', '1441', '2.5', 'soon']) {
+      expect(() => loadConfig({ CONVERSATION_TTL_MINUTES: bad })).toThrow(
+        /CONVERSATION_TTL_MINUTES must be an integer between 1 and 1440/,
+      );
+    }
   });
 
   it('feeds the rate limit, health port and reload switch', () => {
@@ -24,6 +37,22 @@ describe('loadConfig', () => {
     expect(config.rateLimitPerMinute).toBe(3);
     expect(config.healthPort).toBe(9100);
     expect(config.reload).toBe(false);
+  });
+
+  it('validates the data settings: DATABASE_URL, record retention, knowledge caps, in-flight bound', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/briefbot',
+      RECORDS_MAX_ROWS: '5000',
+      KNOWLEDGE_MAX_FILE_MB: '2',
+      MAX_IN_FLIGHT: '8',
+    });
+    expect(c.databaseUrl).toBe('postgres://u:p@db:5432/briefbot');
+    expect(c.retention.maxRows).toBe(5000);
+    expect(c.knowledgeLimits.maxFileBytes).toBe(2 * 1024 * 1024);
+    expect(c.maxInFlight).toBe(8);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x', MAX_IN_FLIGHT: '0' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ address[\s\S]*MAX_IN_FLIGHT must be an integer between 1 and 100000/,
+    );
   });
 
   it('picks Slack HTTP mode with a signing secret and Socket Mode with an app token', () => {

@@ -1,6 +1,16 @@
-import type { APIApplicationCommandOption } from 'discord.js';
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { commandData, commands, findCommand } from '../../src/adapters/discord/commands/index.js';
+import {
+  commandData,
+  commands,
+  findCommand,
+  findMessageCommand,
+  messageCommands,
+} from '../../src/adapters/discord/commands/index.js';
 import { fakeEngine } from '../helpers/discord-fixtures.js';
 
 const NAME = /^[-_\p{Ll}\p{Lm}\p{Lo}\p{N}]{1,32}$/u;
@@ -22,7 +32,11 @@ function expectNamed(item: {
 }
 
 describe('command registry', () => {
-  const data = commandData(fakeEngine());
+  const all = commandData(fakeEngine());
+  const data = all.filter(
+    (c): c is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+      c.type === undefined || c.type === ApplicationCommandType.ChatInput,
+  );
 
   it('lists the six commands, each with English and French names and descriptions', () => {
     expect(data.map((c) => c.name)).toEqual(['ask', 'cost', 'training', 'facts', 'about', 'chart']);
@@ -38,7 +52,20 @@ describe('command registry', () => {
 
   it('finds every command by name and nothing else', () => {
     for (const c of commands) expect(findCommand(c.name)).toBe(c);
+    for (const c of messageCommands) expect(findMessageCommand(c.name)).toBe(c);
     expect(findCommand('nope')).toBeUndefined();
+    expect(findMessageCommand('ask')).toBeUndefined();
+  });
+
+  it('registers "Ask briefbot" as a message context-menu command, named in both languages', () => {
+    const menu = all.filter((c) => c.type === ApplicationCommandType.Message);
+    expect(menu.map((c) => [c.name, c.name_localizations?.fr])).toEqual([
+      ['Ask briefbot', 'Demander à briefbot'],
+    ]);
+    for (const c of menu) {
+      expect(c.name.length).toBeLessThanOrEqual(32);
+      expect('description' in c && c.description).toBeFalsy();
+    }
   });
 
   it('offers autocomplete on /ask and the models and topics of the knowledge as choices', () => {

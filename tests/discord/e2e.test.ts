@@ -203,6 +203,13 @@ describe('buttons', () => {
     ]);
   });
 
+  it('refuses a vote for an entry that does not exist (forged or stale button), recording nothing', async () => {
+    const before = bot.feedback.votes.length;
+    const body = await bot.send(buttonClick(app, 'bb:fb:up:no-such-entry:en', { locale: 'fr' }));
+    expect(body.data).toMatchObject({ content: t('fr').data.unavailable, flags: 64 });
+    expect(bot.feedback.votes).toHaveLength(before);
+  });
+
   it('answers a button it does not know ephemerally', async () => {
     const body = await bot.send(buttonClick(app, 'someone-else:button'));
     expect(body.data).toMatchObject({ content: messages.en.staleButton, flags: 64 });

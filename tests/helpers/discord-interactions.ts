@@ -118,6 +118,45 @@ export function buttonClick(applicationId: string, customId: string, who: Asker 
   };
 }
 
+/** A message context-menu command (type 2, data type 3 MESSAGE) on a message someone wrote. */
+export function messageCommand(
+  applicationId: string,
+  name: string,
+  content: string,
+  who: Asker = {},
+): Interaction & { targetId: string } {
+  const target = {
+    ...fakeMessage({ content }),
+    author: { id: snowflake(), username: 'author', discriminator: '0', global_name: null, avatar: null },
+    type: 0,
+  };
+  return {
+    ...base(2, applicationId, who),
+    targetId: target.id,
+    data: {
+      id: snowflake(),
+      name,
+      type: 3,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
+  };
+}
+
+/** A button click on a given message (e.g. the bot's ephemeral answer, with its embeds). */
+export function buttonClickOn(
+  applicationId: string,
+  customId: string,
+  message: Record<string, unknown>,
+  who: Asker = {},
+): Interaction {
+  return {
+    ...base(3, applicationId, who),
+    data: { custom_id: customId, component_type: 2 },
+    message: fakeMessage(message),
+  };
+}
+
 /** A message object as Discord returns it after a send or an edit. */
 export function fakeMessage(data: Record<string, unknown> = {}) {
   return {

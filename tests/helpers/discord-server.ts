@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { BOT_USER, fakeMessage, snowflake } from './discord-interactions.js';
+import { commandProblems } from './discord-limits.js';
 
 /**
  * A local Discord-compatible server for end-to-end tests: REST under /api/v10 and a JSON gateway on the
@@ -244,7 +245,9 @@ export class DiscordTestServer extends EventEmitter {
       ];
     }
     if (r.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(p)) {
-      const list = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
+      const problems = commandProblems(r.body);
+      if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      const list = r.body as Record<string, unknown>[];
       return [
         200,
         list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })),

@@ -7,6 +7,7 @@ import type { Engine } from '../../src/core/engine-types.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
 import { createServices, type Services } from '../../src/services/index.js';
+import type { Insights } from '../../src/services/insights.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
 import { SIGNING_SECRET } from './slack-requests.js';
 import { SlackServer, waitFor } from './slack-server.js';
@@ -50,6 +51,9 @@ export interface TestBotOptions {
   mode?: 'http' | 'socket';
   rateLimitPerMinute?: number;
   customRoutes?: CustomRoute[];
+  /** Slack user ids who see the App Home's usage figures. */
+  adminUsers?: string[];
+  insights?: Insights;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -69,11 +73,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logger,
     feedback,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1000,
+    ...(options.insights ? { insights: options.insights, observer: options.insights } : {}),
   });
   const config: SlackConfig =
     options.mode === 'socket'
       ? { botToken: 'xoxb-test-token', appToken: 'xapp-test-token', apiUrl: server.apiUrl, mode: 'socket' }
       : { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: server.apiUrl, mode: 'http' };
+  if (options.adminUsers) config.adminUsers = options.adminUsers;
   const bot = await startSlack(config, services, {
     port: 0,
     host: '127.0.0.1',

@@ -118,6 +118,26 @@ export function directMessageEvent(
   return envelope(event, o.eventId);
 }
 
+/** An `event_callback` envelope holding a channel message (`message`, channel_type channel), e.g. a thread reply. */
+export function channelMessageEvent(
+  o: MentionOptions & { botId?: string; subtype?: string; channelType?: 'channel' | 'group' },
+): Record<string, unknown> {
+  const ts = o.ts ?? newTs();
+  const event: Record<string, unknown> = {
+    type: 'message',
+    channel_type: o.channelType ?? 'channel',
+    user: o.user ?? 'U0USER0001',
+    text: o.text,
+    ts,
+    channel: o.channel ?? 'C0CHAN0001',
+    event_ts: ts,
+  };
+  if (o.threadTs) event.thread_ts = o.threadTs;
+  if (o.botId) event.bot_id = o.botId;
+  if (o.subtype) event.subtype = o.subtype;
+  return envelope(event, o.eventId);
+}
+
 function envelope(event: Record<string, unknown>, eventId?: string): Record<string, unknown> {
   return {
     token: 'legacy-verification-token',

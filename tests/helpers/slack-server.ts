@@ -8,6 +8,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { viewProblems } from './slack-limits.js';
 
 /**
  * A local Slack-compatible server for tests and the bench, on 127.0.0.1 and a random port:
@@ -200,6 +201,20 @@ export class SlackServer {
         return this.uploadUrl(body);
       case 'files.completeUploadExternal':
         return this.completeUpload(body);
+      case 'views.publish':
+      case 'views.open':
+      case 'views.update': {
+        if (method === 'views.publish' && !body.user_id) return { ok: false, error: 'invalid_arguments' };
+        if (method === 'views.open' && !body.trigger_id) return { ok: false, error: 'invalid_arguments' };
+        const view = typeof body.view === 'string' ? safeJson(body.view) : body.view;
+        const problems = viewProblems(view);
+        if (problems.length > 0)
+          return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+        return {
+          ok: true,
+          view: { ...(view as Record<string, unknown>), id: `V${this.nextTs().replace('.', '')}` },
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${this.port}/link/?ticket=local` };
       default:

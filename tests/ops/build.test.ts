@@ -86,7 +86,7 @@ describe('the built image command', () => {
 
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', adapters: [{ name: 'slack', healthy: true }] });
+    expect(await res.json()).toEqual({ status: 'ok' });
 
     const check = JSON.parse(instruction('HEALTHCHECK')[0]?.replace(/^.*?CMD /, '') ?? '[]') as string[];
     expect(check[0]).toBe('node');

@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../src/adapters/types.js';
 import { type Briefbot, startBriefbot } from '../../src/app.js';
@@ -23,21 +24,26 @@ async function start(overrides: Parameters<typeof testConfig>[0]): Promise<Brief
   return bot;
 }
 
-describe('GET /healthz and /metrics', () => {
-  it('console mode serves them on HEALTH_PORT only', async () => {
-    const bot = await start({ healthPort: await freePort() });
-    const base = `http://127.0.0.1:${bot.opsPort}`;
+describe('GET /healthz, /readyz and /metrics', () => {
+  it('console mode: the public /healthz and /readyz on HEALTH_PORT, /metrics only on OPS_PORT', async () => {
+    const bot = await start({ healthPort: await freePort(), opsPort: await freePort() });
+    const base = `http://127.0.0.1:${bot.port}`;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({
+    expect(await health.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+
+    const ops = `http://127.0.0.1:${bot.opsPort}`;
+    expect(await (await fetch(`${ops}/healthz`)).json()).toEqual({
       status: 'ok',
       adapters: [],
       knowledge: { entries: bot.knowledge.current().size },
+      sharedState: 'memory',
     });
-
     await askQuestion(bot.services, { platform: 'console', userId: 'a' }, 'How much did Nvidia fall?');
     await askQuestion(bot.services, { platform: 'console', userId: 'a' }, 'best pizza in Naples?');
-    const metrics = await fetch(`${base}/metrics`);
+    const metrics = await fetch(`${ops}/metrics`);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
     expect(text).toMatch(
@@ -51,23 +57,25 @@ describe('GET /healthz and /metrics', () => {
     expect(text).toMatch(new RegExp(`briefbot_knowledge_entries ${bot.knowledge.current().size}`));
     expect(text).toMatch(/briefbot_knowledge_reloads_total 0/);
     expect(text).toMatch(/briefbot_knowledge_reload_failures_total 0/);
+    expect(text).toMatch(/briefbot_shared_state_degraded 0/);
 
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
     expect((await fetch(`${base}/healthz`, { method: 'POST' })).status).toBe(405);
   });
 
-  it('console mode opens no port without HEALTH_PORT', async () => {
+  it('console mode opens no port without HEALTH_PORT or OPS_PORT', async () => {
     const bot = await start({});
+    expect(bot.port).toBeUndefined();
     expect(bot.opsPort).toBeUndefined();
   });
 
   it('console mode still starts when HEALTH_PORT is busy', async () => {
     const first = await start({ healthPort: await freePort() });
-    const second = await start({ healthPort: first.opsPort as number });
-    expect(second.opsPort).toBeUndefined();
+    const second = await start({ healthPort: first.port as number });
+    expect(second.port).toBeUndefined();
   });
 
-  it('Slack HTTP mode serves them on PORT next to /slack/events', async () => {
+  it('Slack HTTP mode: the cheap /healthz on PORT next to /slack/events, never /metrics', async () => {
     const slack = await SlackServer.start();
     cleanups.push(() => slack.close());
     const port = await freePort();
@@ -75,15 +83,47 @@ describe('GET /healthz and /metrics', () => {
       port,
       slack: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, mode: 'http' },
     });
-    expect(bot.opsPort).toBe(port);
+    expect(bot.port).toBe(port);
+    expect(bot.opsPort).toBeUndefined();
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { adapters: unknown }).adapters).toEqual([
-      { name: 'slack', healthy: true },
-    ]);
-    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain(
-      'briefbot_questions_total',
+    expect(await res.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404);
+  });
+
+  it('METRICS_TOKEN: /metrics and the detailed health on the public port to the bearer only', async () => {
+    const slack = await SlackServer.start();
+    cleanups.push(() => slack.close());
+    const port = await freePort();
+    const token = 'ops-token-0123456789abcdef';
+    await start({
+      port,
+      metricsToken: token,
+      slack: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, mode: 'http' },
+    });
+    const url = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${url}/metrics`)).status).toBe(401);
+    const wrong = { headers: { authorization: 'Bearer ops-token-0123456789abcdeX' } };
+    expect((await fetch(`${url}/metrics`, wrong)).status).toBe(401);
+    const right = { headers: { authorization: `Bearer ${token}` } };
+    const metrics = await fetch(`${url}/metrics`, right);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('briefbot_questions_total');
+    expect(await (await fetch(`${url}/healthz`, wrong)).json()).toEqual({ status: 'ok' });
+    expect(((await (await fetch(`${url}/healthz`, right)).json()) as { adapters: unknown }).adapters).toEqual(
+      [{ name: 'slack', healthy: true }],
     );
+  });
+
+  it('the ops port listens on 127.0.0.1 by default', async () => {
+    const bot = await start({ host: '0.0.0.0', opsPort: await freePort() });
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((i) => i && i.family === 'IPv4' && !i.internal);
+    expect((await fetch(`http://127.0.0.1:${bot.opsPort}/metrics`)).status).toBe(200);
+    for (const i of others) {
+      await expect(fetch(`http://${i?.address}:${bot.opsPort}/metrics`)).rejects.toThrow();
+    }
   });
 });
 
@@ -116,5 +156,13 @@ describe('healthReport', () => {
 
   it('is ok when every adapter is connected and knowledge is loaded', () => {
     expect(healthReport(sources([adapter('discord', true)])).status).toBe('ok');
+  });
+
+  it('is degraded (still serving) while the shared state answers from memory', () => {
+    const report = healthReport({ ...sources([adapter('discord', true)]), sharedState: () => 'degraded' });
+    expect(report.status).toBe('degraded');
+    expect(report.sharedState).toBe('degraded');
+    const closing = { ...sources([adapter('discord', true)], false), sharedState: () => 'degraded' as const };
+    expect(healthReport(closing).status).toBe('unavailable');
   });
 });

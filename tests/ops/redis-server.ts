@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { freePort } from './spawn-main.js';
 
 /** True when a redis-server binary is on PATH (CI installs one; without it the Redis tests are skipped). */
@@ -14,12 +15,19 @@ export function hasRedisServer(): boolean {
 
 export interface TestRedis {
   url: string;
+  port: number;
+  /** SIGSTOP: the server keeps its connections open and answers nothing (a frozen host). */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
   stop(): Promise<void>;
+  /** SIGKILL: the connections drop at once. */
+  kill(): Promise<void>;
 }
 
-/** A throwaway redis-server on 127.0.0.1 and a free port, without persistence. */
-export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+/** A throwaway redis-server on 127.0.0.1 and a free port (or `port`, to restart one), without persistence. */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -36,11 +44,42 @@ export async function startRedis(): Promise<TestRedis> {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
+    freeze: () => child.kill('SIGSTOP'),
+    thaw: () => child.kill('SIGCONT'),
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGCONT');
         child.kill('SIGTERM');
         await exited;
       }
     },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/** A TCP server that accepts connections and never answers (a port that is not Redis, or a hung one). */
+export async function startSilentServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

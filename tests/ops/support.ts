@@ -45,6 +45,9 @@ export function testConfig(overrides: Partial<Config>): Config {
     dataDir: 'data',
     rateLimitPerMinute: 10,
     reload: false,
+    retention: { maxRows: 1_000_000, days: 365 },
+    knowledgeLimits: { maxFileBytes: 4 * 1024 * 1024, maxTotalBytes: 32 * 1024 * 1024 },
+    maxInFlight: 64,
     ...overrides,
   };
 }

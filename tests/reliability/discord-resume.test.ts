@@ -32,7 +32,7 @@ describe('faults: the Discord gateway connection dropped mid-session', () => {
     data.cleanup();
   });
 
-  const health = async () => (await fetch(`http://127.0.0.1:${bot.opsPort}/healthz`)).status;
+  const health = async () => (await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status;
   const ask = (question: string) => slashCommand(server.applicationId, 'ask', { question });
 
   it('resumes, keeps answering, and /healthz is 200 again', async () => {

@@ -130,6 +130,22 @@ describe('feedback buttons', () => {
     expect(bot.feedback.votes).toHaveLength(1);
   });
 
+  it('refuses a vote for an entry that does not exist (forged or stale button), recording nothing', async () => {
+    const before = bot.feedback.votes.length;
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: 'bb_vote_up',
+        value: 'no-such-entry|fr',
+        user: 'U0VOTER003',
+        responseUrl: bot.server.responseUrl('v3'),
+      }),
+    );
+    const notice = await waitFor(() => ephemeralsFor('U0VOTER003')[0]);
+    expect(notice.body.text).toBe(t('fr').data.unavailable);
+    expect(bot.feedback.votes).toHaveLength(before);
+  });
+
   it('records a 👎', async () => {
     await postInteraction(
       bot.eventsUrl,

@@ -12,14 +12,21 @@ import { cut, LIMITS } from './text.js';
  * Buttons under replies. custom_id scheme (always ≤ 100 characters, entry ids are ≤ 61):
  *   bb:rel:<entryId>:<lang>            answer that entry (related question, did-you-mean)
  *   bb:fb:<up|down>:<entryId>:<lang>   👍 / 👎 feedback on that entry
+ *   bb:share:<channelId>:<messageId>:<lang>  post a private "Ask briefbot" answer in the channel
  */
 export type ButtonAction =
   | { kind: 'related'; entryId: string; lang: Lang }
-  | { kind: 'vote'; vote: 'up' | 'down'; entryId: string; lang: Lang };
+  | { kind: 'vote'; vote: 'up' | 'down'; entryId: string; lang: Lang }
+  | { kind: 'share'; channelId: string; messageId: string; lang: Lang };
 
 const ENTRY_ID = '[a-z0-9][a-z0-9-]{1,60}';
 const RELATED = new RegExp(`^bb:rel:(${ENTRY_ID}):(en|fr)$`);
 const VOTE = new RegExp(`^bb:fb:(up|down):(${ENTRY_ID}):(en|fr)$`);
+const SHARE = /^bb:share:(\d{15,21}):(\d{15,21}):(en|fr)$/;
+
+export function shareId(channelId: string, messageId: string, lang: Lang): string {
+  return `bb:share:${channelId}:${messageId}:${lang}`;
+}
 
 export function relatedId(entryId: string, lang: Lang): string {
   return `bb:rel:${entryId}:${lang}`;
@@ -33,6 +40,14 @@ export function voteId(vote: 'up' | 'down', entryId: string, lang: Lang): string
 export function parseCustomId(customId: string): ButtonAction | undefined {
   const rel = RELATED.exec(customId);
   if (rel) return { kind: 'related', entryId: rel[1] as string, lang: rel[2] as Lang };
+  const share = SHARE.exec(customId);
+  if (share)
+    return {
+      kind: 'share',
+      channelId: share[1] as string,
+      messageId: share[2] as string,
+      lang: share[3] as Lang,
+    };
   const vote = VOTE.exec(customId);
   if (vote) {
     return {
@@ -67,6 +82,20 @@ export function voteButtons(entryId: string, lang: Lang): APIButtonComponentWith
     emoji: { name: vote === 'up' ? '👍' : '👎' },
     label: cut(vote === 'up' ? m.up : m.down, LIMITS.buttonLabel),
   }));
+}
+
+export function shareButton(
+  channelId: string,
+  messageId: string,
+  label: string,
+  lang: Lang,
+): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    custom_id: shareId(channelId, messageId, lang),
+    label: cut(label, LIMITS.buttonLabel),
+  };
 }
 
 /** A link button to the source, when its address is a plain http(s) URL Discord accepts. */

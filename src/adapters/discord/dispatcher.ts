@@ -1,11 +1,16 @@
-import type { Interaction } from 'discord.js';
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
 import { handleButton, isPrivateClick } from './clicks.js';
-import { findCommand } from './commands/index.js';
+import { findCommand, findMessageCommand } from './commands/index.js';
 import { notice } from './render.js';
 import { answerInTime, deliver, withChartFile } from './respond.js';
 
@@ -45,19 +50,53 @@ async function route(interaction: Interaction, services: Services, options: Disp
       await deliver(interaction, notice(t(lang).errors.unknownCommand));
       return;
     }
-    const work = command
-      .execute(interaction, services)
-      .then((msg) => withChartFile(msg, services.charts, services.logger));
-    await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    await admitted(interaction, services, async () => {
+      const work = command
+        .execute(interaction, services)
+        .then((msg) => withChartFile(msg, services.charts, services.logger));
+      await answerInTime(interaction, work, options.deferAfterMs, command.isPrivate?.(interaction) ?? false);
+    });
+    return;
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    const command = findMessageCommand(interaction.commandName);
+    if (!command) {
+      const lang = langFromLocale(interaction.locale) ?? 'en';
+      await deliver(interaction, notice(t(lang).errors.unknownCommand));
+      return;
+    }
+    await admitted(interaction, services, async () => {
+      await answerInTime(interaction, command.execute(interaction, services), options.deferAfterMs, true);
+    });
     return;
   }
   if (interaction.isButton()) {
-    const work = handleButton(interaction, services).then((msg) =>
-      withChartFile(msg, services.charts, services.logger),
-    );
-    await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    await admitted(interaction, services, async () => {
+      const work = handleButton(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
+      await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
+    });
   }
-  // Other interaction types (select menus, modals, context menus) are not used by briefbot: ignored.
+  // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
+}
+
+/**
+ * Backpressure: within the bound the work runs; beyond it the interaction still gets its answer, the
+ * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
+ */
+async function admitted(
+  interaction: ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction,
+  services: Services,
+  work: () => Promise<void>,
+): Promise<void> {
+  const slot = services.admission.enter();
+  try {
+    if (slot.kind === 'run') await work();
+    else await deliver(interaction, notice(t(langFromLocale(interaction.locale) ?? 'en').data.busy));
+  } finally {
+    slot.release();
+  }
 }
 
 async function apologize(interaction: Interaction, errorId: string, log: Logger): Promise<void> {

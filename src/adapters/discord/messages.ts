@@ -59,6 +59,11 @@ export const en = {
   },
   staleButton: 'This button no longer works. Ask the question again with /ask.',
   youAsked: 'You asked',
+  /** The message context-menu command (≤ 32 characters, spaces and capitals allowed). */
+  askMessage: 'Ask briefbot',
+  share: 'Share in channel',
+  sharedFrom: (link: string) => `Answer to ${link}`,
+  nothingToAsk: 'That message has no text I can read as a question.',
 };
 
 export type DiscordMessages = typeof en;
@@ -115,6 +120,10 @@ export const fr: DiscordMessages = {
   },
   staleButton: 'Ce bouton ne fonctionne plus. Reposez la question avec /demander.',
   youAsked: 'Votre question',
+  askMessage: 'Demander à briefbot',
+  share: 'Partager dans le salon',
+  sharedFrom: (link: string) => `Réponse à ${link}`,
+  nothingToAsk: 'Ce message n’a pas de texte que je puisse lire comme une question.',
 };
 
 export const messages: Record<Lang, DiscordMessages> = { en, fr };

@@ -105,7 +105,7 @@ export function createSlackApp(
       inFlight -= 1;
     }
   });
-  registerListeners(app, { ...services, logger: log });
+  registerListeners(app, { ...services, logger: log }, { admins: new Set(config.adminUsers ?? []) });
   app.error(logUnhandled(log));
 
   return {

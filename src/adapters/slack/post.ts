@@ -4,7 +4,6 @@ import type { Lang } from '../../core/lang.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { renderReply } from './render.js';
 import { escapeMrkdwn } from './text.js';
-import { type ChartDeps, postChart } from './upload.js';
 
 /** Where a reply goes: a channel (or DM), a thread in it, and who asked (for ephemeral notices). */
 export interface Place {
@@ -23,13 +22,12 @@ export async function postResult(
   client: Client,
   place: Place,
   result: PipelineResult,
-  charts: ChartDeps = {},
-): Promise<void> {
+): Promise<string | undefined> {
   const { text, blocks } = renderReply(result.reply);
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
   if (result.limited) {
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, text, blocks, ...thread });
-    return;
+    return undefined;
   }
   const posted = await client.chat.postMessage({
     channel: place.channel,
@@ -39,9 +37,8 @@ export async function postResult(
     unfurl_media: false,
     ...thread,
   });
-  // The chart follows in the answer's thread (a top-level answer becomes the thread's root).
-  if (result.reply.chart)
-    await postChart(client, place.channel, place.threadTs ?? posted.ts, result.reply, charts);
+  // The answer's thread (a top-level answer becomes its root): where its chart follows (upload.ts).
+  return place.threadTs ?? posted.ts;
 }
 
 /** A short ephemeral line for the person who clicked or asked. */

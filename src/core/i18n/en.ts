@@ -79,6 +79,41 @@ export const en = {
     report: 'Report a wrong answer with 👎 under it, or tell the team that runs this bot.',
     facts: (n: string, topics: string) => `${n} facts in ${topics} topics.`,
   },
+  home: {
+    title: 'briefbot',
+    intro:
+      'I answer questions about the January 2025 "DeepSeek shock", in English and French, and cite my sources.',
+    topicsTitle: 'What I know',
+    examples: 'Try one:',
+    howTitle: 'How to ask me',
+    how: [
+      '• Mention me in a channel: I answer in a thread.',
+      '• Send me a direct message.',
+      '• Use `/ask` followed by your question (`/ask private …` shows the answer only to you).',
+      '• Reply in my thread to follow up ("and on o1?", "why?", "source?"): no new mention needed.',
+    ],
+    answerTitle: 'Your question',
+    adminTitle: (days: number) => `Last ${days} days (admins only)`,
+    questions: 'Questions',
+    answeredShare: 'Answered',
+    topUnanswered: 'Most asked without an answer',
+    downvotes: '👎 by entry',
+    none: 'Nothing yet.',
+    perInstance: 'Counted by this instance since it started.',
+    language: 'Français',
+  },
+  escalation: {
+    button: 'Ask a person',
+    root: (who: string, question: string) =>
+      `${who} asked something briefbot could not settle: “${question}”`,
+    answered: (title: string) => `briefbot answered: ${title}`,
+    unanswered: 'briefbot had no answer.',
+    downvoted: 'They marked the answer as not helpful.',
+    link: (url: string) => `Original message: ${url}`,
+    done: 'I asked the team: someone will answer in the thread I started.',
+    already: 'This question has already been passed to the team.',
+    unavailable: 'Nobody is set up to take questions here.',
+  },
   limits: {
     rate: (perMinute: number) =>
       `You are asking faster than I can keep up with (${perMinute} questions a minute). Please wait a moment.`,
@@ -92,6 +127,30 @@ export const en = {
     unknownCommand: "I don't know that command.",
   },
   feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+  /** Data area: backpressure and votes on answers that are gone. */
+  data: {
+    busyTitle: 'Busy right now',
+    busy: 'I am answering a lot of questions right now. Please try again in a moment.',
+    unavailable: 'This answer is no longer available. Ask the question again.',
+  },
+  conversation: {
+    sourceTitle: 'Source',
+    sourceIntro: (title: string) => `The answer to “${title}” comes from this source.`,
+    noSource: (title: string) =>
+      `I have no single source to cite for “${title}”: it is computed from the figures I know.`,
+    detailsTitle: (title: string) => `${title} — in detail`,
+    fromArticle: 'From the article',
+    nothingYetTitle: 'Ask me something first',
+    nothingYet:
+      'Ask me a question about the DeepSeek shock first; then I can give its source, more details, a shorter answer or the same in French.',
+    stopped: 'OK, I’ll stay quiet in this thread. Mention me to bring me back.',
+    fresh: 'New conversation: earlier questions are forgotten.',
+    followUp: 'Follow up',
+    followUpTitle: 'Follow-up question',
+    followUpLabel: 'Your next question',
+    followUpPlaceholder: 'and on o1? · why? · source? · in short?',
+    expired: 'This conversation has expired. Ask your question again with /ask.',
+  },
   charts: {
     showAsChart: 'Show as chart',
     costTitle: (amount: string) => `Cost of ${amount}`,

@@ -80,6 +80,41 @@ export const fr: Messages = {
     report: 'Signalez une réponse fausse avec 👎 sous la réponse, ou prévenez l’équipe qui gère ce bot.',
     facts: (n: string, topics: string) => `${n} faits répartis en ${topics} sujets.`,
   },
+  home: {
+    title: 'briefbot',
+    intro:
+      'Je réponds aux questions sur le « choc DeepSeek » de janvier 2025, en français et en anglais, en citant mes sources.',
+    topicsTitle: 'Ce que je sais',
+    examples: 'Essayez :',
+    howTitle: 'Comment me poser une question',
+    how: [
+      '• Mentionnez-moi dans un canal : je réponds dans un fil.',
+      '• Envoyez-moi un message direct.',
+      '• Utilisez `/ask` suivi de votre question (`/ask privé …` n’affiche la réponse qu’à vous).',
+      '• Répondez dans mon fil pour enchaîner (« et sur o1 ? », « pourquoi ? », « source ? ») : pas besoin de me mentionner à nouveau.',
+    ],
+    answerTitle: 'Votre question',
+    adminTitle: (days: number) => `${days} derniers jours (administrateurs)`,
+    questions: 'Questions',
+    answeredShare: 'Répondues',
+    topUnanswered: 'Les plus posées sans réponse',
+    downvotes: '👎 par fiche',
+    none: 'Rien pour l’instant.',
+    perInstance: 'Compté par cette instance depuis son démarrage.',
+    language: 'English',
+  },
+  escalation: {
+    button: 'Demander à une personne',
+    root: (who: string, question: string) =>
+      `${who} a posé une question que briefbot n’a pas su régler : « ${question} »`,
+    answered: (title: string) => `Réponse de briefbot : ${title}`,
+    unanswered: 'briefbot n’avait pas de réponse.',
+    downvoted: 'La réponse a été jugée pas utile.',
+    link: (url: string) => `Message d’origine : ${url}`,
+    done: 'J’ai transmis la question à l’équipe : une personne répondra dans le fil que j’ai ouvert.',
+    already: 'Cette question a déjà été transmise à l’équipe.',
+    unavailable: 'Personne n’est désigné pour répondre aux questions ici.',
+  },
   limits: {
     rate: (perMinute: number) =>
       `Vous posez des questions plus vite que je ne peux suivre (${perMinute} questions par minute). Patientez un instant.`,
@@ -93,6 +128,30 @@ export const fr: Messages = {
     unknownCommand: 'Je ne connais pas cette commande.',
   },
   feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+  /** Data area: backpressure and votes on answers that are gone. */
+  data: {
+    busyTitle: 'Un instant',
+    busy: 'Je réponds à beaucoup de questions en ce moment. Réessayez dans un instant.',
+    unavailable: 'Cette réponse n’est plus disponible. Posez la question à nouveau.',
+  },
+  conversation: {
+    sourceTitle: 'Source',
+    sourceIntro: (title: string) => `La réponse à « ${title} » vient de cette source.`,
+    noSource: (title: string) =>
+      `Je n’ai pas de source unique à citer pour « ${title} » : c’est calculé à partir des chiffres que je connais.`,
+    detailsTitle: (title: string) => `${title} — en détail`,
+    fromArticle: 'Dans l’article',
+    nothingYetTitle: 'Posez-moi d’abord une question',
+    nothingYet:
+      'Posez-moi d’abord une question sur le choc DeepSeek ; je pourrai ensuite en donner la source, plus de détails, une réponse plus courte ou la même en anglais.',
+    stopped: 'D’accord, je me tais dans ce fil. Mentionnez-moi pour me faire revenir.',
+    fresh: 'Nouvelle conversation : les questions précédentes sont oubliées.',
+    followUp: 'Question suivante',
+    followUpTitle: 'Question de suivi',
+    followUpLabel: 'Votre question suivante',
+    followUpPlaceholder: 'et sur o1 ? · pourquoi ? · source ? · en bref ?',
+    expired: 'Cette conversation a expiré. Reposez votre question avec /demander.',
+  },
   charts: {
     showAsChart: 'Voir en graphique',
     costTitle: (amount: string) => `Coût de ${amount}`,

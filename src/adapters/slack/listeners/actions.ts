@@ -1,12 +1,13 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { t } from '../../../core/i18n/index.js';
 import type { Services } from '../../../services/index.js';
-import { hashUser, recordVote, runLimited } from '../../../services/pipeline.js';
+import { hashUser, recordVote, runLimited, voteTargetExists } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
 import { slackMessages } from '../messages.js';
 import { type Place, postApology, postNotice, postResult } from '../post.js';
 import { ACTION, parseButtonValue, renderReply } from '../render.js';
 import { escapeMrkdwn } from '../text.js';
+import { postChart } from '../upload.js';
 
 /** How long one person's vote on one message is remembered (a second click is not counted). */
 const VOTE_SECONDS = 7 * 24 * 3600;
@@ -68,7 +69,9 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          await postResult(client, place, result, services);
+          const thread = await postResult(client, place, result);
+          if (thread && result.reply.chart)
+            await postChart(client, place.channel, thread, result.reply, services);
         }
       },
     );
@@ -92,14 +95,20 @@ function registerVotes(app: App, services: Services): void {
       async () => {
         if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
         const vote = action.action_id === ACTION.voteUp ? 'up' : 'down';
+        // A forged or stale button (entry gone since a reload) records nothing and says so.
+        if (!voteTargetExists(services.engine(), value.entryId)) {
+          await postNotice(client, place, t(value.lang).data.unavailable);
+          return;
+        }
         const key = `slack:vote:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
         if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
           await postNotice(client, place, slackMessages(value.lang).alreadyVoted);
           return;
         }
         const who = { platform: 'slack' as const, userId: place.user, locale: null };
-        await recordVote(services, who, value.entryId, vote, value.lang);
-        await postNotice(client, place, t(value.lang).feedback.thanks);
+        const recorded = await recordVote(services, who, value.entryId, vote, value.lang);
+        const m = t(value.lang);
+        await postNotice(client, place, recorded ? m.feedback.thanks : m.data.unavailable);
       },
     );
   });

@@ -1,10 +1,14 @@
 import type { Context } from '@slack/bolt';
+import { detectMeta } from '../../../core/conversation/index.js';
+import { t } from '../../../core/i18n/index.js';
 import { chooseLang } from '../../../core/lang.js';
 import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
-import { askQuestion } from '../../../services/pipeline.js';
+import { askQuestion, type InConversation } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
-import { type Client, type Place, postApology, postResult } from '../post.js';
+import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
+import { escapeMrkdwn } from '../text.js';
+import { postChart } from '../upload.js';
 import { type IncomingText, shouldAnswer } from './guard.js';
 
 export interface Incoming {
@@ -13,11 +17,14 @@ export interface Incoming {
   eventId: string | undefined;
   event: IncomingText;
   context: Context;
+  /** The thread or DM this message continues; with `accept`, a reply it turns down is not posted. */
+  conversation?: InConversation;
 }
 
 /**
- * What a mention and a direct message share: under the one error policy, drop retries, bots and
- * duplicates, ask the pipeline, post the result where the question was asked.
+ * What a mention, a direct message and a thread reply share: under the one error policy, drop
+ * retries, bots and duplicates, ask the pipeline in the message's conversation, post the result where
+ * the question was asked.
  */
 export async function answerMessage(
   services: Services,
@@ -34,12 +41,65 @@ export async function answerMessage(
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
       if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
-      const result = await askQuestion(
-        services,
-        { platform: 'slack', userId: place.user, locale: null },
-        question,
-      );
-      await postResult(client, place, result, services);
+      const { conversation } = incoming;
+      const slot = services.admission.enter();
+      try {
+        if (slot.kind === 'shed') {
+          log.warn({ eventId: incoming.eventId }, 'question dropped: too many in flight');
+          return;
+        }
+        if (slot.kind === 'busy') {
+          // Unasked thread replies get no notice at all; asked questions hear that the bot is busy.
+          if (!conversation?.accept) await postNotice(client, place, t(chooseLang(question)).data.busy);
+          return;
+        }
+        const result = await askQuestion(
+          services,
+          { platform: 'slack', userId: place.user, locale: null },
+          question,
+          conversation,
+        );
+        // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
+        if (result.ignored || (conversation?.accept && result.limited)) return;
+        const thread = await postResult(client, place, result);
+        if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
+        if (thread && result.reply.chart)
+          await postChart(client, place.channel, thread, result.reply, services);
+      } finally {
+        slot.release();
+      }
+    },
+  );
+}
+
+/**
+ * "stop" / "tais-toi" in a thread: the bot stops answering unasked replies there (a new @mention
+ * brings it back) and says so once, in the thread.
+ */
+export async function silenceThread(
+  services: Services,
+  log: Logger,
+  listener: string,
+  client: Client,
+  incoming: Incoming & { conversation: InConversation },
+): Promise<void> {
+  const { question, place } = incoming;
+  const lang = detectMeta(question)?.lang ?? chooseLang(question);
+  await withErrorPolicy(
+    log,
+    listener,
+    () => lang,
+    (l, errorId) => postApology(client, place, l, errorId),
+    async () => {
+      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      await services.conversations.silence(incoming.conversation.key);
+      log.info({ channel: place.channel }, 'silenced in a thread');
+      const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
+      await client.chat.postMessage({
+        channel: place.channel,
+        text: escapeMrkdwn(t(lang).conversation.stopped),
+        ...thread,
+      });
     },
   );
 }

@@ -30,20 +30,34 @@ export function register(app: App, services: Services): void {
       (lang, errorId) =>
         respond({ response_type: 'ephemeral', text: escapeMrkdwn(t(lang).errors.apology(errorId)) }),
       async () => {
-        const who = { platform: 'slack' as const, userId: command.user_id, locale: null };
-        const result =
-          question === ''
-            ? await runLimited(services, who, 'en', (engine) => engine.help('en'))
-            : await askQuestion(services, who, question);
-        const { reply } = result;
-        const inChannel = reply.answered && reply.kind !== 'help' && !result.limited && !privateFlag;
-        await respond({
-          response_type: inChannel ? 'in_channel' : 'ephemeral',
-          replace_original: false,
-          ...renderReply(reply),
-        });
-        // `/ask chart …` and answers with a chart: the PNG follows in the channel (files cannot be ephemeral).
-        if (inChannel && reply.chart) await postChart(client, command.channel_id, undefined, reply, services);
+        const slot = services.admission.enter();
+        try {
+          if (slot.kind !== 'run') {
+            // A slash command must be answered: past the bound, the busy line (respond() is cheap).
+            await respond({
+              response_type: 'ephemeral',
+              text: escapeMrkdwn(t(chooseLang(question)).data.busy),
+            });
+            return;
+          }
+          const who = { platform: 'slack' as const, userId: command.user_id, locale: null };
+          const result =
+            question === ''
+              ? await runLimited(services, who, 'en', (engine) => engine.help('en'))
+              : await askQuestion(services, who, question);
+          const { reply } = result;
+          const inChannel = reply.answered && reply.kind !== 'help' && !result.limited && !privateFlag;
+          await respond({
+            response_type: inChannel ? 'in_channel' : 'ephemeral',
+            replace_original: false,
+            ...renderReply(reply),
+          });
+          // `/ask chart …` and answers with a chart: the PNG follows in the channel (files cannot be ephemeral).
+          if (inChannel && reply.chart)
+            await postChart(client, command.channel_id, undefined, reply, services);
+        } finally {
+          slot.release();
+        }
       },
     );
   });

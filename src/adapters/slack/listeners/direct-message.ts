@@ -1,10 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../../services/index.js';
+import { dmKey } from '../conversation.js';
 import type { Place } from '../post.js';
 import { plainQuestion } from '../text.js';
 import { answerMessage } from './answer.js';
 
-/** A direct message to the bot: answered in the conversation (in the thread when it was in one). */
+/**
+ * A direct message to the bot: answered in the conversation (in the thread when it was in one). The
+ * direct-message channel is one conversation: follow-ups lean on the earlier questions.
+ */
 export function register(app: App, services: Services): void {
   const log = services.logger.child({ listener: 'direct_message' });
   app.event('message', async ({ event, body, context, client }) => {
@@ -18,6 +22,7 @@ export function register(app: App, services: Services): void {
       eventId: body.event_id,
       event,
       context,
+      conversation: { key: dmKey(context.teamId ?? body.team_id, event.channel) },
     });
   });
 }

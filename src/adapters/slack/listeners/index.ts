@@ -1,18 +1,24 @@
 import type { App } from '@slack/bolt';
 import type { Services } from '../../../services/index.js';
 import * as actions from './actions.js';
+import * as appHome from './app-home.js';
 import * as askCommand from './ask-command.js';
 import * as directMessage from './direct-message.js';
 import * as mention from './mention.js';
+import * as shortcut from './shortcut.js';
+import * as threadReply from './thread-reply.js';
 
 /** Every listener of the Slack app, registered in this order. */
-export const LISTENERS: readonly { register(app: App, services: Services): void }[] = [
-  mention,
-  directMessage,
-  askCommand,
-  actions,
-];
+export const LISTENERS: readonly {
+  register(app: App, services: Services, settings: ListenerSettings): void;
+}[] = [mention, directMessage, threadReply, askCommand, actions, appHome, shortcut];
 
-export function registerListeners(app: App, services: Services): void {
-  for (const listener of LISTENERS) listener.register(app, services);
+/** What listeners need from the Slack configuration. */
+export interface ListenerSettings {
+  /** Slack user ids who see the usage figures in the App Home. */
+  admins: ReadonlySet<string>;
+}
+
+export function registerListeners(app: App, services: Services, settings: ListenerSettings): void {
+  for (const listener of LISTENERS) listener.register(app, services, settings);
 }

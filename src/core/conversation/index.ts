@@ -1,0 +1,11 @@
+export type { ConversationContext, Turn } from '../conversation.js';
+export {
+  boundContext,
+  type ConverseOptions,
+  type ConverseResult,
+  converse,
+  firstSentence,
+  MAX_TURNS,
+  turnOf,
+} from './converse.js';
+export { detectMeta, isStop, type MetaRequest } from './meta.js';

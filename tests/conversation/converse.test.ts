@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { converse, firstSentence, MAX_TURNS, turnOf } from '../../src/core/conversation/index.js';
+import type { ConversationContext, Turn } from '../../src/core/conversation.js';
+import type { Engine } from '../../src/core/engine-types.js';
+import { loadEngineFromDir, type Reply } from '../../src/core/index.js';
+import { KNOWLEDGE } from '../ops/support.js';
+
+const engine = loadEngineFromDir(KNOWLEDGE);
+
+/** Runs a conversation turn by turn, as a caller storing the context would. */
+function chat(questions: string[], e: Engine = engine, locale?: string) {
+  let context: ConversationContext = { turns: [] };
+  const out: { reply: Reply; meta?: string }[] = [];
+  for (const text of questions) {
+    const r = converse(e, { text, context, ...(locale ? { locale } : {}) });
+    context = r.context;
+    out.push({ reply: r.reply, ...(r.meta ? { meta: r.meta } : {}) });
+  }
+  return { out, context };
+}
+
+describe('converse: meta follow-ups act on the last answer', () => {
+  it('source? cites the source of the last fact, in the conversation language', () => {
+    const { out } = chat(['how much did nvidia fall on jan 27?', 'source?']);
+    const [first, source] = out.map((o) => o.reply);
+    expect(first?.entryId).toBeDefined();
+    expect(source?.answered).toBe(true);
+    expect(source?.entryId).toBe(first?.entryId);
+    expect(source?.source?.label).toBe(first?.source?.label);
+    expect(source?.lang).toBe('en');
+    expect(out[1]?.meta).toBe('source');
+  });
+
+  it('tes sources ? after a French question answers in French', () => {
+    const { out } = chat(['qui a fondé deepseek ?', 'tes sources ?']);
+    expect(out[1]?.reply.lang).toBe('fr');
+    expect(out[1]?.reply.entryId).toBe(out[0]?.reply.entryId);
+    expect(out[1]?.reply.body).toMatch(/vient de cette source/);
+  });
+
+  it('in short? keeps one sentence of the answer; more details adds to it', () => {
+    const { out } = chat(['how much did nvidia fall on jan 27?', 'in short?', 'more details']);
+    const [full, short, details] = out.map((o) => o.reply) as [Reply, Reply, Reply];
+    expect(short.body.length).toBeLessThan(full.body.length);
+    expect(full.body.startsWith(short.body.replace(/\.$/, ''))).toBe(true);
+    expect(short.fields).toEqual([]);
+    expect(details.fields.length).toBeGreaterThan(full.fields.length);
+    expect(details.entryId).toBe(full.entryId);
+  });
+
+  it('in French please / en anglais ? re-answer the same entry in that language', () => {
+    const { out, context } = chat(['what license is deepseek-r1 under?', 'in French please', 'en anglais ?']);
+    const [en, fr, back] = out.map((o) => o.reply) as [Reply, Reply, Reply];
+    expect(fr.lang).toBe('fr');
+    expect(fr.entryId).toBe(en.entryId);
+    expect(fr.body).not.toBe(en.body);
+    expect(back.lang).toBe('en');
+    expect(back.body).toBe(en.body);
+    expect(context.turns.at(-1)?.lang).toBe('en');
+  });
+
+  it('a cost answer can be re-answered in the other language', () => {
+    const { out } = chat(['10M output tokens on r1', 'en français ?']);
+    expect(out[0]?.reply.kind).toBe('cost');
+    expect(out[1]?.reply.kind).toBe('cost');
+    expect(out[1]?.reply.lang).toBe('fr');
+    expect(out[1]?.reply.title).not.toBe(out[0]?.reply.title);
+  });
+
+  it('with nothing answered yet, a meta follow-up says so instead of guessing', () => {
+    const { out } = chat(['source?']);
+    expect(out[0]?.reply.answered).toBe(false);
+    expect(out[0]?.reply.kind).toBe('help');
+    expect(out[0]?.reply.entryId).toBeUndefined();
+  });
+
+  it('an off-topic message mid-conversation is still refused and does not break the thread', () => {
+    const { out, context } = chat([
+      'how much did nvidia fall on jan 27?',
+      "what's the weather in Paris?",
+      'source?',
+    ]);
+    expect(out[1]?.reply.answered).toBe(false);
+    expect(out[1]?.reply.kind).toBe('none');
+    expect(context.turns).toHaveLength(1);
+    expect(out[2]?.reply.entryId).toBe(out[0]?.reply.entryId);
+  });
+
+  it('a complete question is answered on its own (a change of subject)', () => {
+    const { out } = chat(['how much did nvidia fall on jan 27?', 'who founded deepseek?']);
+    const alone = engine.answer({ text: 'who founded deepseek?' });
+    expect(out[1]?.reply.entryId).toBe(alone.entryId);
+  });
+});
+
+describe('converse: context', () => {
+  it('passes the recent turns to the engine and keeps at most MAX_TURNS', () => {
+    const seen: (ConversationContext | null | undefined)[] = [];
+    const spy: Engine = Object.create(engine, {});
+    Object.assign(spy, {
+      answer: (q: Parameters<Engine['answer']>[0]) => {
+        seen.push(q.context);
+        return engine.answer(q);
+      },
+    });
+    const questions = Array.from({ length: MAX_TURNS + 3 }, () => 'how much did nvidia fall?');
+    const { context } = chat(questions, spy);
+    expect(seen[0]).toBeFalsy();
+    expect(seen[1]?.turns).toHaveLength(1);
+    expect(seen.at(-1)?.turns).toHaveLength(MAX_TURNS);
+    expect(context.turns).toHaveLength(MAX_TURNS);
+  });
+
+  it('builds a minimal turn from the reply when the engine gives none, and prefers the engine’s', () => {
+    const reply = engine.answer({ text: 'who founded deepseek?' });
+    const { turn: _t, ...bare } = reply;
+    const minimal = turnOf(bare as Reply, 'who founded deepseek?', 5);
+    expect(minimal).toMatchObject({
+      text: 'who founded deepseek?',
+      kind: 'fact',
+      answered: true,
+      lang: 'en',
+      at: 5,
+    });
+    expect(minimal.entryId).toBe(reply.entryId);
+    const given: Turn = { ...minimal, entities: ['deepseek'], aspect: 'founder', at: 1 };
+    expect(turnOf({ ...bare, turn: given } as Reply, 'x', 9)).toMatchObject({
+      entities: ['deepseek'],
+      aspect: 'founder',
+      at: 9,
+    });
+  });
+
+  it('a short follow-up with no language of its own keeps the conversation’s', () => {
+    const { out } = chat(['de combien a chuté nvidia ?', 'nvidia ?']);
+    expect(out[1]?.reply.lang).toBe('fr');
+  });
+});
+
+describe('firstSentence', () => {
+  it.each([
+    [
+      'Yes: the app became No. 1 on the U.S. store. It was later.',
+      'Yes: the app became No. 1 on the U.S. store.',
+    ],
+    ['It cost $2.19 per million. That is cheap.', 'It cost $2.19 per million.'],
+    ['One line only', 'One line only'],
+    ['First line.\nSecond line.', 'First line.'],
+  ])('%j', (text, first) => {
+    expect(firstSentence(text)).toBe(first);
+  });
+});

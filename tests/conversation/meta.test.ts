@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { detectMeta, isStop } from '../../src/core/conversation/index.js';
+
+describe('detectMeta: follow-ups that act on the last reply', () => {
+  const cases: [string, string, string?][] = [
+    ['source?', 'source'],
+    ['Sources ?', 'source'],
+    ['tes sources ?', 'source', 'fr'],
+    ["c'est quoi ta source ?", 'source', 'fr'],
+    ["d'où ça vient ?", 'source', 'fr'],
+    ['where does that come from?', 'source', 'en'],
+    ['ok, can you give me your sources please?', 'source', 'en'],
+    ['more details', 'details', 'en'],
+    ['tell me more', 'details', 'en'],
+    ['plus de détails', 'details', 'fr'],
+    ['Développe stp', 'details', 'fr'],
+    ['in short?', 'short', 'en'],
+    ['tl;dr', 'short', 'en'],
+    ['en bref ?', 'short', 'fr'],
+    ['résume', 'short', 'fr'],
+    ['stop', 'stop'],
+    ['tais-toi', 'stop', 'fr'],
+    ['shut up', 'stop', 'en'],
+  ];
+  it.each(cases)('%s → %s', (text, kind, lang) => {
+    const meta = detectMeta(text);
+    expect(meta?.kind).toBe(kind);
+    expect(meta?.lang).toBe(lang);
+  });
+
+  it.each([
+    ['in French please', 'fr'],
+    ['en français ?', 'fr'],
+    ['can you say that in french', 'fr'],
+    ['réponds en français', 'fr'],
+    ['en anglais ?', 'en'],
+    ['in English', 'en'],
+    ['translate it into english please', 'en'],
+  ])('%s → re-answer in %s', (text, target) => {
+    const meta = detectMeta(text);
+    expect(meta).toMatchObject({ kind: 'language', target });
+  });
+
+  it.each([
+    'Is DeepSeek open source?',
+    'what is the source of the nasdaq drop?',
+    'how much did nvidia fall?',
+    'more details about the H800 export rules',
+    'why?',
+    'et quand ?',
+    'and on o1?',
+    'French president reaction to deepseek',
+    'stop the export of chips?',
+    '',
+    `source ${'x'.repeat(200)}`,
+  ])('%j is a question of its own', (text) => {
+    expect(detectMeta(text)).toBeUndefined();
+  });
+
+  it('isStop only for a stop', () => {
+    expect(isStop('Stop!')).toBe(true);
+    expect(isStop('chut')).toBe(true);
+    expect(isStop('did the selloff stop on tuesday?')).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The console chat starts fast because nothing it loads at start-up imports a platform SDK: the
+ * adapters (and Redis) are imported dynamically, only when configured. This walks the static import
+ * graph from the entry point, as node loads it before the first line of main() runs.
+ */
+const SRC = path.resolve('src');
+
+/** Modules a file imports statically (not `import type`, not dynamic `import()`). */
+function staticImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const specs: string[] = [];
+  const re = /^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+  for (const m of code.matchAll(re)) if (m[1]) specs.push(m[1]);
+  return specs;
+}
+
+function reachable(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of staticImports(file)) {
+      if (spec.startsWith('.')) visit(path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts')));
+      else if (!spec.startsWith('node:'))
+        packages.add(
+          spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : (spec.split('/')[0] ?? spec),
+        );
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('start-up imports', () => {
+  it('the entry point, the app and the console chat load neither discord.js, Bolt nor ioredis', () => {
+    const { files, packages } = reachable(path.join(SRC, 'main.ts'));
+    for (const f of ['app.ts', 'cli/console.ts'])
+      for (const p of reachable(path.join(SRC, f)).packages) packages.add(p);
+    expect(files.size).toBeGreaterThan(5);
+    expect(packages.has('zod')).toBe(true); // the walk does see packages
+    for (const sdk of ['discord.js', '@slack/bolt', 'ioredis']) expect(packages).not.toContain(sdk);
+  });
+
+  it('sees a static import of an SDK where there is one', () => {
+    const { packages } = reachable(path.join(SRC, 'adapters/slack/index.ts'));
+    expect(packages).toContain('@slack/bolt');
+  });
+});
