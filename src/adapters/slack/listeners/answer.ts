@@ -4,7 +4,7 @@ import { t } from '../../../core/i18n/index.js';
 import { chooseLang } from '../../../core/lang.js';
 import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
-import { askQuestion, type InConversation } from '../../../services/pipeline.js';
+import { askQuestion, type InConversation, type PipelineResult } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
 import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { escapeMrkdwn } from '../text.js';
@@ -43,6 +43,7 @@ export async function answerMessage(
       if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
       const { conversation } = incoming;
       const slot = services.admission.enter();
+      let chart: { thread: string; result: PipelineResult } | undefined;
       try {
         if (slot.kind === 'shed') {
           log.warn({ eventId: incoming.eventId }, 'question dropped: too many in flight');
@@ -63,11 +64,12 @@ export async function answerMessage(
         if (result.ignored || (conversation?.accept && result.limited)) return;
         const thread = await postResult(client, place, result);
         if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
-        if (thread && result.reply.chart)
-          await postChart(client, place.channel, thread, result.reply, services);
+        if (thread && result.reply.chart) chart = { thread, result };
       } finally {
         slot.release();
       }
+      // The chart follows outside the admission slot: the answer is out, the upload is extra.
+      if (chart) await postChart(client, place.channel, chart.thread, chart.result.reply, services);
     },
   );
 }
