@@ -8,7 +8,7 @@ import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
 import { EventJournal } from './services/journal.js';
-import { MemoryState } from './services/memory.js';
+import { MemoryFeedbackStore, MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
 import { openRecordStore } from './services/store.js';
@@ -54,18 +54,22 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
-  const feedback = await openRecordStore(
-    {
-      dataDir: config.dataDir,
-      retention: config.retention,
-      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    },
-    logger.child({ component: 'records' }),
-    metrics.records,
-  ).catch(async (err: Error) => {
-    await state.close();
-    throw err;
-  });
+  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
+  const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
+  const feedback = consoleOnly
+    ? Object.assign(new MemoryFeedbackStore(), { close: async () => undefined })
+    : await openRecordStore(
+        {
+          dataDir: config.dataDir,
+          retention: config.retention,
+          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        },
+        logger.child({ component: 'records' }),
+        metrics.records,
+      ).catch(async (err: Error) => {
+        await state.close();
+        throw err;
+      });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,

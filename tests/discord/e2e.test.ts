@@ -64,7 +64,10 @@ describe('/ask', () => {
     expect(body.data?.flags).toBeUndefined();
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
     expect(embedOf(body).description).toContain('2.19');
-    expect(embedOf(body).footer?.text).toMatch(/^Source: .+ · Confidence: \d{1,3}%$/);
+    // One source line with the date for the reader; confidence only when it is not high.
+    expect(embedOf(body).footer?.text).toMatch(
+      /^Source: DeepSeek API pricing, 20 January 2025( · Confidence: \d{1,2}%)?$/,
+    );
     expect(customIds(body)).toEqual(
       expect.arrayContaining(['bb:fb:up:r1-api-price:en', 'bb:fb:down:r1-api-price:en']),
     );
@@ -77,7 +80,9 @@ describe('/ask', () => {
     const embed = embedOf(body);
     expect(embed.description).toMatch(FRENCH);
     expect(embed.description).toContain('2,19');
-    expect(embed.footer?.text).toMatch(/^Source : .+ · Confiance : \d{1,3}\s%$/u);
+    expect(embed.footer?.text).toMatch(
+      /^Source : DeepSeek API pricing, 20 janvier 2025( · Confiance : \d{1,2}\s%)?$/u,
+    );
     expect(customIds(body)).toContain('bb:fb:up:r1-api-price:fr');
     expect(buttonsOf(body).map((b) => b.label)).toEqual(expect.arrayContaining(['Utile', 'Pas utile']));
   });

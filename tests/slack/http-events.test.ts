@@ -68,7 +68,7 @@ describe('app_mention over HTTP', () => {
     expect(detectLang(String(msg.text))).toBe('fr');
     const labels = buttonsOf(msg).map((b) => b.text);
     expect(labels).toContain(`👍 ${t('fr').feedback.up}`);
-    expect(allText(msg)).toContain(t('fr').fact.confidence);
+    expect(allText(msg)).toContain(`${t('fr').fact.source} :`);
   });
 
   it('refuses an out-of-scope mention and points to what it knows', async () => {

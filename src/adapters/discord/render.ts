@@ -1,6 +1,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
 import { voteIdOf } from '../../core/cost/index.js';
+import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
@@ -107,7 +108,12 @@ function fields(reply: Reply): APIEmbedField[] {
     const intro = reply.answered ? m.topics.title : m.refusal.topicsIntro;
     list.push(field(intro, topics.map((topic) => `• ${topic.name}`).join('\n')));
   }
-  if (reply.source?.quote) list.push(field(m.fact.article, `« ${reply.source.quote} »`));
+  if (reply.source?.quote) {
+    const translation = reply.source.quoteTranslation
+      ? `\n${m.glance.translation}${m.colon}“${reply.source.quoteTranslation}”`
+      : '';
+    list.push(field(m.glance.quoteLabel, `« ${reply.source.quote} »${translation}`));
+  }
   return list.slice(0, LIMITS.fields);
 }
 
@@ -120,8 +126,10 @@ function footer(reply: Reply): { footer?: { text: string } } {
   const colon = t(reply.lang).colon;
   const parts: string[] = [];
   if (reply.source) {
-    const date = reply.source.date ? ` (${reply.source.date})` : '';
-    parts.push(`${m.source}${colon}${reply.source.label}${date}`);
+    const date = reply.source.date ? formatDate(reply.source.date, reply.lang) : '';
+    const label =
+      date && !reply.source.label.includes(date) ? `${reply.source.label}, ${date}` : reply.source.label;
+    parts.push(`${m.source}${colon}${label}`);
   }
   const confidence = shownConfidence(reply);
   if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);

@@ -229,6 +229,12 @@ export const en = {
     followUpPlaceholder: 'and on o1? · why? · source? · in short?',
     expired: 'This conversation has expired. Ask your question again with /ask.',
   },
+  glance: {
+    quoteLabel: 'Source article (French)',
+    translation: 'In English',
+    consoleExamples: (a: string, b: string) => `Try: "${a}" or "${b}".`,
+    consoleExampleList: ['How much did Nvidia and the others fall?', 'combien coûtent 10M tokens sur o1 ?'],
+  },
   charts: {
     showAsChart: 'Show as chart',
     costTitle: (amount: string) => `Cost of ${amount}`,

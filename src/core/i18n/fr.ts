@@ -232,6 +232,15 @@ export const fr: Messages = {
     followUpPlaceholder: 'et sur o1 ? · pourquoi ? · source ? · en bref ?',
     expired: 'Cette conversation a expiré. Reposez votre question avec /demander.',
   },
+  glance: {
+    quoteLabel: 'Article source (en français)',
+    translation: 'En anglais',
+    consoleExamples: (a: string, b: string) => `Essayez\u00a0: « ${a} » ou « ${b} ».`,
+    consoleExampleList: [
+      'De combien Nvidia et les autres ont-elles chuté ?',
+      'how much would 10M tokens cost on o1?',
+    ],
+  },
   charts: {
     showAsChart: 'Voir en graphique',
     costTitle: (amount: string) => `Coût de ${amount}`,

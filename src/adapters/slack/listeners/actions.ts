@@ -9,6 +9,7 @@ import { slackMessages } from '../messages.js';
 import { type Place, postApology, postNotice, postResult } from '../post.js';
 import { ACTION, parseButtonValue, renderReply } from '../render.js';
 import { escapeMrkdwn } from '../text.js';
+import { postChart } from '../upload.js';
 
 /** How long one person's vote on one message is remembered (a second click is not counted). */
 const VOTE_SECONDS = 7 * 24 * 3600;
@@ -73,7 +74,7 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          await postResult(client, place, result, services);
+          const thread = await postResult(client, place, result, services);
           // The answer joins the thread's (or DM's) conversation: "source?" next refers to it.
           if (!result.limited && result.reply.answered) {
             const team = body.team?.id;
@@ -83,6 +84,8 @@ function registerRelated(app: App, services: Services): void {
             await services.conversations.append(key, turnOf(result.reply, result.reply.title, Date.now()));
             if (place.threadTs) await services.conversations.markActive(key);
           }
+          if (thread && result.reply.chart)
+            await postChart(client, place.channel, thread, result.reply, services);
         }
       },
     );
