@@ -4,6 +4,7 @@ import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Admission } from './admission.js';
+import type { ChannelPolicy } from './channel-policy.js';
 import type { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 
@@ -88,6 +89,8 @@ export interface Services {
   conversations: ConversationStore;
   /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
   insights?: Insights;
+  /** The channel policy in force (a getter: CHANNELS_FILE is hot-reloaded). */
+  policy(): ChannelPolicy;
   /** Backpressure: the bound on questions in flight (services/admission.ts). */
   admission: Admission;
   /** Renders reply charts to PNG (cached); without it, surfaces show no chart image. */

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { renderReply } from './render.js';
+import { type Block, LIMITS, renderReply } from './render.js';
 import { escapeMrkdwn } from './text.js';
 
 /** Where a reply goes: a channel (or DM), a thread in it, and who asked (for ephemeral notices). */
@@ -14,14 +14,30 @@ export interface Place {
 
 export type Client = webApi.WebClient;
 
+export interface PostOptions {
+  /** Only the asker sees it (a refusal in a channel, a private channel policy). */
+  ephemeral?: boolean;
+  /** Blocks added under the reply (e.g. "Ask a person"). */
+  extra?: Block[];
+}
+
 /**
  * Posts a pipeline result: the rendered reply in the thread; a notice from the pipeline (rate limit,
- * too long) only to the person who asked.
+ * too long), and whatever `options.ephemeral` asks, only to the person who asked.
  */
-export async function postResult(client: Client, place: Place, result: PipelineResult): Promise<void> {
-  const { text, blocks } = renderReply(result.reply);
+export async function postResult(
+  client: Client,
+  place: Place,
+  result: PipelineResult,
+  options: PostOptions = {},
+): Promise<void> {
+  const rendered = renderReply(result.reply);
+  const text = rendered.text;
+  const blocks = options.extra?.length
+    ? [...rendered.blocks, ...options.extra].slice(0, LIMITS.blocks)
+    : rendered.blocks;
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
-  if (result.limited) {
+  if (result.limited || options.ephemeral) {
     await client.chat.postEphemeral({ channel: place.channel, user: place.user, text, blocks, ...thread });
     return;
   }
