@@ -1,5 +1,6 @@
 import type { ChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
+import type { FeedbackReason } from '../core/feedback.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
@@ -38,6 +39,10 @@ export interface Feedback {
   entryId: string;
   vote: 'up' | 'down';
   lang: Lang;
+  /** Why a 👎, when the form was filled in. */
+  reason?: FeedbackReason;
+  /** The user's words with a 👎 (cleaned, at most 500 characters). */
+  comment?: string;
 }
 
 export interface Unanswered {
