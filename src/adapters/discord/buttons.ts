@@ -13,16 +13,23 @@ import { cut, LIMITS } from './text.js';
  *   bb:rel:<entryId>:<lang>            answer that entry (related question, did-you-mean)
  *   bb:fb:<up|down>:<entryId>:<lang>   👍 / 👎 feedback on that entry
  *   bb:share:<channelId>:<messageId>:<lang>  post a private "Ask briefbot" answer in the channel
+ *   bb:esc:<lang>                      "Ask a person" under a refusal or after a 👎
  */
 export type ButtonAction =
   | { kind: 'related'; entryId: string; lang: Lang }
   | { kind: 'vote'; vote: 'up' | 'down'; entryId: string; lang: Lang }
-  | { kind: 'share'; channelId: string; messageId: string; lang: Lang };
+  | { kind: 'share'; channelId: string; messageId: string; lang: Lang }
+  | { kind: 'escalate'; lang: Lang; entryId?: string };
 
 const ENTRY_ID = '[a-z0-9][a-z0-9-]{1,60}';
 const RELATED = new RegExp(`^bb:rel:(${ENTRY_ID}):(en|fr)$`);
 const VOTE = new RegExp(`^bb:fb:(up|down):(${ENTRY_ID}):(en|fr)$`);
 const SHARE = /^bb:share:(\d{15,21}):(\d{15,21}):(en|fr)$/;
+const ESCALATE = new RegExp(`^bb:esc:(en|fr)(?::(${ENTRY_ID}|calc:[a-z0-9-]{1,40}))?$`);
+
+export function escalateId(lang: Lang, entryId?: string): string {
+  return entryId ? `bb:esc:${lang}:${entryId}` : `bb:esc:${lang}`;
+}
 
 export function shareId(channelId: string, messageId: string, lang: Lang): string {
   return `bb:share:${channelId}:${messageId}:${lang}`;
@@ -40,6 +47,8 @@ export function voteId(vote: 'up' | 'down', entryId: string, lang: Lang): string
 export function parseCustomId(customId: string): ButtonAction | undefined {
   const rel = RELATED.exec(customId);
   if (rel) return { kind: 'related', entryId: rel[1] as string, lang: rel[2] as Lang };
+  const esc = ESCALATE.exec(customId);
+  if (esc) return { kind: 'escalate', lang: esc[1] as Lang, ...(esc[2] ? { entryId: esc[2] } : {}) };
   const share = SHARE.exec(customId);
   if (share)
     return {
@@ -95,6 +104,15 @@ export function shareButton(
     style: ButtonStyle.Primary,
     custom_id: shareId(channelId, messageId, lang),
     label: cut(label, LIMITS.buttonLabel),
+  };
+}
+
+export function escalateButton(lang: Lang, entryId?: string): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: escalateId(lang, entryId),
+    label: cut(t(lang).escalation.button, LIMITS.buttonLabel),
   };
 }
 

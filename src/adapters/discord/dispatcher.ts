@@ -9,8 +9,9 @@ import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
-import { handleButton, isPrivateClick } from './clicks.js';
+import { feedbackFormFor, handleButton, handleFeedbackForm, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
+import { parseFeedbackFormId } from './feedback-form.js';
 import { notice } from './render.js';
 import { answerInTime, deliver, withChartFile } from './respond.js';
 
@@ -70,7 +71,19 @@ async function route(interaction: Interaction, services: Services, options: Disp
     });
     return;
   }
+  if (interaction.isModalSubmit()) {
+    if (parseFeedbackFormId(interaction.customId)) {
+      await answerInTime(interaction, handleFeedbackForm(interaction, services), options.deferAfterMs, true);
+    }
+    return;
+  }
   if (interaction.isButton()) {
+    // A 👎 opens its form: a modal must be the interaction's first and only response.
+    const form = feedbackFormFor(interaction, services);
+    if (form) {
+      await interaction.showModal(form);
+      return;
+    }
     await admitted(interaction, services, async () => {
       const work = handleButton(interaction, services).then((msg) =>
         withChartFile(msg, services.charts, services.logger),

@@ -26,8 +26,16 @@ export const ask: SlashCommand = {
 
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
-    const result = await askQuestion(services, askerOf(interaction), question);
-    return renderResult(result, { private: isPrivate(interaction), question });
+    const rule = services.policy().forChannel('discord', interaction.channelId);
+    const asker = askerOf(interaction);
+    // A channel limited to one language answers in it.
+    if (rule.languages.length === 1) asker.locale = rule.languages[0] ?? null;
+    const result = await askQuestion(services, asker, question);
+    return renderResult(result, {
+      private: isPrivate(interaction) || rule.visibility === 'private',
+      question,
+      escalate: rule.escalation !== undefined,
+    });
   },
 
   async autocomplete(interaction, services) {
