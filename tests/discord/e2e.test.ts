@@ -11,7 +11,6 @@ import {
   buttonClick,
   buttonClickOn,
   formSubmit,
-  modalSubmit,
   slashCommand,
   snowflake,
 } from '../helpers/discord-interactions.js';
