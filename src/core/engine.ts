@@ -382,7 +382,13 @@ class KnowledgeEngine implements Engine {
     if (kind) return chartReply(this.kb, kind, lang);
     const entry = this.kb.byId.get(id);
     if (!entry) return refusalReply(this.kb, lang, []);
-    return decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    const reply = decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    // The turn a caller keeps after a button: the entry's own question, read like any other.
+    const question = entry.questions[lang][0] ?? entry.id;
+    return this.withTurn(
+      { ...reply, understood: read(this.index.prepare(question), this.lexicon) },
+      question,
+    );
   }
 
   /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */
