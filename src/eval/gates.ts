@@ -24,14 +24,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.23,
+    floor: 0.22,
   },
   {
     metric: 'real.unanswerable',
     issue: 8,
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
-    floor: 0.78,
+    floor: 0.79,
   },
   {
     metric: 'refuse.refused',
