@@ -4,6 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import Fuse from 'fuse.js';
+import { converse } from '../src/core/conversation/index.js';
+import type { Turn } from '../src/core/conversation.js';
 import { createEngine, type Engine, loadKnowledge } from '../src/core/index.js';
 import type { Entry, KnowledgeBase } from '../src/core/knowledge/types.js';
 import { readQuestions } from '../src/eval/run.js';
@@ -32,6 +34,47 @@ function measure(run: (q: string) => unknown, questions: string[], rounds: numbe
     p99: percentile(times, 99),
     qps: (times.length / total) * 1000,
     n: times.length,
+  };
+}
+
+/** Runs `a` then `b` on each question, `rounds` times: both distributions and the paired difference. */
+function pairs(a: (q: string) => unknown, b: (q: string) => unknown, questions: string[], rounds: number) {
+  for (const q of questions.slice(0, 50)) {
+    a(q);
+    b(q);
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const diff: number[] = [];
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      a(q);
+      const t1 = performance.now();
+      b(q);
+      const t2 = performance.now();
+      ta.push(t1 - t0);
+      tb.push(t2 - t1);
+      diff.push(t2 - t1 - (t1 - t0));
+    }
+  }
+  const total = performance.now() - start;
+  const stats = (times: number[]) => {
+    const sorted = [...times].sort((x, y) => x - y);
+    return {
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      qps: (times.length / total) * 2000,
+      n: times.length,
+    };
+  };
+  const sortedDiff = [...diff].sort((x, y) => x - y);
+  return {
+    a: stats(ta),
+    b: stats(tb),
+    diffP50: percentile(sortedDiff, 50),
+    diffP99: percentile(sortedDiff, 99),
   };
 }
 
@@ -118,6 +161,37 @@ function main(): void {
   );
   const shipped = measure((q) => shippedEngine.answer({ text: q }), questions, ROUNDS * 10);
   console.log(row(`shipped (${kb.entries.length}) · briefbot answer()`, shipped));
+  // The same questions as the next turn of a conversation (3 earlier turns), measured in pairs with
+  // answer() on the same question so that a slow moment of a shared machine hits both alike.
+  let context = { turns: [] as Turn[] };
+  for (const q of ['how much did nvidia fall?', 'who founded deepseek?', '10M output tokens on r1'])
+    context = converse(shippedEngine, { text: q, context }).context;
+  const paired = pairs(
+    (q) => shippedEngine.answer({ text: q }),
+    (q) => converse(shippedEngine, { text: q, context }),
+    questions,
+    ROUNDS * 10,
+  );
+  console.log(row('shipped · answer(), paired run', paired.a));
+  console.log(row('shipped · converse(), 3 earlier turns', paired.b));
+  const metas = [
+    'source?',
+    'in short?',
+    'en français ?',
+    'plus de détails',
+    'tes sources ?',
+    'in English please',
+  ];
+  console.log(
+    row(
+      'shipped · meta follow-ups (source?…)',
+      measure((q) => converse(shippedEngine, { text: q, context }), metas, ROUNDS * 200, 6),
+    ),
+  );
+  console.log(
+    `conversation overhead: p99 ${(paired.b.p99 - paired.a.p99).toFixed(3)} ms, ` +
+      `per-question difference p50 ${paired.diffP50.toFixed(3)} ms, p99 ${paired.diffP99.toFixed(3)} ms (target ≤ 0.2 ms)`,
+  );
   const cached = createEngine(kb);
   console.log(
     row(

@@ -9,10 +9,7 @@ import {
   withChart,
 } from './charts/attach.js';
 import type { ConversationContext, Turn } from './conversation.js';
-import { findAmounts, parseAmount } from './cost/amount.js';
-import { amountErrorReply, type CostSpec, costReply } from './cost/calculator.js';
-import { ModelMatcher } from './cost/models.js';
-import { trainingReply } from './cost/training.js';
+import { Calculator, chartSpecOf } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -23,8 +20,8 @@ import type {
   TrainingRequest,
 } from './engine-types.js';
 import { t } from './i18n/index.js';
-import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
-import type { Gap, KnowledgeBase, ModelPrice } from './knowledge/types.js';
+import { asksForSecret, detectCommand } from './intents.js';
+import type { Gap, KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
 import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
@@ -41,7 +38,7 @@ import {
   topicReply,
   topicsReply,
 } from './replies.js';
-import { makeReply, type Reply } from './reply.js';
+import type { Reply } from './reply.js';
 import { type SearchHit, SearchIndex, type SearchOptions } from './search.js';
 import {
   asksSomething,
@@ -96,7 +93,7 @@ function deepFreeze<T>(value: T): T {
 class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
   private readonly lexicon: Lexicon;
-  private readonly matcher: ModelMatcher;
+  private readonly calculator: Calculator;
   private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
@@ -114,7 +111,7 @@ class KnowledgeEngine implements Engine {
   ) {
     this.lexicon = new Lexicon(kb.vocabulary);
     this.index = new SearchIndex(kb.entries, this.lexicon, options);
-    this.matcher = new ModelMatcher(kb.models);
+    this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const fuseFor = (lang: Lang) =>
       new Fuse(
@@ -176,6 +173,8 @@ class KnowledgeEngine implements Engine {
       at: Date.now(),
     };
     if (plain.entryId) turn.entryId = plain.entryId;
+    // The calculator fills its own turn (the request understood, for "and on o1?").
+    if (plain.turn?.calc) turn.calc = plain.turn.calc;
     if (understood) {
       const entities = understood.entities.map((e) => e.slice(ENTITY_PREFIX.length));
       if (entities.length > 0) turn.entities = entities;
@@ -208,16 +207,11 @@ class KnowledgeEngine implements Engine {
     if (talk && (talk.extra === 0 || asksNothing(read(prepared, this.lexicon))))
       return chatReply(talk.id, langFromLocaleOr(locale) ?? talk.lang ?? lang);
 
-    const training = detectTraining(text);
-    if (training) return trainingReply(this.kb.training, training, lang);
+    // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
+    // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
     if (!notUsageNumbers(prepared.raw)) {
-      const models = this.matcher.find(text);
-      const cost = detectCost(text, models.length > 0);
-      if (cost?.kind === 'error') {
-        const r = cost.amount.result;
-        return amountErrorReply(r.ok ? 'unreadable' : r.error, cost.amount.text, lang);
-      }
-      if (cost?.kind === 'spec') return this.costWithChart(cost.spec, models, lang);
+      const calc = this.calculator.answer(text, lang, context);
+      if (calc) return this.withCostChart(calc);
     }
 
     const topic = context
@@ -391,9 +385,13 @@ class KnowledgeEngine implements Engine {
     return inner ?? chartReply(this.kb, 'market', lang);
   }
 
-  private costWithChart(spec: CostSpec, models: ModelPrice[], lang: Lang): Reply {
-    const reply = costReply(this.kb, spec, models, lang);
-    return reply.answered ? withChart(reply, costChartFor(this.kb, spec, models, lang)) : reply;
+  /** A cost reply gets its chart when the chart shows exactly what was priced. */
+  private withCostChart(reply: Reply): Reply {
+    if (reply.kind !== 'cost' || !reply.answered || !reply.turn?.calc) return reply;
+    const chart = chartSpecOf(reply.turn.calc);
+    if (!chart) return reply;
+    const focus = this.kb.models.filter((m) => chart.models.includes(m.id));
+    return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
@@ -424,39 +422,11 @@ class KnowledgeEngine implements Engine {
   }
 
   cost(request: CostRequest, lang: Lang): Reply {
-    const m = t(lang).cost;
-    let focus: ModelPrice[] = [];
-    if (request.model && request.model.trim() !== '') {
-      const model = this.matcher.resolve(request.model) ?? this.matcher.find(request.model)[0];
-      if (!model) {
-        const names = this.kb.models.map((x) => x.id).join(', ');
-        return makeReply({
-          kind: 'cost',
-          lang,
-          title: m.usageTitle,
-          body: m.unknownModel(request.model.slice(0, 40), names),
-        });
-      }
-      focus = [model];
-    }
-    const raw = String(request.tokens ?? '');
-    const direction = request.direction ?? null;
-    let spec: CostSpec | undefined;
-    const whole = parseAmount(raw);
-    if (whole.ok) spec = { kind: 'single', tokens: whole.tokens, direction };
-    else {
-      const found = findAmounts(raw);
-      const input = found.find((a) => a.role === 'input' && a.result.ok);
-      const output = found.find((a) => a.role === 'output' && a.result.ok);
-      if (input?.result.ok && output?.result.ok) {
-        spec = { kind: 'split', input: input.result.tokens, output: output.result.tokens };
-      } else return amountErrorReply(whole.error, raw, lang);
-    }
-    return this.costWithChart(spec, focus, lang);
+    return this.withCostChart(this.calculator.cost(request, lang));
   }
 
   training(request: TrainingRequest, lang: Lang): Reply {
-    return trainingReply(this.kb.training, request, lang);
+    return this.calculator.training(request, lang);
   }
 
   facts(topicId: string | null | undefined, lang: Lang): Reply {

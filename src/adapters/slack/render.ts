@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { voteIdOf } from '../../core/cost/index.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
@@ -142,9 +143,10 @@ function questions(reply: Reply, intro: string | null, links: QuestionLink[], fi
 }
 
 function feedback(reply: Reply): Block[] {
-  if (!reply.answered || reply.kind !== 'fact' || !reply.entryId) return [];
+  const vote = voteIdOf(reply);
+  if (!vote) return [];
   const m = t(reply.lang).feedback;
-  const value = buttonValue(reply.entryId, reply.lang);
+  const value = buttonValue(vote, reply.lang);
   return [
     {
       type: 'actions',

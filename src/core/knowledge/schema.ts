@@ -72,6 +72,18 @@ const price = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return s;
 });
 
+/** A price that replaced the January 2025 one, from a given day ("list price from 8 February 2025"). */
+export const pricePeriodSchema = z
+  .object({
+    from: isoDate,
+    period: bilingualText,
+    input_cache_hit: price,
+    input_cache_miss: price,
+    output: price,
+    source: z.object({ title: text, url, date: isoDate }).strict(),
+  })
+  .strict();
+
 export const modelPriceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, dots and dashes'),
@@ -84,6 +96,10 @@ export const modelPriceSchema = z
     as_of: isoDate,
     source: z.object({ title: text, url, date: isoDate }).strict(),
     note: bilingualText.optional(),
+    /** Name of the January 2025 price period, when the model had several ("promotional price"). */
+    period: bilingualText.optional(),
+    /** Later prices, oldest first. */
+    later: z.array(pricePeriodSchema).default([]),
   })
   .strict();
 

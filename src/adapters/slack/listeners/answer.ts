@@ -39,7 +39,9 @@ export async function answerMessage(
     () => chooseLang(question),
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      // A resumed event (journal.ts) was claimed by the run that crashed: its claim is not held against it.
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       const { conversation } = incoming;
       const slot = services.admission.enter();
       try {
@@ -60,7 +62,7 @@ export async function answerMessage(
         );
         // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
         if (result.ignored || (conversation?.accept && result.limited)) return;
-        await postResult(client, place, result);
+        await postResult(client, place, result, services);
         if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
       } finally {
         slot.release();
@@ -88,7 +90,8 @@ export async function silenceThread(
     () => lang,
     (l, errorId) => postApology(client, place, l, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       await services.conversations.silence(incoming.conversation.key);
       log.info({ channel: place.channel }, 'silenced in a thread');
       const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
