@@ -368,6 +368,11 @@ function periodOf(s: string): { period: PeriodChoice; said: boolean } {
 const UNKNOWN_MODEL =
   /\b(gpt[- ]?\d(?:[.\w-]*\w)?(?:\s?(?:turbo|mini|pro))?|chatgpt|claude(?:[- ](?:\d(?:\.\d)?|opus|sonnet|haiku|instant))*|gemini(?:[- ](?:\d(?:\.\d)?|pro|flash|ultra|nano))*|llama[- ]?\d?(?:\.\d)?|mistral(?:[- ](?:large|small|medium))?|mixtral|qwen[\w.-]*|grok[- ]?\d?|o3(?:[- ]mini)?|o4[- ]mini|o1[- ]pro|o1[- ]preview|sonnet|opus|haiku|kimi|deepseek[- ]?v2(?:\.5)?|deepseek[- ]coder|deepseek[- ]r2|v2(?:\.5)?|r2|copilot|bard|palm|command[- ]r\+?|phi[- ]?\d)\b/g;
 
+/** A model name without a price may be in the text (cheap test before a full parse). */
+export function namesUnknownModel(simplified: string): boolean {
+  return new RegExp(UNKNOWN_MODEL.source).test(simplified);
+}
+
 export interface Parsed {
   cost?: CostCalc;
   training?: TrainingCalc;
