@@ -71,17 +71,25 @@ function printSet(s: SetReport): void {
   table(o, (x) => x.category);
 }
 
-function printCalibration(report: EvalReport): void {
-  const all = report.sets.flatMap((s) => s.outcomes);
-  console.log(
-    '\n== Calibration (answered replies with a confidence, all sets; must-refuse answers count as wrong)',
-  );
+function printCalibrationTable(title: string, outcomes: readonly Outcome[]): void {
+  console.log(`\n== Calibration: ${title}`);
   console.log(`  ${pad('confidence', 12)}${lpad('answered', 10)}${lpad('right', 8)}${lpad('accuracy', 10)}`);
-  for (const b of calibration(all)) {
+  for (const b of calibration(outcomes)) {
     const acc = b.answered === 0 ? '—' : pct(b.correct / b.answered);
     console.log(
       `  ${pad(b.label, 12)}${lpad(String(b.answered), 10)}${lpad(String(b.correct), 8)}${lpad(acc, 10)}`,
     );
+  }
+}
+
+function printCalibration(report: EvalReport): void {
+  printCalibrationTable(
+    'all sets (answered replies with a confidence; an answer to a must-refuse question counts as wrong)',
+    report.sets.flatMap((s) => s.outcomes),
+  );
+  for (const id of ['real', 'refuse']) {
+    const s = report.sets.find((x) => x.def.id === id);
+    if (s && !s.missing && s.outcomes.length > 0) printCalibrationTable(s.def.title, s.outcomes);
   }
 }
 

@@ -20,6 +20,8 @@ export interface Figure {
   abs?: number;
   /** Free note (how the figure was computed by hand). */
   note?: string;
+  /** Alternatives: the figure is shown when any of them is (hours or days, tokens or millions…). */
+  anyOf?: Figure[];
 }
 
 const SCALE: Record<string, number> = {
@@ -84,18 +86,36 @@ export function readNumber(literal: string): number[] {
   return [...out].filter((n) => Number.isFinite(n));
 }
 
+export interface Reading {
+  n: number;
+  /** Written as money: "$" before it, or "$", "US$", "USD", "dollars" after it. */
+  money: boolean;
+}
+
+const MONEY_BEFORE = /(?:\$|US\$|USD)\s?$/;
+const MONEY_AFTER = /^[\s\u00a0\u202f]*(?:\$|US\$|USD|(?:de |d')?dollars?)/i;
+
 /** Every number the text shows, scaled by its suffix ("2.5M" → 2,500,000), with all locale readings. */
-export function numbersIn(text: string): number[] {
-  const out: number[] = [];
+export function readingsIn(text: string): Reading[] {
+  const out: Reading[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const literal = m[1] ?? '';
     const scale = m[2] ? (SCALE[m[2]] ?? SCALE[m[2].toLowerCase()] ?? 1) : 1;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const money =
+      MONEY_BEFORE.test(text.slice(Math.max(0, start - 4), start)) ||
+      MONEY_AFTER.test(text.slice(end, end + 12));
     for (const n of readNumber(literal)) {
-      out.push(n * scale);
-      if (scale !== 1) out.push(n);
+      out.push({ n: n * scale, money });
+      if (scale !== 1) out.push({ n, money });
     }
   }
   return out;
+}
+
+export function numbersIn(text: string): number[] {
+  return readingsIn(text).map((r) => r.n);
 }
 
 function sig3(x: number): number {
@@ -110,6 +130,7 @@ function close(a: number, b: number): boolean {
 
 /** Whether one number read from the reply satisfies the expected figure. */
 export function matchesFigure(n: number, f: Figure): boolean {
+  if (f.anyOf) return f.anyOf.some((alt) => matchesFigure(n, alt));
   if (f.min !== undefined || f.max !== undefined) {
     return n >= (f.min ?? Number.NEGATIVE_INFINITY) - 1e-9 && n <= (f.max ?? Number.POSITIVE_INFINITY) + 1e-9;
   }
@@ -117,22 +138,48 @@ export function matchesFigure(n: number, f: Figure): boolean {
   if (v === undefined) return false;
   if (f.rel !== undefined) return Math.abs(n - v) <= f.rel * Math.abs(v) + 1e-9;
   if (f.abs !== undefined) return Math.abs(n - v) <= f.abs + 1e-9;
-  if ((f.unit ?? 'usd') === 'usd' && Math.abs(v) >= 0.01) {
+  if ((f.unit ?? 'usd') === 'usd') {
     // To the cent: the reply shows the value rounded to cents (more digits are fine if they agree).
-    return close(Math.round(n * 100), Math.round(v * 100)) && Math.abs(n - v) < 0.005 + 1e-9;
+    const cents = Math.round(n * 100 + 1e-6) === Math.round(v * 100 + 1e-6) && Math.abs(n - v) < 0.005 + 1e-9;
+    if (Math.abs(v) >= 1) return cents;
+    // Under a dollar, significant digits are shown ("$0.0275", "$0.945"): three of them, or the cent.
+    return close(sig3(n), sig3(v)) || (Math.abs(v) >= 0.01 && cents);
   }
   // Under a cent, or a non-money figure: three significant digits.
   return close(sig3(n), sig3(v));
 }
 
-/** Whether the text shows every expected figure. */
-export function textHasFigures(text: string, figures: readonly Figure[]): { ok: boolean; missing: Figure[] } {
-  const nums = numbersIn(text);
-  const missing = figures.filter((f) => !nums.some((n) => matchesFigure(n, f)));
+function isMoney(f: Figure): boolean {
+  return f.anyOf ? f.anyOf.every(isMoney) : (f.unit ?? 'usd') === 'usd';
+}
+
+function isRange(f: Figure): boolean {
+  return f.min !== undefined || f.max !== undefined;
+}
+
+/**
+ * Whether the text shows every expected figure. A money figure only matches a number written as money.
+ * `unitPrices` (the price list's per-million prices) never satisfy a range, since nearly every cost reply
+ * repeats them; sets avoid exact figures equal to a unit price for the same reason.
+ */
+export function textHasFigures(
+  text: string,
+  figures: readonly Figure[],
+  unitPrices: readonly number[] = [],
+): { ok: boolean; missing: Figure[] } {
+  const readings = readingsIn(text);
+  const isUnitPrice = (n: number) => unitPrices.some((p) => close(p, n));
+  const missing = figures.filter(
+    (f) =>
+      !readings.some(
+        (r) => (!isMoney(f) || r.money) && !(isRange(f) && isUnitPrice(r.n)) && matchesFigure(r.n, f),
+      ),
+  );
   return { ok: missing.length === 0, missing };
 }
 
 export function describeFigure(f: Figure): string {
+  if (f.anyOf) return f.anyOf.map(describeFigure).join(' or ');
   const unit = f.unit ?? 'usd';
   if (f.min !== undefined || f.max !== undefined) return `${f.min ?? '…'}–${f.max ?? '…'} ${unit}`;
   const tol = f.rel !== undefined ? ` ±${f.rel * 100}%` : f.abs !== undefined ? ` ±${f.abs}` : '';

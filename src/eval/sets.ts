@@ -27,8 +27,15 @@ export interface CalcItem {
   question: string;
   lang: Lang;
   category: string;
-  /** The calculator that must answer. */
-  kind: 'cost' | 'training';
+  /**
+   * The calculator that must answer, or "fact" for questions with numbers that are not token amounts
+   * ("R1 has 671B parameters, how many are active?"): those must go to the knowledge (`expect`).
+   */
+  kind: 'cost' | 'training' | 'fact';
+  /** For kind "fact": the entry (or entries) expected. */
+  expect?: Expect;
+  /** An honest reply that is not a calculation is fine (an unknown model: name it, list the known ones). */
+  mayRefuse?: boolean;
   /** Every figure the reply must show (see figures.ts for the matching rule). */
   figures: Figure[];
   /** Words the reply must contain, case-insensitive (an unknown model's name, "30 days"…). */

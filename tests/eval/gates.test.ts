@@ -18,6 +18,7 @@ const SIZES: { set: string; min: number; minFr?: number; minEn?: number }[] = [
   { set: 'smalltalk', min: 60, minFr: 25, minEn: 25 },
   // Conversations are counted as conversations (issue 9: at least 40); the language minimums count turns.
   { set: 'conversations', min: 40, minFr: 50, minEn: 50 },
+  { set: 'calculator', min: 80, minFr: 35, minEn: 35 },
   { set: 'legacy', min: 150 },
 ];
 

@@ -3,7 +3,7 @@ import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
 import { voteIdOf } from '../../core/cost/index.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import { linkButton, questionButton, voteButtons } from './buttons.js';
 import { cut, echo, LIMITS } from './text.js';
@@ -120,9 +120,8 @@ function footer(reply: Reply): { footer?: { text: string } } {
     const date = reply.source.date ? ` (${reply.source.date})` : '';
     parts.push(`${m.source}${colon}${reply.source.label}${date}`);
   }
-  if (reply.answered && reply.confidence !== undefined) {
-    parts.push(`${m.confidence}${colon}${formatPercent(reply.confidence, reply.lang)}`);
-  }
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);
   return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
 }
 

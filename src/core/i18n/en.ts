@@ -259,6 +259,36 @@ export const en = {
     trainingAnswer: (total: string) =>
       `DeepSeek-V3's final training run cost ${total}, almost all of it pre-training.`,
   },
+  /** Small talk (reply kind "chat"). */
+  chat: {
+    title: 'briefbot',
+    greeting: 'Hello! I answer questions about the DeepSeek shock of January 2025.',
+    'how-are-you': "I'm fine, thanks! Ready for your questions about the DeepSeek shock of January 2025.",
+    thanks: "You're welcome! Ask me anything else about the DeepSeek shock.",
+    bye: 'Bye! Come back any time with a question about the DeepSeek shock.',
+    identity:
+      "I'm briefbot, a bot (not a person) that answers questions about the January 2025 DeepSeek shock, from a news article checked against verified sources.",
+    creator:
+      "I was set up by the team that runs this workspace. I'm not made by DeepSeek or OpenAI: I answer from a news article and a verified fact sheet.",
+    capabilities:
+      "I answer questions about the DeepSeek shock of January 2025 — DeepSeek and its founder, R1 and V3, V3's training cost, the market selloff, API prices against OpenAI's o1, export controls, the app — and I compute API costs for a number of tokens.",
+    compliment: 'Thank you, glad it helps!',
+    insult:
+      "Sorry I wasn't helpful. If an answer was wrong, press 👎 under it; you can also rephrase your question.",
+    tryAsking: 'You can ask, for example',
+    examples: [
+      'How much did Nvidia lose on 27 January?',
+      'Who founded DeepSeek?',
+      'How much does the R1 API cost?',
+    ],
+  },
+  /** Honest refusals and answers in several parts. */
+  understanding: {
+    gapTitle: 'Not in my sources',
+    notAbout: (thing: string) => `I have nothing on that about ${thing} in my sources.`,
+    nearby: 'What I can tell you nearby',
+    missingPart: "I couldn't answer the rest of your question from my sources.",
+  },
 };
 
 export type Messages = typeof en;

@@ -263,4 +263,33 @@ export const fr: Messages = {
     trainingAnswer: (total: string) =>
       `L'entraînement final de DeepSeek-V3 a coûté ${total}, presque entièrement en pré-entraînement.`,
   },
+  chat: {
+    title: 'briefbot',
+    greeting: 'Bonjour ! Je réponds aux questions sur le choc DeepSeek de janvier 2025.',
+    'how-are-you':
+      'Ça va très bien, merci ! Je suis prêt pour vos questions sur le choc DeepSeek de janvier 2025.',
+    thanks: 'Avec plaisir ! Posez-moi d’autres questions sur le choc DeepSeek.',
+    bye: 'Au revoir ! Revenez quand vous voulez avec une question sur le choc DeepSeek.',
+    identity:
+      'Je suis briefbot, un bot (pas une personne) qui répond aux questions sur le choc DeepSeek de janvier 2025, à partir d’un article de presse vérifié avec des sources fiables.',
+    creator:
+      'J’ai été mis en place par l’équipe qui gère cet espace. Je ne suis fait ni par DeepSeek ni par OpenAI : je réponds à partir d’un article de presse et d’une fiche de faits vérifiés.',
+    capabilities:
+      'Je réponds aux questions sur le choc DeepSeek de janvier 2025 — DeepSeek et son fondateur, R1 et V3, le coût d’entraînement de V3, le krach boursier, les prix de l’API face à o1 d’OpenAI, les contrôles à l’export, l’appli — et je calcule le coût de l’API pour un nombre de tokens.',
+    compliment: 'Merci, ravi de vous être utile !',
+    insult:
+      'Désolé de ne pas vous avoir aidé. Si une réponse est fausse, cliquez sur 👎 en dessous ; vous pouvez aussi reformuler votre question.',
+    tryAsking: 'Vous pouvez demander par exemple',
+    examples: [
+      'Combien Nvidia a-t-elle perdu le 27 janvier ?',
+      'Qui a fondé DeepSeek ?',
+      'Combien coûte l’API de R1 ?',
+    ],
+  },
+  understanding: {
+    gapTitle: 'Absent de mes sources',
+    notAbout: (thing: string) => `Je n’ai rien à ce sujet sur ${thing} dans mes sources.`,
+    nearby: 'Ce que je peux vous dire de proche',
+    missingPart: 'Je n’ai pas trouvé de quoi répondre au reste de votre question dans mes sources.',
+  },
 };

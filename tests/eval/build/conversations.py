@@ -277,6 +277,51 @@ conv('fr-export', 'fact-follow-up', [
     ('les états-unis sont encore devant ?', 'fr', 'follow-up', 'us-ai-lead'),
 ])
 
+# --- more off-topic turns in threads, and the issue's own follow-up forms ---
+conv('fr-broadcom', 'fact-follow-up', [
+    ('nvidia a baissé de combien le 27 janvier ?', 'fr', 'start', 'nvidia-drop'),
+    ('et broadcom ?', 'fr', 'follow-up', 'other-stocks'),
+    ("c'était un record pour nvidia ?", 'fr', 'follow-up', 'market-cap-record'),
+    ('ok merci à tous', 'fr', 'off-topic', ['none', 'chat']),
+])
+conv('en-thread-chatter', 'off-topic', [
+    ('what is deepseek?', 'en', 'start', 'deepseek-what'),
+    ("who's joining the 3pm call?", 'en', 'off-topic', 'none'),
+    ('haha nice', 'en', 'off-topic', ['none', 'chat']),
+    ('who runs it?', 'en', 'follow-up', 'founder'),
+])
+conv('fr-thread-bavardage', 'off-topic', [
+    ("c'est quoi deepseek ?", 'fr', 'start', 'deepseek-what'),
+    ('on déjeune où ?', 'fr', 'off-topic', 'none'),
+    ('qui est derrière ?', 'fr', 'follow-up', 'founder'),
+    ('quelqu\'un a le lien de la visio ?', 'fr', 'off-topic', 'none'),
+])
+conv('en-offtopic-stock-today', 'off-topic', [
+    ('how much did nvidia lose in market cap', 'en', 'start', 'nvidia-market-cap'),
+    ("what's nvidia trading at right now?", 'en', 'off-topic', 'none'),
+    ('and the chip index?', 'en', 'follow-up', 'semiconductor-index'),
+])
+conv('fr-offtopic-cours-du-jour', 'off-topic', [
+    ('le nasdaq a perdu combien ?', 'fr', 'start', 'nasdaq-drop'),
+    ("et aujourd'hui il est à combien ?", 'fr', 'off-topic', 'none'),
+    ('et le dow jones ce jour-là ?', 'fr', 'follow-up', 'sp500-dow'),
+])
+conv('en-offtopic-other-ai', 'off-topic', [
+    ('is r1 open source?', 'en', 'start', ['r1-license', 'open-source-strategy', 'open-weights-nuance']),
+    ('and who founded openai?', 'en', 'off-topic', 'none'),
+    ('what about v3, is it also mit?', 'en', 'follow-up', ['open-weights-nuance', 'r1-license']),
+])
+conv('fr-offtopic-reveil', 'off-topic', [
+    ('combien de gpu ont servi à entraîner v3 ?', 'fr', 'start', 'v3-training-gpus'),
+    ('mets un réveil à 7h', 'fr', 'off-topic', 'none'),
+    ('et pendant combien de temps ?', 'fr', 'follow-up', 'v3-training-duration'),
+])
+conv('en-cost-offtopic-currency', 'off-topic', [
+    ('2M output tokens on o1', 'en', 'start', 'cost', {'figures': [usd(120.00, '2 × 60')]}),
+    ('convert 120 dollars to euros', 'en', 'off-topic', 'none'),
+    ('and on r1?', 'en', 'follow-up', 'cost', {'figures': [usd(4.38, '2 × 2.19')]}),
+])
+
 with open(OUT, 'w', encoding='utf8') as f:
     for c in C:
         f.write(json.dumps(c, ensure_ascii=False) + '\n')
