@@ -22,7 +22,8 @@ export type { Calc, CostCalc, TrainingCalc } from './request.js';
  */
 export function chartSpecOf(raw: Record<string, unknown>): { spec: CostSpec; models: string[] } | undefined {
   const calc = raw as unknown as CostCalc;
-  if (calc.type !== 'cost' || calc.budget || calc.pricesOnly || (calc.cached ?? 0) > 0) return undefined;
+  if (calc.type !== 'cost' || calc.budget || calc.pricesOnly || (calc.cached ?? 0) > 0 || calc.cachedTokens)
+    return undefined;
   if (calc.period?.kind !== 'default') return undefined;
   const mult = multiplierOf(calc);
   const total = (size: Size | undefined) => {

@@ -70,7 +70,14 @@ export interface Num {
   at?: boolean;
   /** Placed like an amount to price: "cost of 10M", "10M on o1", "pour 2M avec r1". */
   priced?: boolean;
+  /** Said to be read from the cache ("4M are cache hits", "2M en cache") or not ("2M uncached"). */
+  cache?: 'hit' | 'miss';
 }
+
+const CACHE_AFTER_HIT =
+  /^\s*(?:(?:de\s+)?(?:input\s+)?(?:tokens?|jetons?)\s+)?(?:(?:of|among)\s+(?:them|these|those|which)\s+|(?:d'entre eux|parmi eux|parmi lesquels)\s+)?(?:(?:are|is|were|being|sont|est|etant)\s+)?(?:(?:from|in|read from|du|dans le|lus? (?:depuis|dans) le)\s+)?(?:cache[- ]?hits?|cached|en cache|(?:the\s+)?cache\b|mis en cache)/;
+const CACHE_AFTER_MISS =
+  /^\s*(?:(?:de\s+)?(?:input\s+)?(?:tokens?|jetons?)\s+)?(?:(?:are|is|were|sont|est)\s+)?(?:uncached|not cached|cache[- ]?miss(?:es)?|hors cache|sans cache|pas en cache)/;
 
 const SCAN = new RegExp(
   String.raw`(?<cur>[$€£¥]\s*)?(?<![\w.,])(?<num>${NUMBER})(?:\s*(?<unit>${UNIT}))?(?![\p{L}\d])`,
@@ -100,12 +107,13 @@ const A = {
   foreign: /^\s*(?:d'\s*|de\s+)?(?<c>€|eur\b|euros?|£|gbp|pounds?|livres?|¥|yen|yuans?|rmb|cny|chf|francs?)/,
   perHour:
     /^\s*(?:\/\s*|per\s+|an?\s+|par\s+|de\s+l'\s*|l'\s*|the\s+)(?:gpu[\s-]?)?(?:h\b|hr\b|hours?|heures?|gpu[\s-]?h)/,
-  tokens: /^\s*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached)\s+)?(?:tokens?|jetons?|toks?)\b/,
+  tokens:
+    /^\s*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached|uncached|cache[- ]?hits?|cache[- ]?miss(?:es)?|reasoning|extra|additional|new|fresh|more)\s+){0,3}(?:tokens?|jetons?|toks?)\b/,
   role: /^\s*(?:tokens?\s+|jetons?\s+)?(?:(?:en|d'|of|as|de)\s*)?(?:in|input|inputs|entree|entrees|prompt|out|output|outputs|sortie|sorties|completion)\b/,
   gpus: /^\s*(?:x\s*)?(?:nvidia\s+)?(?:gpus?|h800s?|h100s?|h200s?|a100s?|a800s?|b200s?|h20s?|puces|chips?|cartes(?: graphiques)?|cards|accelerateurs|accelerators)\b/,
   gpuHours:
     /^\s*(?:de\s+|d'\s*)?(?:gpu[\s-]?hours?|gpu[\s-]?hrs?|gpu[\s-]?h\b|gpuh|heures?[\s-]gpu|h[\s-]gpu)/,
-  time: /^\s*(?<u>hours?|hrs?|h\b|heures?|days?|jours?|j\b|weeks?|semaines?|months?|mois|years?|ans?\b|annees?)/,
+  time: /^[\s-]*(?<u>hours?|hrs?|h\b|heures?|days?|jours?|j\b|weeks?|semaines?|months?|mois|years?|ans?\b|annees?)/,
   count:
     /^\s*(?:more\s+|de plus\s+|different\s+|differents\s+)?(?<w>requests?|requetes?|calls?|appels?|queries|query|questions?|messages?|conversations?|users?|utilisateurs?|clients?|customers?|documents?|docs?|files?|fichiers?|prompts?|times|fois|runs?|sessions?|articles?|e-?mails?|mails?|chats?|tickets?|livres?|books?|reponses?|answers?|completions|summaries|resumes?|traductions?|translations?|agents?|employees?|employes?|salaries?)\b/,
   text: /^[\s-]*(?<u>words?|mots?|pages?|characters?|chars?|caracteres?|signes?|lettres?)\b/,
@@ -198,7 +206,15 @@ export function scanNumbers(text: string): Num[] {
       /\b(?:of|for|pour|de|du|cost|costs|coute\w*|price|prix|couts?|combien|how much|is|are|sont|est)\s*$/.test(
         before,
       ) || /^\s*(?:on|sur|with|avec|for|pour|via|using|in|input|output|en)\b/.test(after);
-    const base: Omit<Num, 'kind'> = { value, unit: Boolean(unit), index, end, priced };
+    const cache = CACHE_AFTER_MISS.test(after) ? 'miss' : CACHE_AFTER_HIT.test(after) ? 'hit' : undefined;
+    const base: Omit<Num, 'kind'> = {
+      value,
+      unit: Boolean(unit),
+      index,
+      end,
+      priced,
+      ...(cache ? { cache } : {}),
+    };
     // "2 m" could be metres or minutes; a lone "m" right before a time word is no unit.
     if (unit && /^m$/i.test(unit) && A.time.test(after)) unit = undefined;
     const push = (kind: NumKind, extra: Partial<Num> = {}) => out.push({ ...base, kind, ...extra });
@@ -301,7 +317,7 @@ export function scanNumbers(text: string): Num[] {
 function roleOf(after: string, before: string): { role?: 'input' | 'output' } {
   const a = after
     .replace(/^\s*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
-    .replace(/^\s*(?:tokens?\s+)?(?:cached|en cache)\s+/, ' ');
+    .replace(/^\s*(?:tokens?\s+)?(?:cached|uncached|en cache|cache[- ]?hits?|cache[- ]?miss(?:es)?)\s+/, ' ');
   if (INPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:d'|de\s+)?entree/.test(a))
     return { role: 'input' };
   if (OUTPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?sortie/.test(a))
@@ -487,10 +503,30 @@ export function parseQuestion(input: ParseInput): Parsed {
   if (cached !== undefined && cached > 0) calc.cached = cached;
   if (currency) calc.currency = currency;
   const sizeOf = (n: Num): Size => ({ tokens: roundTokens(n.value) });
-  const inputs = amounts.filter((n) => n.role === 'input');
-  const outputs = amounts.filter((n) => n.role === 'output');
-  const plain = amounts.filter((n) => !n.role);
-  if (inputs[0]) calc.input = sizeOf(inputs[0]);
+  // "6M input tokens of which 4M are cache hits", "4M cached and 2M uncached": a part of the input
+  // read from the cache, as a count of tokens.
+  const hits = amounts.filter((n) => n.cache === 'hit' && n.role !== 'output');
+  const misses = amounts.filter((n) => n.cache === 'miss' && n.role !== 'output');
+  let partial: Num[] = [];
+  const hit = hits[0];
+  if (hit && hits.length === 1) {
+    const whole = amounts.find((n) => n !== hit && n.role === 'input' && n.cache === undefined);
+    const miss = misses[0];
+    if (whole && Number(hit.value) <= Number(whole.value)) {
+      calc.cachedTokens = roundTokens(hit.value);
+      partial = [hit];
+    } else if (miss) {
+      calc.cachedTokens = roundTokens(hit.value);
+      calc.input = { tokens: (BigInt(roundTokens(hit.value)) + BigInt(roundTokens(miss.value))).toString() };
+      partial = [hit, miss];
+    }
+    if (partial.length > 0) delete calc.cached;
+  }
+  const priced = amounts.filter((n) => !partial.includes(n));
+  const inputs = priced.filter((n) => n.role === 'input');
+  const outputs = priced.filter((n) => n.role === 'output');
+  const plain = priced.filter((n) => !n.role);
+  if (inputs[0] && !calc.input) calc.input = sizeOf(inputs[0]);
   if (outputs[0]) calc.output = sizeOf(outputs[0]);
   // "10M tokens and 2M output": the amount without a direction is the other one.
   const other = plain[0];
@@ -660,6 +696,8 @@ const TRAIN_WORDS =
 /** "for a week", "pendant un mois": a duration of one unit, written without a number. */
 const ONE_SPAN =
   /\b(?:for|during|over|in|pendant|durant|sur|en)\s+(?:a|an|one|un|une)\s+(hour|day|week|month|year|heure|jour|semaine|mois|an|annee)\b/;
+const HOW_LONG =
+  /\b(how long|how many (?:days|hours|weeks|months)|combien de temps|combien de (?:jours|semaines|mois|heures)|prendrait combien|would it take|would take|durerait|faudrait-il|duree)\b/;
 const SPENT = /\b(spent|paid|depense\w*|paye|raised|leve|lost|perdu|invested|investi)\b/;
 const HYPOTHETICAL =
   /\b(would|could|if|with|at|using|suppose|assuming|hypothetical\w*|imagine|what if|calculate|compute|estimate|si|avec|en supposant|imaginons|calcul\w*|estim\w*|couterait|couteraient|coutera|cost me|how much for)\b/;
@@ -703,7 +741,10 @@ function parseTraining(
   if (!trainWords && !gpuWords && !rate) return undefined;
   if (input.models.length > 0 && !trainWords && !gpuWords) return undefined;
   const reverse = budget !== undefined && REVERSE.test(s);
+  // "if V3 were trained on 4096 GPUs, how long would it take?": the duration for the report's GPU-hours.
+  const askDuration = Boolean(gpus) && !timeNum && !budget && HOW_LONG.test(s);
   const calcy =
+    askDuration ||
     Boolean(rate) ||
     reverse ||
     (HYPOTHETICAL.test(s) && (costWords || Boolean(budget))) ||
@@ -720,6 +761,7 @@ function parseTraining(
     calc.duration = { count: timeNum.value, unit: (timeNum.what as TimeUnit) ?? 'hour' };
   if (budget && reverse) calc.budget = budget.value;
   else if (budget && !price) calc.price = budget.value;
+  if (askDuration) calc.solve = 'duration';
   return calc;
 }
 

@@ -81,6 +81,7 @@ export const en = {
     budgetOf: (budget: string) => `budget ${budget}`,
     cacheHit: (percent?: string) => (percent ? `${percent}% cache hits` : 'cache hit'),
     allModels: 'all models',
+    cachedPart: (tokens: string) => `${tokens} of them cache hits`,
     directionUnsaid: 'Input or output not said: both are priced.',
     textRule: (rule: string) =>
       `Assumption: ${rule} (a rule of thumb; the real count depends on the tokenizer).`,

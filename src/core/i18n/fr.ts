@@ -83,6 +83,7 @@ export const fr: Messages = {
     budgetOf: (budget: string) => `budget de ${budget}`,
     cacheHit: (percent?: string) => (percent ? `${percent}\u00a0% en cache` : 'en cache (cache hit)'),
     allModels: 'tous les modèles',
+    cachedPart: (tokens: string) => `dont ${tokens} en cache`,
     directionUnsaid: 'Entrée ou sortie non précisée\u00a0: les deux sont chiffrées.',
     textRule: (rule: string) =>
       `Hypothèse\u00a0: ${rule} (ordre de grandeur\u00a0; le nombre réel dépend du tokenizer).`,
