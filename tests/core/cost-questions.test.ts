@@ -66,6 +66,15 @@ describe('the whole cost question, exact figures', () => {
     ],
     ['3M cached and 1M uncached input tokens on r1', ['$0.97', '4M input tokens']],
     ['10M cache-hit input tokens on o1', ['$75.00', 'cache hit']],
+    ['what does a million output tokens cost on r1', ['$2.19', '1M output tokens']],
+    ['two thousand requests of 500 output tokens on r1', ['$2.19', '2,000 requests']],
+    ['r1 costs $2.19 per 1M output tokens, how much for 50M output?', ['$109.50', '50M output tokens']],
+    ['a 10k-token prompt and a 2k-token answer on o1', ['$0.27', '$0.15', '$0.12']],
+    ['2M output tokens per day on r1', ['$4.38', 'per day']],
+    [
+      'un milliard de tokens en sortie sur o1, combien ?',
+      ['60 000,00 $US', '1 milliard de tokens en sortie'],
+    ],
     ['100 requests a day of 3k output tokens on r1, cost of a 30-day month', ['$19.71', '9M output tokens']],
     [
       '8 millions de tokens en entrée dont 6 millions en cache sur o1',

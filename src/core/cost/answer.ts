@@ -137,16 +137,20 @@ function amountText(calc: CostCalc, lang: Lang): string {
     if (calc.unsaid) out.push(sizeText(calc.unsaid, 'unsaid', scale));
     return out.join(' + ');
   };
-  if (mult.n === mult.d) return parts(ONE);
+  if (mult.n === mult.d && !calc.span) return parts(ONE);
   const counts = (calc.times ?? []).map((f) => `${formatNumber(f.count, lang)} ${f.what}`);
   let each = parts(ONE);
   if (calc.span) {
     const count = fromDecimal(calc.span.count) ?? ONE;
     const noun = m.timeNouns[calc.span.unit];
     const word = isWhole(count) && pluralOf(count.n, lang) === 'one' ? noun.one : noun.other;
-    each += ` ${m.span(m.perUnit[calc.span.per], `${formatNumber(calc.span.count, lang)}\u00a0${word}`)}`;
+    const rateOnly = calc.span.unit === calc.span.per && calc.span.count === '1';
+    each += rateOnly
+      ? ` ${m.perRate(m.perUnit[calc.span.per])}`
+      : ` ${m.span(m.perUnit[calc.span.per], `${formatNumber(calc.span.count, lang)}\u00a0${word}`)}`;
   }
-  return `${[...counts, each].join(' × ')} = ${parts(mult)}`;
+  const product = [...counts, each].join(' × ');
+  return mult.n === mult.d ? product : `${product} = ${parts(mult)}`;
 }
 
 /** The price period said in the understood line, or undefined when each model line says its own. */

@@ -8,7 +8,7 @@ import { type AmountError, findAmounts, MAX_TOKENS } from './amount.js';
 import { costAnswer, multiplierOf, shortName, tokensOf } from './answer.js';
 import { amountErrorReply, type CostSpec } from './calculator.js';
 import { ModelMatcher } from './models.js';
-import { namesUnknownModel, type Parsed, parseQuestion, simplify } from './parse.js';
+import { namesUnknownModel, type Parsed, parseQuestion, simplify, spellNumbers } from './parse.js';
 import { mul, round } from './rational.js';
 import type { Calc, CostCalc, Size, TrainingCalc } from './request.js';
 import { trainingAnswer, trainingCalcOf } from './training.js';
@@ -222,7 +222,7 @@ export class Calculator {
 
   /** A calculation reply for a free-text question, or undefined when it is not one ("not cost"). */
   answer(text: string, lang: Lang, context?: ConversationContext | null): Reply | undefined {
-    const s = simplify(text);
+    const s = simplify(spellNumbers(text));
     const prev = lastCalc(context);
     // Without a digit, a question can only be a follow-up or a price asked for a model without one.
     if (!prev && !/\d/.test(s) && !namesUnknownModel(s)) {

@@ -108,7 +108,7 @@ const A = {
   perHour:
     /^\s*(?:\/\s*|per\s+|an?\s+|par\s+|de\s+l'\s*|l'\s*|the\s+)(?:gpu[\s-]?)?(?:h\b|hr\b|hours?|heures?|gpu[\s-]?h)/,
   tokens:
-    /^\s*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached|uncached|cache[- ]?hits?|cache[- ]?miss(?:es)?|reasoning|extra|additional|new|fresh|more)\s+){0,3}(?:tokens?|jetons?|toks?)\b/,
+    /^[\s-]*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached|uncached|cache[- ]?hits?|cache[- ]?miss(?:es)?|reasoning|extra|additional|new|fresh|more)\s+){0,3}(?:tokens?|jetons?|toks?)\b/,
   role: /^\s*(?:tokens?\s+|jetons?\s+)?(?:(?:en|d'|of|as|de)\s*)?(?:in|input|inputs|entree|entrees|prompt|out|output|outputs|sortie|sorties|completion)\b/,
   gpus: /^\s*(?:x\s*)?(?:nvidia\s+)?(?:gpus?|h800s?|h100s?|h200s?|a100s?|a800s?|b200s?|h20s?|puces|chips?|cartes(?: graphiques)?|cards|accelerateurs|accelerators)\b/,
   gpuHours:
@@ -188,6 +188,57 @@ export function decimal(num: string, unit?: string): string | undefined {
   return frac ? `${whole}.${frac}` : whole;
 }
 
+const WORD_NUMBERS: Record<string, string> = {
+  one: '1',
+  un: '1',
+  une: '1',
+  two: '2',
+  deux: '2',
+  three: '3',
+  trois: '3',
+  four: '4',
+  quatre: '4',
+  five: '5',
+  cinq: '5',
+  six: '6',
+  seven: '7',
+  sept: '7',
+  eight: '8',
+  huit: '8',
+  nine: '9',
+  neuf: '9',
+  ten: '10',
+  dix: '10',
+  twelve: '12',
+  douze: '12',
+  fifteen: '15',
+  quinze: '15',
+  twenty: '20',
+  vingt: '20',
+  thirty: '30',
+  trente: '30',
+  fifty: '50',
+  cinquante: '50',
+  hundred: '100',
+  cent: '100',
+};
+const BIG = 'thousand|million|millions|billion|billions|mille|milliards?';
+const NOUNS =
+  'tokens?|jetons?|requests?|requetes?|requêtes?|calls?|appels?|users?|utilisateurs?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|hours?|heures?|gpus?|h100s?|h800s?|words?|mots|pages?';
+const SPELLED = new RegExp(
+  String.raw`\b(?:(a|an)\s+(?=(?:${BIG})\b)|(one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf|ten|dix|twelve|douze|fifteen|quinze|twenty|vingt|thirty|trente|fifty|cinquante|hundred|cent)\s+(?=(?:${BIG}|${NOUNS})\b))`,
+  'giu',
+);
+
+/** "a million tokens", "two weeks", "un milliard de tokens": number words as digits, before reading. */
+export function spellNumbers(text: string): string {
+  return text.replace(SPELLED, (all, article: string | undefined, word: string | undefined) => {
+    if (article) return '1 ';
+    const digits = WORD_NUMBERS[(word ?? '').toLowerCase()];
+    return digits ? `${digits} ` : all;
+  });
+}
+
 /** Every number of the question, classified. */
 export function scanNumbers(text: string): Num[] {
   const s = simplify(text);
@@ -262,6 +313,11 @@ export function scanNumbers(text: string): Num[] {
       push('gpus');
       continue;
     }
+    // "$2.19 per 1M tokens", "le prix par million": the unit of a price, not an amount to price.
+    if (/(?:\bper|\bpar|\/|\beach|\bchaque)\s*$/.test(before) && (A.tokens.test(after) || unit)) {
+      push('other');
+      continue;
+    }
     if (A.tokens.test(after)) {
       push('tokens', roleOf(after, before));
       continue;
@@ -316,11 +372,14 @@ export function scanNumbers(text: string): Num[] {
 
 function roleOf(after: string, before: string): { role?: 'input' | 'output' } {
   const a = after
-    .replace(/^\s*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
+    .replace(/^[\s-]*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
     .replace(/^\s*(?:tokens?\s+)?(?:cached|uncached|en cache|cache[- ]?hits?|cache[- ]?miss(?:es)?)\s+/, ' ');
   if (INPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:d'|de\s+)?entree/.test(a))
     return { role: 'input' };
-  if (OUTPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?sortie/.test(a))
+  if (
+    OUTPUT_AFTER.test(a) ||
+    /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?(?:sortie|answers?|responses?|replies|reply|reponses?)\b/.test(a)
+  )
     return { role: 'output' };
   if (INPUT_BEFORE.test(before)) return { role: 'input' };
   if (OUTPUT_BEFORE.test(before)) return { role: 'output' };
@@ -439,7 +498,8 @@ function cacheOf(s: string, nums: Num[]): number | undefined {
 }
 
 /** Understands a question as a token-cost or training-cost calculation, or neither. */
-export function parseQuestion(input: ParseInput): Parsed {
+export function parseQuestion(raw: ParseInput): Parsed {
+  const input = { ...raw, text: spellNumbers(raw.text) };
   const s = simplify(input.text);
   const nums = scanNumbers(input.text);
   const costWords = COST_WORDS.test(s);
@@ -688,7 +748,8 @@ function spanOf(s: string, timesNums: Num[]): Span | undefined {
     const large = sorted[sorted.length - 1] as TimeUnit;
     return { per: small, count: '1', unit: large };
   }
-  return undefined;
+  // "100 requests a day": a rate alone; the cost is per day, and the reply says so.
+  return { per: perUnit, count: '1', unit: perUnit };
 }
 
 const TRAIN_WORDS =

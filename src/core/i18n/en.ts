@@ -73,6 +73,7 @@ export const en = {
     },
     perUnit: { hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' },
     span: (per: string, duration: string) => `per ${per} for ${duration}`,
+    perRate: (per: string) => `per ${per}`,
     textSize: (text: string, tokens: string) => `${text} (≈${tokens})`,
     januaryPrices: 'January 2025 prices',
     onlyPrice: 'January 2025 prices (no later change known)',

@@ -74,6 +74,7 @@ export const fr: Messages = {
     },
     perUnit: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois', year: 'an' },
     span: (per: string, duration: string) => `par ${per} pendant ${duration}`,
+    perRate: (per: string) => `par ${per}`,
     textSize: (text: string, tokens: string) => `${text} (≈\u00a0${tokens})`,
     januaryPrices: 'prix de janvier 2025',
     onlyPrice: 'prix de janvier 2025 (aucun changement connu ensuite)',
