@@ -71,6 +71,8 @@ describe('the whole cost question, exact figures', () => {
     ['r1 costs $2.19 per 1M output tokens, how much for 50M output?', ['$109.50', '50M output tokens']],
     ['a 10k-token prompt and a 2k-token answer on o1', ['$0.27', '$0.15', '$0.12']],
     ['2M output tokens per day on r1', ['$4.38', 'per day']],
+    ['how much do I save with r1 instead of o1 for 10M output tokens?', ['Difference: $578.10']],
+    ['quelle différence de coût entre r1 et o1 pour 5M de tokens en sortie ?', ['Écart : 289,05 $US']],
     [
       'un milliard de tokens en sortie sur o1, combien ?',
       ['60 000,00 $US', '1 milliard de tokens en sortie'],

@@ -227,6 +227,14 @@ export function costAnswer(kb: KnowledgeBase, calc: CostCalc, lang: Lang): Reply
       r.view.micro.inputCacheHit === r.view.micro.inputCacheMiss,
   );
   if (cachedNote) notes.push(m.noCachePrice(shortName(cachedNote.view.model)));
+  if (calc.compare && !reverse && !calc.pricesOnly && rows.length >= 2) {
+    const sorted = [...rows].sort((a, b) => (a.total < b.total ? 1 : a.total > b.total ? -1 : 0));
+    const hi = sorted[0] as PricedRow;
+    const lo = sorted[sorted.length - 1] as PricedRow;
+    lines.push(
+      m.difference(money(hi.total - lo.total, lang), shortName(hi.view.model), shortName(lo.view.model)),
+    );
+  }
   if (notes.length > 0) lines.push(notes.join(' '));
   const first = rows[0]?.view;
   return makeReply({

@@ -562,6 +562,12 @@ export function parseQuestion(raw: ParseInput): Parsed {
   // Sizes per unit of work.
   if (cached !== undefined && cached > 0) calc.cached = cached;
   if (currency) calc.currency = currency;
+  if (
+    /\b(save|saves|saving|savings|difference|differ\w*|economi\w*|ecart|gagne\w*|cheaper by|de moins)\b/.test(
+      s,
+    )
+  )
+    calc.compare = true;
   const sizeOf = (n: Num): Size => ({ tokens: roundTokens(n.value) });
   // "6M input tokens of which 4M are cache hits", "4M cached and 2M uncached": a part of the input
   // read from the cache, as a count of tokens.

@@ -59,6 +59,8 @@ export interface CostCalc {
   currency?: string;
   /** Nothing can be computed (a budget in another currency): give the prices per million tokens. */
   pricesOnly?: boolean;
+  /** The difference between the models was asked ("how much do I save with r1 instead of o1?"). */
+  compare?: boolean;
 }
 
 export interface TrainingCalc {

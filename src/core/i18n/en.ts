@@ -111,6 +111,8 @@ export const en = {
     unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
       `${nIn} as input (${eachIn} each) or ${nOut} as output (${eachOut} each)`,
     or: 'or',
+    difference: (value: string, dearer: string, cheaper: string) =>
+      `Difference: ${value} (${dearer} − ${cheaper}).`,
     cheaper: (ratio: string, ref: string) => `${ratio} × cheaper than ${ref}`,
     priceList: (input: string, cached: string, output: string) =>
       `input ${input} (cached ${cached}) · output ${output} per M tokens`,

@@ -113,6 +113,8 @@ export const fr: Messages = {
     unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
       `${nIn} en entrée (${eachIn} l’unité) ou ${nOut} en sortie (${eachOut} l’unité)`,
     or: 'ou',
+    difference: (value: string, dearer: string, cheaper: string) =>
+      `Écart\u00a0: ${value} (${dearer} − ${cheaper}).`,
     cheaper: (ratio: string, ref: string) => `${ratio} fois moins cher que ${ref}`,
     priceList: (input: string, cached: string, output: string) =>
       `entrée ${input} (en cache ${cached}) · sortie ${output} le million de tokens`,
