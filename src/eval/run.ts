@@ -464,3 +464,8 @@ export type EvalQuestion = QuestionItem & { expect: string };
 export function readQuestions(path: string): EvalQuestion[] {
   return readJsonl<EvalQuestion>(path);
 }
+
+/** Whether a reply is right for a question of the earlier single-set format. */
+export function isCorrect(q: EvalQuestion, reply: Reply): boolean {
+  return meets(q.expect, reply);
+}

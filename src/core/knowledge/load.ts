@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { PRICE_SCALE, parseDecimal } from '../money.js';
 import { fold } from '../normalize.js';
 import { type ChartsFileData, chartsFileSchema } from './charts-schema.js';
+import { gatherKnowledgeFiles, KnowledgeFilesRefused, type KnowledgeLimits } from './files.js';
 import {
   conceptSchema,
   type EntryData,
@@ -50,12 +49,14 @@ export interface Validation {
   warnings: KnowledgeProblem[];
 }
 
-/** Reads every .yaml/.yml file of a knowledge folder. */
-export function readKnowledgeDir(dir: string): KnowledgeFile[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+/**
+ * Reads every .yaml/.yml file of a knowledge folder, within the size caps and regular files only
+ * (files.ts); throws KnowledgeError naming each file refused.
+ */
+export function readKnowledgeDir(dir: string, limits?: KnowledgeLimits): KnowledgeFile[] {
+  const { files, problems } = gatherKnowledgeFiles(dir, limits);
+  if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
+  return files;
 }
 
 function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
@@ -290,6 +291,15 @@ function crossCheck(
         warnings.push({ file: e.file, entry: e.id, field: 'related', message: 'an entry relates to itself' });
     }
   }
+  for (const e of entries) {
+    if (e.source.article && !e.source.article_en)
+      warnings.push({
+        file: e.file,
+        entry: e.id,
+        field: 'source.article_en',
+        message: 'the article quote has no English translation ("article_en")',
+      });
+  }
   const variantOwner = new Map<string, Entry>();
   for (const e of entries) {
     for (const lang of ['en', 'fr'] as const) {
@@ -420,13 +430,8 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
 }
 
 /** Loads and validates a knowledge folder; throws KnowledgeError naming every problem. */
-export function loadKnowledge(dir: string): KnowledgeBase {
-  let files: KnowledgeFile[];
-  try {
-    files = readKnowledgeDir(dir);
-  } catch (err) {
-    throw new KnowledgeError([{ file: dir, message: `cannot read the folder: ${(err as Error).message}` }]);
-  }
+export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
+  const files = readKnowledgeDir(dir, limits);
   const v = validateKnowledge(files);
   if (!v.kb) throw new KnowledgeError(v.errors);
   return v.kb;
