@@ -318,9 +318,9 @@ describe('buttons', () => {
 
   it('records a vote on a calculation', async () => {
     const before = bot.feedback.votes.length;
-    await bot.send(buttonClick(app, 'bb:fb:down:calc-training:en'));
+    await bot.send(buttonClick(app, 'bb:fb:up:calc-training:en'));
     expect(bot.feedback.votes.slice(before)).toEqual([
-      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'down' }),
+      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'up' }),
     ]);
   });
 

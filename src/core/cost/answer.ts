@@ -219,8 +219,10 @@ export function costAnswer(kb: KnowledgeBase, calc: CostCalc, lang: Lang): Reply
   const notes: string[] = [];
   const text = calc.input?.text ?? calc.output?.text ?? calc.unsaid?.text;
   if (text) notes.push(m.textRule(m.rules[text.lang][text.unit]));
-  if (calc.span && (calc.span.unit === 'month' || calc.span.per === 'month')) notes.push(m.monthLength);
-  if (calc.span && (calc.span.unit === 'year' || calc.span.per === 'year')) notes.push(m.yearLength);
+  // A month or a year converted to days is said; a rate alone ("per month") converts nothing.
+  const span = calc.span && calc.span.unit !== calc.span.per ? calc.span : undefined;
+  if (span && (span.unit === 'month' || span.per === 'month')) notes.push(m.monthLength);
+  if (span && (span.unit === 'year' || span.per === 'year')) notes.push(m.yearLength);
   const cachedNote = rows.find(
     (r) =>
       ((calc.cached ?? 0) > 0 || calc.cachedTokens !== undefined) &&
