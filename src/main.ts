@@ -3,8 +3,10 @@ import type { Briefbot } from './app.js';
 import { runConsole } from './cli/console.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { KnowledgeError } from './core/index.js';
+import { KnowledgeFilesRefused } from './core/knowledge/files.js';
 import { createLogger, flushLogger } from './logger.js';
 import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
+import { PolicyError } from './services/channel-policy.js';
 
 /**
  * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
     const { startBriefbot } = await import('./app.js');
     bot = await startBriefbot(config, logger);
   } catch (err) {
+    if (err instanceof PolicyError) {
+      for (const p of err.problems) process.stderr.write(`config error: ${p}\n`);
+      await flushLogger(logger);
+      process.exit(2);
+    }
     if (err instanceof KnowledgeError) {
       for (const p of err.problems) logger.fatal({ problem: p }, 'invalid knowledge');
       process.stderr.write(`${err.message}\n`);
@@ -47,7 +54,8 @@ async function main(): Promise<void> {
       logger.fatal({ err }, 'startup failed');
     }
     await flushLogger(logger);
-    process.exit(1);
+    // A refused knowledge file (over the size cap, a FIFO…) will not fix itself: exit 2 like bad config.
+    process.exit(err instanceof KnowledgeFilesRefused ? 2 : 1);
   }
   shutdown = onShutdownSignals(() => bot.stop(), logger);
   if (consoleMode) {

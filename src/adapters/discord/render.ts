@@ -1,10 +1,12 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
+import { voteIdOf } from '../../core/cost/index.js';
+import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { linkButton, questionButton, voteButtons } from './buttons.js';
+import { escalateButton, followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
 import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
@@ -32,18 +34,28 @@ export interface RenderOptions {
   ephemeral?: boolean;
   /** The user's question, echoed (truncated, markdown-escaped) above the answer. */
   question?: string;
+  /** Offer "Follow up" continuing this user's conversation. */
+  followUp?: string;
 }
 
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string; escalate?: boolean } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
-  return renderReply(result.reply, {
+  const msg = renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
+    ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
+  // A refusal in a channel with an escalation target offers "Ask a person".
+  const refusal = !result.reply.answered && result.reply.kind === 'none' && !result.limited;
+  if (!options.escalate || !refusal || !options.question || msg.components.length >= LIMITS.rows) return msg;
+  return {
+    ...msg,
+    components: [...msg.components, { type: 1, components: [escalateButton(result.reply.lang)] }],
+  };
 }
 
 /** Reply → embed, buttons, flags and allowed_mentions, within every Discord limit. */
@@ -59,7 +71,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   });
   return {
     embeds: [embed],
-    components: components(reply),
+    components: components(reply, options.followUp),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: { parse: [] },
     ...(reply.chart ? { chart: reply.chart } : {}),
@@ -94,7 +106,8 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 function fields(reply: Reply): APIEmbedField[] {
   const m = t(reply.lang);
   const list = reply.fields.map((f) => field(f.label, f.value, f.inline ?? false));
-  if (reply.suggestions.length > 0) {
+  // "Did you mean" is said once: the body lists the suggestions (buttons under it ask them), no field.
+  if (reply.suggestions.length > 0 && !reply.body.includes(m.refusal.didYouMean)) {
     list.push(field(m.refusal.didYouMean, bullets(reply.suggestions)));
   }
   const topics = reply.topics ?? [];
@@ -103,7 +116,12 @@ function fields(reply: Reply): APIEmbedField[] {
     const intro = reply.answered ? m.topics.title : m.refusal.topicsIntro;
     list.push(field(intro, topics.map((topic) => `• ${topic.name}`).join('\n')));
   }
-  if (reply.source?.quote) list.push(field(m.fact.article, `« ${reply.source.quote} »`));
+  if (reply.source?.quote) {
+    const translation = reply.source.quoteTranslation
+      ? `\n${m.glance.translation}${m.colon}“${reply.source.quoteTranslation}”`
+      : '';
+    list.push(field(m.glance.quoteLabel, `« ${reply.source.quote} »${translation}`));
+  }
   return list.slice(0, LIMITS.fields);
 }
 
@@ -116,16 +134,17 @@ function footer(reply: Reply): { footer?: { text: string } } {
   const colon = t(reply.lang).colon;
   const parts: string[] = [];
   if (reply.source) {
-    const date = reply.source.date ? ` (${reply.source.date})` : '';
-    parts.push(`${m.source}${colon}${reply.source.label}${date}`);
+    const date = reply.source.date ? formatDate(reply.source.date, reply.lang) : '';
+    const label =
+      date && !reply.source.label.includes(date) ? `${reply.source.label}, ${date}` : reply.source.label;
+    parts.push(`${m.source}${colon}${label}`);
   }
-  if (reply.answered && reply.confidence !== undefined) {
-    parts.push(`${m.confidence}${colon}${formatPercent(reply.confidence, reply.lang)}`);
-  }
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);
   return parts.length > 0 ? { footer: { text: cut(safe(parts.join(' · ')), LIMITS.footer) } } : {};
 }
 
-function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+function components(reply: Reply, followUp?: string): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const links = reply.answered ? reply.related : reply.suggestions;
   const seen = new Set<string>();
@@ -135,8 +154,9 @@ function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
     .map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
-  if (reply.answered && reply.kind === 'fact' && reply.entryId)
-    actions.push(...voteButtons(reply.entryId, reply.lang));
+  if (followUp) actions.push(followUpButton(followUp, reply.lang));
+  const vote = voteIdOf(reply);
+  if (vote) actions.push(...voteButtons(vote, reply.lang));
   const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
   if (link) actions.push(link);
   if (actions.length > 0) rows.push({ type: 1, components: actions.slice(0, LIMITS.buttonsPerRow) });

@@ -20,6 +20,11 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  modalTitle: 45,
+  modalRows: 5,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputLength: 4000,
 } as const;
 
 export const ELLIPSIS = '…';

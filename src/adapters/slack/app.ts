@@ -2,10 +2,12 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, type webApi } 
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
+import type { EventJournal } from '../../services/journal.js';
 import { boltLogger } from './bolt-logger.js';
 import { logUnhandled } from './errors.js';
 import { BODY_LIMIT_BYTES, guardRequests } from './http-guard.js';
 import { idempotentFetch } from './idempotent-fetch.js';
+import { journalEvents } from './journal.js';
 import { registerListeners } from './listeners/index.js';
 
 /** Where Slack sends events, commands and interactivity in HTTP mode. */
@@ -28,6 +30,8 @@ export interface SlackAppOptions {
   customRoutes?: CustomRoute[];
   /** Web API request timeout (default 10 s). */
   timeoutMs?: number;
+  /** Acknowledged question events are journaled here until answered (journal.ts). */
+  journal?: EventJournal;
 }
 
 /**
@@ -123,6 +127,7 @@ export function createSlackApp(
       inFlight -= 1;
     }
   });
+  if (options.journal) journalEvents(app, options.journal, log);
   registerListeners(app, { ...services, logger: log }, { admins: new Set(config.adminUsers ?? []) });
   app.error(logUnhandled(log));
 
