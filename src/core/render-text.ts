@@ -1,6 +1,6 @@
 import { formatPercent } from './format.js';
 import { t } from './i18n/index.js';
-import type { Reply } from './reply.js';
+import { type Reply, shownConfidence } from './reply.js';
 
 /** Plain-text rendering of a Reply, for the console, the CLI and notification fallbacks. */
 export function renderText(reply: Reply): string {
@@ -20,9 +20,9 @@ export function renderText(reply: Reply): string {
     lines.push('', `${m.fact.source}${m.colon}${parts}`);
     if (s.quote) lines.push(`  « ${s.quote} »`);
   }
-  if (reply.kind === 'fact' && reply.confidence !== undefined && reply.confidence < 1) {
-    lines.push(`${m.fact.confidence}${m.colon}${formatPercent(reply.confidence, reply.lang)}`);
-  }
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined)
+    lines.push(`${m.fact.confidence}${m.colon}${formatPercent(confidence, reply.lang)}`);
   return lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

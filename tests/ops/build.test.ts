@@ -24,7 +24,7 @@ function instruction(name: string): string[] {
 
 describe('Dockerfile', () => {
   it('is multi-stage on Node 20 slim, builds with dev dependencies and runs with production ones', () => {
-    expect(instruction('FROM')).toEqual(['node:20-slim AS build', 'node:20-slim AS runtime']);
+    expect(instruction('FROM')).toEqual(['node:24-slim AS build', 'node:24-slim AS runtime']);
     const runs = instruction('RUN');
     expect(runs).toContain('npm run build');
     expect(runs.some((r) => r.startsWith('npm ci --omit=dev'))).toBe(true);

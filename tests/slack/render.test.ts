@@ -207,3 +207,20 @@ describe('button values', () => {
     }
   });
 });
+
+describe('feedback on calculations', () => {
+  it('puts 👍 / 👎 under an answered cost or training reply, and none under a usage error', () => {
+    const cost = makeReply({ kind: 'cost', lang: 'fr', answered: true, title: 'Coût', body: '1,40 $US' });
+    const votes = buttonsOf(renderReply(cost) as unknown as Record<string, unknown>).filter((b) =>
+      b.action_id.startsWith('bb_vote_'),
+    );
+    expect(votes.map((b) => [b.action_id, b.value])).toEqual([
+      ['bb_vote_up', 'calc-cost|fr'],
+      ['bb_vote_down', 'calc-cost|fr'],
+    ]);
+    const training = makeReply({ kind: 'training', lang: 'en', answered: true, title: 'T', body: '$1' });
+    expect(JSON.stringify(renderReply(training))).toContain('calc-training|en');
+    const usage = makeReply({ kind: 'cost', lang: 'en', title: 'Usage', body: 'bad amount' });
+    expect(JSON.stringify(renderReply(usage))).not.toContain('bb_vote_');
+  });
+});

@@ -6,6 +6,7 @@ import type { Services } from '../../services/index.js';
 import type { EventJournal } from '../../services/journal.js';
 import type { RunningAdapter } from '../types.js';
 import { createSlackApp } from './app.js';
+import { SERVER_OPTIONS } from './http-guard.js';
 import { resumePending } from './journal.js';
 import { startRoutesServer } from './routes-server.js';
 
@@ -18,6 +19,8 @@ export interface SlackStartOptions {
   host?: string;
   customRoutes?: CustomRoute[];
   retryConfig?: webApi.RetryOptions;
+  /** Web API request timeout (default 10 s). */
+  timeoutMs?: number;
   /** Journal of acknowledged events; those a crashed run left are answered after start. */
   journal?: EventJournal;
 }
@@ -47,6 +50,7 @@ export async function startSlack(
   const built = createSlackApp(config, services, {
     customRoutes: routes,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.journal ? { journal: options.journal } : {}),
   });
   const { app, socket, log } = built;
@@ -68,10 +72,10 @@ export async function startSlack(
     connected = true;
     if (routes.length > 0) server = await startRoutesServer(routes, options.port, options.host);
   } else {
-    server = (await app.start({
-      port: options.port,
-      ...(options.host ? { host: options.host } : {}),
-    })) as Server;
+    server = (await app.start(
+      { port: options.port, ...(options.host ? { host: options.host } : {}) },
+      SERVER_OPTIONS,
+    )) as Server;
   }
   const port = (server?.address() as AddressInfo | null)?.port;
   log.info({ mode: built.mode, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');

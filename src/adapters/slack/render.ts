@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
+import { voteIdOf } from '../../core/cost/index.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import { escapeAndCut, escapeAndSplit, mrkdwnLink } from './text.js';
 
 /**
@@ -112,9 +113,10 @@ function context(reply: Reply): Block[] {
     elements.push(mrkdwn(`*${escapeAndCut(m.source, 50)}${colon}* ${mrkdwnLink(src.url, src.label)}${date}`));
     if (src.quote) elements.push(mrkdwn(`_“${escapeAndCut(src.quote, 400)}”_`));
   }
-  if (reply.kind === 'fact' && reply.answered && reply.confidence !== undefined) {
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined) {
     elements.push(
-      mrkdwn(`${escapeAndCut(m.confidence, 50)}${colon} ${formatPercent(reply.confidence, reply.lang)}`),
+      mrkdwn(`${escapeAndCut(m.confidence, 50)}${colon} ${formatPercent(confidence, reply.lang)}`),
     );
   }
   return elements.length > 0 ? [{ type: 'context', elements }] : [];
@@ -141,9 +143,10 @@ function questions(reply: Reply, intro: string | null, links: QuestionLink[], fi
 }
 
 function feedback(reply: Reply): Block[] {
-  if (!reply.answered || reply.kind !== 'fact' || !reply.entryId) return [];
+  const vote = voteIdOf(reply);
+  if (!vote) return [];
   const m = t(reply.lang).feedback;
-  const value = buttonValue(reply.entryId, reply.lang);
+  const value = buttonValue(vote, reply.lang);
   return [
     {
       type: 'actions',

@@ -62,7 +62,7 @@ export async function answerMessage(
         );
         // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
         if (result.ignored || (conversation?.accept && result.limited)) return;
-        await postResult(client, place, result);
+        await postResult(client, place, result, services);
         if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
       } finally {
         slot.release();
