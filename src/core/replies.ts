@@ -5,6 +5,7 @@ import type { Entry, Gap, KnowledgeBase } from './knowledge/types.js';
 import type { Lang } from './lang.js';
 import { makeReply, type QuestionLink, type Reply, type SourceCitation } from './reply.js';
 import type { SearchHit } from './search.js';
+import { shortAnswerFirst } from './short-answer.js';
 
 /** Builders of the engine's non-calculator replies: facts, refusals, help, topics, about. */
 
@@ -19,6 +20,7 @@ function citation(entry: Entry, lang: Lang): SourceCitation {
   if (s.url) c.url = s.url;
   if (s.date) c.date = s.date;
   if (s.article) c.quote = s.article;
+  if (s.article && s.article_en && lang === 'en') c.quoteTranslation = s.article_en;
   return c;
 }
 
@@ -43,7 +45,7 @@ export function factReply(
     lang,
     answered: true,
     title: entry.questions[lang][0] ?? entry.id,
-    body: entry.answer[lang],
+    body: shortAnswerFirst(entry.answer[lang]),
     fields: entry.fields.map((f) => ({ label: f.label[lang], value: f.value[lang], inline: true })),
     source: citation(entry, lang),
     related,

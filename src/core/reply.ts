@@ -21,8 +21,10 @@ export interface SourceCitation {
   url?: string;
   /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
   date?: string;
-  /** A short quote from the source article, when the fact comes from it. */
+  /** A short quote from the source article (French), when the fact comes from it. */
   quote?: string;
+  /** Its English translation, in English replies. */
+  quoteTranslation?: string;
 }
 
 /** A question the user can ask next (did-you-mean suggestions, related entries). */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { converse } from '../core/conversation/index.js';
 import { isCalcVoteId } from '../core/cost/index.js';
 import type { Engine } from '../core/engine-types.js';
+import type { FeedbackReason } from '../core/feedback.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
 import { makeReply, type Reply } from '../core/reply.js';
@@ -120,7 +121,9 @@ export async function runLimited(
 ): Promise<PipelineResult> {
   const started = Date.now();
   const user = hashUser(who.platform, who.userId);
-  const count = await services.state.increment(`rate:${who.platform}:${user}`, 60);
+  // The console chat has one user, at the keyboard: no rate limit there.
+  const count =
+    who.platform === 'console' ? 0 : await services.state.increment(`rate:${who.platform}:${user}`, 60);
   if (count > services.rateLimitPerMinute) {
     return finish(services, who, user, lang, rateLimited(lang, services.rateLimitPerMinute), started, 'rate');
   }
@@ -193,6 +196,7 @@ export async function recordVote(
   entryId: string,
   vote: 'up' | 'down',
   lang: Lang,
+  detail: { reason?: FeedbackReason; comment?: string } = {},
 ): Promise<boolean> {
   const user = hashUser(who.platform, who.userId);
   if (!voteTargetExists(services.engine(), entryId)) {
@@ -202,9 +206,19 @@ export async function recordVote(
     );
     return false;
   }
-  services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  const reason = detail.reason ? { reason: detail.reason } : {};
+  // The comment is the user's own text: stored, never logged.
+  services.logger.info({ platform: who.platform, user, entryId, vote, lang, ...reason }, 'feedback');
   services.insights?.vote(entryId, vote);
-  await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+  await services.feedback.recordFeedback({
+    platform: who.platform,
+    user,
+    entryId,
+    vote,
+    lang,
+    ...reason,
+    ...(detail.comment ? { comment: detail.comment } : {}),
+  });
   return true;
 }
 

@@ -47,6 +47,23 @@ interface Stored {
   user: string;
 }
 
+/** A file uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
+export interface SlackUpload {
+  id: string;
+  filename: string;
+  length: number;
+  altText?: string;
+  data?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+  completed: boolean;
+}
+
+/** Slack's limit on one uploaded file. */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
 export interface ResponseUrlPost {
   id: string;
   body: Record<string, unknown>;
@@ -74,6 +91,8 @@ export class SlackServer {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly acks: SocketAck[] = [];
+  /** Files by id, from files.getUploadURLExternal on. */
+  readonly uploads = new Map<string, SlackUpload>();
   private readonly failures: Failure[] = [];
   private readonly refusals: { method: string; remaining: number; error: string }[] = [];
   private readonly delays: { method: string; remaining: number; ms: number }[] = [];
@@ -156,6 +175,8 @@ export class SlackServer {
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', this.url).pathname;
+      if (path.startsWith('/upload/'))
+        return void this.upload(path.slice(8), req, Buffer.concat(chunks), res);
       if (path.startsWith('/api/')) return this.api(path.slice(5), req, raw, res);
       if (path.startsWith('/response/')) {
         this.responses.push({ id: path.slice(10), body: parseBody(req.headers['content-type'], raw) });
@@ -242,6 +263,18 @@ export class SlackServer {
           .map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
         return { ok: true, messages, has_more: false };
       }
+      case 'files.getUploadURLExternal':
+        return this.uploadUrl(body);
+      case 'files.completeUploadExternal':
+        return this.completeUpload(body);
+      case 'chat.getPermalink':
+        if (typeof body.channel !== 'string' || typeof body.message_ts !== 'string')
+          return { ok: false, error: 'invalid_arguments' };
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://local.slack.com/archives/${body.channel}/p${body.message_ts.replace('.', '')}`,
+        };
       case 'views.publish':
       case 'views.open':
       case 'views.update': {
@@ -261,6 +294,63 @@ export class SlackServer {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** files.getUploadURLExternal: needs a filename and the exact byte length to come. */
+  private uploadUrl(body: Record<string, unknown>): Record<string, unknown> {
+    const filename = typeof body.filename === 'string' ? body.filename.trim() : '';
+    const length = Number(body.length);
+    if (filename === '' || !Number.isInteger(length) || length <= 0)
+      return { ok: false, error: 'invalid_arguments' };
+    if (length > MAX_UPLOAD_BYTES) return { ok: false, error: 'file_too_large' };
+    const id = `F${String(this.uploads.size + 1).padStart(9, '0')}`;
+    const upload: SlackUpload = { id, filename, length, completed: false };
+    if (typeof body.alt_text === 'string') upload.altText = body.alt_text;
+    this.uploads.set(id, upload);
+    return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+  }
+
+  /** The upload URL: raw bytes or one multipart file part, exactly as long as announced. */
+  private async upload(id: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    const upload = this.uploads.get(id);
+    if (req.method !== 'POST' || !upload || upload.data) {
+      res.writeHead(404).end();
+      return;
+    }
+    let data = raw;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+      const file = [...form.values()].find((v) => typeof v !== 'string');
+      data = file && typeof file !== 'string' ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    }
+    if (data.length !== upload.length) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('length mismatch');
+      return;
+    }
+    upload.data = data;
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${data.length}`);
+  }
+
+  /** files.completeUploadExternal: every file uploaded; a thread only within a channel. */
+  private completeUpload(body: Record<string, unknown>): Record<string, unknown> {
+    const files = Array.isArray(body.files) ? (body.files as { id?: string; title?: string }[]) : [];
+    if (files.length === 0) return { ok: false, error: 'invalid_arguments' };
+    const channel = typeof body.channel_id === 'string' ? body.channel_id : undefined;
+    const threadTs = typeof body.thread_ts === 'string' ? body.thread_ts : undefined;
+    if (threadTs && !channel) return { ok: false, error: 'invalid_arguments' };
+    if (channel && !/^[CDG][A-Z0-9]{2,}$/.test(channel)) return { ok: false, error: 'channel_not_found' };
+    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) return { ok: false, error: 'invalid_thread_ts' };
+    const found = files.map((f) => this.uploads.get(f.id ?? ''));
+    if (found.some((u) => !u?.data || u.completed)) return { ok: false, error: 'file_not_found' };
+    const done = found as SlackUpload[];
+    done.forEach((u, i) => {
+      u.completed = true;
+      u.title = files[i]?.title ?? u.filename;
+      if (channel) u.channel = channel;
+      if (threadTs) u.threadTs = threadTs;
+    });
+    return { ok: true, files: done.map((u) => ({ id: u.id, name: u.filename, title: u.title })) };
   }
 
   private nextTs(): string {

@@ -50,8 +50,7 @@ describe('the console chat (npm start with no token)', () => {
       stdin.write('\u202Ewhat is\u0000 the MIT license about?\n');
       stdin.write('quit\n');
       expect(await main.exited).toBe(0);
-      expect(main.stdout()).not.toContain('\u202E');
-      expect(main.stdout()).not.toContain('\u0000');
+      expect(main.stdout().includes('\u202E') || main.stdout().includes('\u0000')).toBe(false);
       expect(main.stderr()).toBe('');
     } finally {
       await main.kill();

@@ -78,7 +78,7 @@ describe('/ask', () => {
   it('answers in French when asked in French', async () => {
     const body = await ask('Combien Nvidia a-t-elle perdu le 27 janvier ?');
     expect(body.response_type).toBe('in_channel');
-    expect(allText(body)).toContain(t('fr').fact.confidence);
+    expect(allText(body)).toContain(`${t('fr').fact.source} :`);
   });
 
   it('escapes what the user typed', async () => {

@@ -1,11 +1,12 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
 import { voteIdOf } from '../../core/cost/index.js';
+import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
+import { escalateButton, followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
 import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
@@ -40,14 +41,21 @@ export interface RenderOptions {
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string; followUp?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string; escalate?: boolean } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
-  return renderReply(result.reply, {
+  const msg = renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
     ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
+  // A refusal in a channel with an escalation target offers "Ask a person".
+  const refusal = !result.reply.answered && result.reply.kind === 'none' && !result.limited;
+  if (!options.escalate || !refusal || !options.question || msg.components.length >= LIMITS.rows) return msg;
+  return {
+    ...msg,
+    components: [...msg.components, { type: 1, components: [escalateButton(result.reply.lang)] }],
+  };
 }
 
 /** Reply → embed, buttons, flags and allowed_mentions, within every Discord limit. */
@@ -98,7 +106,8 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 function fields(reply: Reply): APIEmbedField[] {
   const m = t(reply.lang);
   const list = reply.fields.map((f) => field(f.label, f.value, f.inline ?? false));
-  if (reply.suggestions.length > 0) {
+  // "Did you mean" is said once: the body lists the suggestions (buttons under it ask them), no field.
+  if (reply.suggestions.length > 0 && !reply.body.includes(m.refusal.didYouMean)) {
     list.push(field(m.refusal.didYouMean, bullets(reply.suggestions)));
   }
   const topics = reply.topics ?? [];
@@ -107,7 +116,12 @@ function fields(reply: Reply): APIEmbedField[] {
     const intro = reply.answered ? m.topics.title : m.refusal.topicsIntro;
     list.push(field(intro, topics.map((topic) => `• ${topic.name}`).join('\n')));
   }
-  if (reply.source?.quote) list.push(field(m.fact.article, `« ${reply.source.quote} »`));
+  if (reply.source?.quote) {
+    const translation = reply.source.quoteTranslation
+      ? `\n${m.glance.translation}${m.colon}“${reply.source.quoteTranslation}”`
+      : '';
+    list.push(field(m.glance.quoteLabel, `« ${reply.source.quote} »${translation}`));
+  }
   return list.slice(0, LIMITS.fields);
 }
 
@@ -120,8 +134,10 @@ function footer(reply: Reply): { footer?: { text: string } } {
   const colon = t(reply.lang).colon;
   const parts: string[] = [];
   if (reply.source) {
-    const date = reply.source.date ? ` (${reply.source.date})` : '';
-    parts.push(`${m.source}${colon}${reply.source.label}${date}`);
+    const date = reply.source.date ? formatDate(reply.source.date, reply.lang) : '';
+    const label =
+      date && !reply.source.label.includes(date) ? `${reply.source.label}, ${date}` : reply.source.label;
+    parts.push(`${m.source}${colon}${label}`);
   }
   const confidence = shownConfidence(reply);
   if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);

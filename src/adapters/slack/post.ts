@@ -7,7 +7,7 @@ import type { PipelineResult } from '../../services/pipeline.js';
 import type { Observer } from '../../services/types.js';
 import { replyMetadata } from './idempotent-fetch.js';
 import { wireBlocks } from './payload.js';
-import { renderReply } from './render.js';
+import { type Block, LIMITS, renderReply } from './render.js';
 import { escapeAndSplit, escapeMrkdwn } from './text.js';
 
 /** Where a reply goes: a channel (or DM), a thread in it, and who asked (for ephemeral notices). */
@@ -31,6 +31,13 @@ const FORM_ERRORS = new Set(['invalid_blocks', 'invalid_blocks_format', 'msg_too
 const PLAIN_PIECE = 3500;
 const PLAIN_PIECES = 10;
 
+export interface PostOptions {
+  /** Only the asker sees it (a refusal in a channel, a private channel policy). */
+  ephemeral?: boolean;
+  /** Blocks added under the reply (e.g. "Ask a person"). */
+  extra?: Block[];
+}
+
 /**
  * Posts a pipeline result: the rendered reply in the thread; a notice from the pipeline (rate limit,
  * too long) only to the person who asked. Each post carries its own post id (message metadata), so a
@@ -43,31 +50,44 @@ export async function postResult(
   place: Place,
   result: PipelineResult,
   sink?: FallbackSink,
-): Promise<void> {
+  options: PostOptions = {},
+): Promise<string | undefined> {
   const { text, blocks: rendered } = renderReply(result.reply);
-  const blocks = wireBlocks(rendered);
+  const all = options.extra?.length ? [...rendered, ...options.extra].slice(0, LIMITS.blocks) : rendered;
+  const blocks = wireBlocks(all);
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
-  const post = (message: { text: string; blocks?: typeof blocks }) =>
-    result.limited
-      ? client.chat.postEphemeral({ channel: place.channel, user: place.user, ...message, ...thread })
-      : client.chat.postMessage({
-          channel: place.channel,
-          ...message,
-          unfurl_links: false,
-          unfurl_media: false,
-          metadata: replyMetadata(),
-          ...thread,
-        });
+  const ephemeral = result.limited !== undefined || options.ephemeral === true;
+  const post = async (message: { text: string; blocks?: typeof blocks }): Promise<string | undefined> => {
+    if (ephemeral) {
+      await client.chat.postEphemeral({ channel: place.channel, user: place.user, ...message, ...thread });
+      return undefined;
+    }
+    const posted = await client.chat.postMessage({
+      channel: place.channel,
+      ...message,
+      unfurl_links: false,
+      unfurl_media: false,
+      metadata: replyMetadata(),
+      ...thread,
+    });
+    return posted.ts;
+  };
+  let ts: string | undefined;
   try {
-    await post({ text, blocks });
+    ts = await post({ text, blocks });
   } catch (err) {
     const reason = formError(err);
     if (!reason) throw err;
     sink?.logger.warn({ reason, channel: place.channel }, 'slack refused the reply: posted as plain text');
     sink?.observer.slackPlainFallback?.(reason);
-    for (const piece of escapeAndSplit(renderText(result.reply), PLAIN_PIECE, PLAIN_PIECES))
-      await post({ text: piece });
+    for (const piece of escapeAndSplit(renderText(result.reply), PLAIN_PIECE, PLAIN_PIECES)) {
+      const pieceTs = await post({ text: piece });
+      ts ??= pieceTs;
+    }
   }
+  // The answer's thread (a top-level answer becomes its root): where its chart follows (upload.ts).
+  if (ephemeral) return undefined;
+  return place.threadTs ?? ts;
 }
 
 function formError(err: unknown): string | undefined {

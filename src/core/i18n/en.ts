@@ -204,7 +204,20 @@ export const en = {
     apology: (id: string) => `Sorry, something went wrong on my side. (error id: ${id})`,
     unknownCommand: "I don't know that command.",
   },
-  feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+  feedback: {
+    thanks: 'Thanks for the feedback!',
+    up: 'Helpful',
+    down: 'Not helpful',
+    recorded: 'Thanks — recorded.',
+    /** The 👎 form (Slack modal title ≤ 24 characters, Discord ≤ 45). */
+    formTitle: 'What was wrong?',
+    reasonLabel: 'Reason',
+    reasons: { wrong: 'Wrong', outdated: 'Out of date', unclear: 'Unclear', 'not-asked': 'Not what I asked' },
+    commentLabel: 'Anything to add? (optional)',
+    commentPlaceholder: 'What the right answer is, or what you expected',
+    send: 'Send',
+    cancel: 'Cancel',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Busy right now',
@@ -228,6 +241,12 @@ export const en = {
     followUpLabel: 'Your next question',
     followUpPlaceholder: 'and on o1? · why? · source? · in short?',
     expired: 'This conversation has expired. Ask your question again with /ask.',
+  },
+  glance: {
+    quoteLabel: 'Source article (French)',
+    translation: 'In English',
+    consoleExamples: (a: string, b: string) => `Try: "${a}" or "${b}".`,
+    consoleExampleList: ['How much did Nvidia and the others fall?', 'combien coûtent 10M tokens sur o1 ?'],
   },
   charts: {
     showAsChart: 'Show as chart',

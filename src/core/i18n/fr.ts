@@ -207,7 +207,19 @@ export const fr: Messages = {
     apology: (id: string) => `Désolé, une erreur s’est produite de mon côté. (identifiant : ${id})`,
     unknownCommand: 'Je ne connais pas cette commande.',
   },
-  feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+  feedback: {
+    thanks: 'Merci pour votre retour !',
+    up: 'Utile',
+    down: 'Pas utile',
+    recorded: 'Merci, c’est noté.',
+    formTitle: 'Ce qui n’allait pas',
+    reasonLabel: 'Raison',
+    reasons: { wrong: 'Faux', outdated: 'Plus à jour', unclear: 'Pas clair', 'not-asked': 'Hors sujet' },
+    commentLabel: 'Un commentaire ? (facultatif)',
+    commentPlaceholder: 'La bonne réponse, ou ce que vous attendiez',
+    send: 'Envoyer',
+    cancel: 'Annuler',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Un instant',
@@ -231,6 +243,15 @@ export const fr: Messages = {
     followUpLabel: 'Votre question suivante',
     followUpPlaceholder: 'et sur o1 ? · pourquoi ? · source ? · en bref ?',
     expired: 'Cette conversation a expiré. Reposez votre question avec /demander.',
+  },
+  glance: {
+    quoteLabel: 'Article source (en français)',
+    translation: 'En anglais',
+    consoleExamples: (a: string, b: string) => `Essayez\u00a0: « ${a} » ou « ${b} ».`,
+    consoleExampleList: [
+      'De combien Nvidia et les autres ont-elles chuté ?',
+      'how much would 10M tokens cost on o1?',
+    ],
   },
   charts: {
     showAsChart: 'Voir en graphique',

@@ -291,6 +291,15 @@ function crossCheck(
         warnings.push({ file: e.file, entry: e.id, field: 'related', message: 'an entry relates to itself' });
     }
   }
+  for (const e of entries) {
+    if (e.source.article && !e.source.article_en)
+      warnings.push({
+        file: e.file,
+        entry: e.id,
+        field: 'source.article_en',
+        message: 'the article quote has no English translation ("article_en")',
+      });
+  }
   const variantOwner = new Map<string, Entry>();
   for (const e of entries) {
     for (const lang of ['en', 'fr'] as const) {

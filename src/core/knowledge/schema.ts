@@ -19,6 +19,8 @@ export const sourceSchema = z
   .object({
     /** Quote from the source article (French), when the fact comes from it. */
     article: text.optional(),
+    /** Its faithful English translation, shown under the quote in English replies. */
+    article_en: text.optional(),
     /** Name of an external source ("Reuters", "DeepSeek-V3 technical report"). */
     title: text.optional(),
     url: url.optional(),
@@ -27,6 +29,10 @@ export const sourceSchema = z
   .strict()
   .refine((s) => s.article !== undefined || (s.url !== undefined && s.date !== undefined), {
     message: 'needs an article quote ("article") or an external source with "url" and "date"',
+  })
+  .refine((s) => s.article_en === undefined || s.article !== undefined, {
+    message: '"article_en" translates "article": give the French quote too',
+    path: ['article_en'],
   });
 
 export const fieldSchema = z.object({ label: bilingualText, value: bilingualText }).strict();
