@@ -7,7 +7,8 @@ import { type OpsServer, startOpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
-import { MemoryState } from './services/memory.js';
+import { EventJournal } from './services/journal.js';
+import { MemoryFeedbackStore, MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
 import { openRecordStore } from './services/store.js';
@@ -36,30 +37,39 @@ export interface Briefbot {
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
   const metrics = createMetrics();
-  const knowledge = new KnowledgeHolder(config.knowledgeDir, logger.child({ component: 'knowledge' }), {
-    reloaded: (entries) => {
-      metrics.setEntries(entries);
-      metrics.reloaded();
+  const knowledge = new KnowledgeHolder(
+    config.knowledgeDir,
+    logger.child({ component: 'knowledge' }),
+    {
+      reloaded: (entries) => {
+        metrics.setEntries(entries);
+        metrics.reloaded();
+      },
+      failed: () => metrics.reloadFailed(),
     },
-    failed: () => metrics.reloadFailed(),
-  });
+    { limits: config.knowledgeLimits },
+  );
   metrics.setEntries(knowledge.current().size);
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
-  const feedback = await openRecordStore(
-    {
-      dataDir: config.dataDir,
-      retention: config.retention,
-      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    },
-    logger.child({ component: 'records' }),
-    metrics.records,
-  ).catch(async (err: Error) => {
-    await state.close();
-    throw err;
-  });
+  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
+  const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
+  const feedback = consoleOnly
+    ? Object.assign(new MemoryFeedbackStore(), { close: async () => undefined })
+    : await openRecordStore(
+        {
+          dataDir: config.dataDir,
+          retention: config.retention,
+          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+        },
+        logger.child({ component: 'records' }),
+        metrics.records,
+      ).catch(async (err: Error) => {
+        await state.close();
+        throw err;
+      });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
@@ -81,12 +91,14 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     accepting: () => accepting,
     sharedState: (): SharedStateStatus =>
       !config.redisUrl ? 'memory' : state.degraded?.() ? 'degraded' : 'redis',
+    busy: () => services.admission.saturated(),
   };
   const routes = publicRoutes(sources, config.metricsToken ? { metricsToken: config.metricsToken } : {});
   const host = config.host ? { host: config.host } : {};
   let server: OpsServer | undefined;
   let ops: OpsServer | undefined;
   let port: number | undefined;
+  let journal: EventJournal | undefined;
   try {
     // Each adapter tags its own logs with { component }.
     // Each SDK is imported only when its platform is configured: the console chat loads neither.
@@ -96,10 +108,12 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.js');
+      journal = new EventJournal(config.dataDir);
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
         customRoutes: routes,
+        journal,
       });
       adapters.push(slack);
       port = slack.port;
@@ -124,6 +138,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await server?.close();
+    journal?.close();
     await feedback.close();
     await state.close();
     throw err;
@@ -153,6 +168,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
       await ops?.close();
+      journal?.close();
       await feedback.close();
       await state.close();
     },

@@ -120,6 +120,8 @@ export interface Config {
   host?: string;
   knowledgeDir: string;
   dataDir: string;
+  /** DATA_DIR was set: the console chat keeps its records there (otherwise in memory, not in the checkout). */
+  dataDirConfigured?: boolean;
   redisUrl?: string;
   rateLimitPerMinute: number;
   /** How long a conversation (thread, DM, console session) is remembered after its last turn (default 30). */
@@ -182,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     knowledgeDir: e.KNOWLEDGE_DIR ?? 'knowledge',
     dataDir: e.DATA_DIR ?? 'data',
+    dataDirConfigured: e.DATA_DIR !== undefined,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     conversationTtlMinutes: e.CONVERSATION_TTL_MINUTES,
     reload: !['false', '0', 'no', 'off'].includes((e.RELOAD ?? 'true').toLowerCase()),

@@ -28,10 +28,12 @@ export async function runConsole(
   const interactive = Boolean((input as { isTTY?: boolean }).isTTY);
   const rl = createInterface({ input, output, terminal: interactive, crlfDelay: Number.POSITIVE_INFINITY });
   const write = (text: string) => output.write(`${text}\n`);
+  const [first, second] = t('en').glance.consoleExampleList;
   write(
     `briefbot — ${services.engine().size} facts about the DeepSeek shock of January 2025. ` +
       'Ask in English or French, follow up as in a chat ("and why?", "source?"); ' +
-      'type "new" for a fresh conversation, "help", "topics" or "quit".',
+      'type "new" for a fresh conversation, "help", "topics" or "quit".\n' +
+      t('en').glance.consoleExamples(first ?? '', second ?? ''),
   );
   // In a terminal, readline takes Ctrl-C for itself: make it end the chat like "quit".
   rl.on('SIGINT', () => rl.close());
@@ -53,7 +55,7 @@ export async function runConsole(
       const { reply } = await askQuestion(services, { platform: 'console', userId: 'console' }, text, {
         key: conversation,
       });
-      write(`\n${renderText(reply)}\n`);
+      write(`\n${renderText(reply, { chart: true })}\n`);
     }
     if (interactive) rl.prompt();
   }

@@ -21,8 +21,10 @@ export interface SourceCitation {
   url?: string;
   /** ISO date (YYYY-MM-DD or YYYY-MM) of the source. */
   date?: string;
-  /** A short quote from the source article, when the fact comes from it. */
+  /** A short quote from the source article (French), when the fact comes from it. */
   quote?: string;
+  /** Its English translation, in English replies. */
+  quoteTranslation?: string;
 }
 
 /** A question the user can ask next (did-you-mean suggestions, related entries). */
@@ -75,4 +77,16 @@ export function makeReply(init: Partial<Reply> & Pick<Reply, 'kind' | 'lang' | '
     matches: [],
     ...init,
   };
+}
+
+/**
+ * Confidence is shown to users only where it is informative: below this, an answer is worth checking;
+ * above it, answers on the development sets were right every time (see README, "Measured").
+ */
+export const CONFIDENCE_SHOWN_BELOW = 0.9;
+
+/** The confidence a renderer shows for this reply, or undefined when it shows none. */
+export function shownConfidence(reply: Reply): number | undefined {
+  if (reply.kind !== 'fact' || !reply.answered || reply.confidence === undefined) return undefined;
+  return reply.confidence < CONFIDENCE_SHOWN_BELOW ? reply.confidence : undefined;
 }

@@ -20,7 +20,7 @@ export async function openRecordStore(
 ): Promise<BatchedFeedbackStore> {
   const retention = config.retention ?? DEFAULT_RETENTION;
   if (config.databaseUrl) {
-    // Loaded only when configured: the pg driver costs start-up time to everyone else.
+    // Loaded only when configured: the pg driver costs start-up time nobody else should pay.
     const { PgRecords } = await import('./pg-store.js');
     const backend = new PgRecords(config.databaseUrl, retention, logger);
     try {

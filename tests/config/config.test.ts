@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       port: 3000,
       knowledgeDir: 'knowledge',
       dataDir: 'data',
+      dataDirConfigured: false,
       rateLimitPerMinute: 10,
       conversationTtlMinutes: 30,
       reload: true,

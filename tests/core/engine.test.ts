@@ -89,7 +89,7 @@ describe('routing', () => {
         (text, locale) => {
           fc.pre(!/nan|undefined/i.test(text)); // usage messages may quote the user's words
           const reply = engine.answer({ text, locale });
-          expect(['fact', 'cost', 'training', 'help', 'none']).toContain(reply.kind);
+          expect(['fact', 'cost', 'training', 'help', 'chat', 'none']).toContain(reply.kind);
           expect(renderText(reply)).not.toMatch(/NaN|undefined/);
         },
       ),
@@ -112,10 +112,25 @@ describe('autocomplete', () => {
 });
 
 describe('plain-text rendering', () => {
-  it('shows title, body, fields, related questions and the source', () => {
+  it('puts the one-sentence answer first, then details, the quote with its translation, one source line', () => {
     const text = renderText(engine.answerEntry('nvidia-drop', 'en'));
-    expect(text.split('\n')[0]).toBe(engine.answerEntry('nvidia-drop', 'en').title);
-    expect(text).toMatch(/Source: /);
-    expect(text).not.toContain('**');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(
+      /^The article says more than 16%; at the close Nvidia actually lost 16\.97%.*\.$/,
+    );
+    expect(lines[1]).toBe('');
+    expect(text).not.toContain(engine.answerEntry('nvidia-drop', 'en').title);
+    expect(text).toContain('Source article (French): « dont l’action a plongé lundi de plus de 16% »');
+    expect(text).toContain('In English: “whose shares plunged by more than 16% on Monday”');
+    expect(text.match(/^Source: /gm)).toHaveLength(1);
+    expect(text).toMatch(/^Source: Longbridge news, January 2025 — https:\/\//m);
+    expect(text).not.toMatch(/\*\*|`|^\s*- /m);
+    expect(text).not.toMatch(/\d{4}-\d{2}/);
+  });
+
+  it('keeps the French quote untranslated in French replies', () => {
+    const text = renderText(engine.answerEntry('nvidia-drop', 'fr'));
+    expect(text).toContain('Article source (en français) : « dont l’action a plongé lundi de plus de 16% »');
+    expect(text).not.toContain('whose shares');
   });
 });

@@ -54,7 +54,12 @@ describe('renderReply: an answered fact', () => {
       { name: 'Output', value: '$2.19 / 1M tokens', inline: true },
       { name: 'Input (cache miss)', value: '$0.55 / 1M tokens', inline: true },
     ]);
-    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page (2025-01-20) · Confidence: 87%');
+    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025');
+  });
+
+  it('shows the confidence only below the high band', () => {
+    const low = renderReply(factReply({ confidence: 0.6 })).embeds[0] as APIEmbed;
+    expect(low.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025 · Confidence: 60%');
   });
 
   it('is public, parses no mention, and stays within every limit', () => {
@@ -80,8 +85,10 @@ describe('renderReply: an answered fact', () => {
 
   it('formats the confidence for French', () => {
     const fr = renderReply(factReply({ lang: 'fr' })).embeds[0] as APIEmbed;
-    expect(fr.footer?.text).toMatch(
-      /^Source : DeepSeek API pricing page \(2025-01-20\) · Confiance : 87\s%$/u,
+    expect(fr.footer?.text).toBe('Source : DeepSeek API pricing page, 20 janvier 2025');
+    const low = renderReply(factReply({ lang: 'fr', confidence: 0.6 })).embeds[0] as APIEmbed;
+    expect(low.footer?.text).toMatch(
+      /^Source : DeepSeek API pricing page, 20 janvier 2025 · Confiance : 60\s%$/u,
     );
     expect(buttons(renderReply(factReply({ lang: 'fr' })))[0]).toMatchObject({
       custom_id: 'bb:rel:r1-vs-o1-price:fr',

@@ -157,6 +157,25 @@ export function buttonClickOn(
   };
 }
 
+/** A modal submission (type 5): the values typed into the modal's text inputs, by custom_id. */
+export function modalSubmit(
+  applicationId: string,
+  customId: string,
+  values: Record<string, string>,
+  who: Asker = {},
+): Interaction {
+  return {
+    ...base(5, applicationId, who),
+    data: {
+      custom_id: customId,
+      components: Object.entries(values).map(([id, value]) => ({
+        type: 1,
+        components: [{ type: 4, custom_id: id, value }],
+      })),
+    },
+  };
+}
+
 /** A message object as Discord returns it after a send or an edit. */
 export function fakeMessage(data: Record<string, unknown> = {}) {
   return {

@@ -6,7 +6,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import { createServices, type Observer, type Services, type SharedState } from '../../src/services/index.js';
 import type { Insights } from '../../src/services/insights.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
 import { SIGNING_SECRET } from './slack-requests.js';
@@ -51,6 +51,11 @@ export interface TestBotOptions {
   mode?: 'http' | 'socket';
   rateLimitPerMinute?: number;
   customRoutes?: CustomRoute[];
+  /** Shared state (memory by default): a RedisState makes several test bots one cluster. */
+  state?: SharedState;
+  /** Web API request timeout (the app's default otherwise). */
+  timeoutMs?: number;
+  observer?: Observer;
   /** Slack user ids who see the App Home's usage figures. */
   adminUsers?: string[];
   insights?: Insights;
@@ -73,6 +78,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logger,
     feedback,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1000,
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
     ...(options.insights ? { insights: options.insights, observer: options.insights } : {}),
   });
   const config: SlackConfig =
@@ -85,6 +92,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     host: '127.0.0.1',
     retryConfig: FAST_RETRY,
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   return {
     server,

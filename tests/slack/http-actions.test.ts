@@ -130,6 +130,21 @@ describe('feedback buttons', () => {
     expect(bot.feedback.votes).toHaveLength(1);
   });
 
+  it('records a vote on a calculation and rejects a forged entry id', async () => {
+    const vote = (value: string, user: string) =>
+      postInteraction(
+        bot.eventsUrl,
+        blockActions({ actionId: 'bb_vote_up', value, user, responseUrl: bot.server.responseUrl(user) }),
+      );
+    await vote('calc-cost|en', 'U0VOTER005');
+    await waitFor(() => ephemeralsFor('U0VOTER005')[0]);
+    expect(bot.feedback.votes.filter((v) => v.entryId === 'calc-cost')).toHaveLength(1);
+    await vote('made-up-entry|en', 'U0VOTER006');
+    const notice = await waitFor(() => ephemeralsFor('U0VOTER006')[0]);
+    expect(notice.body.text).toBe(t('en').data.unavailable);
+    expect(bot.feedback.votes.some((v) => v.entryId === 'made-up-entry')).toBe(false);
+  });
+
   it('refuses a vote for an entry that does not exist (forged or stale button), recording nothing', async () => {
     const before = bot.feedback.votes.length;
     await postInteraction(

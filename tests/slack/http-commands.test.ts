@@ -71,14 +71,14 @@ describe('/ask', () => {
     const body = await ask('cost 10M tokens on o1');
     expect(body.response_type).toBe('in_channel');
     const text = allText(body);
-    expect(text).toContain('2.19');
+    expect(text).toContain('$600.00');
     expect(text).not.toContain('**');
   });
 
   it('answers in French when asked in French', async () => {
     const body = await ask('Combien Nvidia a-t-elle perdu le 27 janvier ?');
     expect(body.response_type).toBe('in_channel');
-    expect(allText(body)).toContain(t('fr').fact.confidence);
+    expect(allText(body)).toContain(`${t('fr').fact.source} :`);
   });
 
   it('escapes what the user typed', async () => {

@@ -68,7 +68,7 @@ describe('app_mention over HTTP', () => {
     expect(detectLang(String(msg.text))).toBe('fr');
     const labels = buttonsOf(msg).map((b) => b.text);
     expect(labels).toContain(`👍 ${t('fr').feedback.up}`);
-    expect(allText(msg)).toContain(t('fr').fact.confidence);
+    expect(allText(msg)).toContain(`${t('fr').fact.source} :`);
   });
 
   it('refuses an out-of-scope mention and points to what it knows', async () => {
@@ -157,8 +157,21 @@ describe('delivery guarantees', () => {
     await waitFor(() => postsIn(ts)[0]);
     const retry = await postEvent(bot.eventsUrl, event, { retryNum: 1 });
     expect(retry.status).toBe(200);
-    await bot.waitForLog('slack retry ignored', { eventId: event.event_id as string });
+    await bot.waitForLog('slack duplicate event ignored', { eventId: event.event_id as string });
     await sleep(100);
+    expect(postsIn(ts)).toHaveLength(1);
+  });
+
+  it('answers a retry whose first delivery never arrived, once', async () => {
+    const ts = newTs();
+    const event = mentionEvent({ text: 'When was DeepSeek-R1 released?', ts });
+    expect((await postEvent(bot.eventsUrl, event, { retryNum: 1 })).status).toBe(200);
+    await bot.waitForLog('slack retry of an unanswered event: answering it', {
+      eventId: event.event_id as string,
+    });
+    await onePostIn(ts);
+    expect((await postEvent(bot.eventsUrl, event, { retryNum: 2 })).status).toBe(200);
+    await sleep(150);
     expect(postsIn(ts)).toHaveLength(1);
   });
 

@@ -61,10 +61,20 @@ function assertWithinLimits(reply: Reply): void {
 }
 
 describe('renderReply', () => {
-  it('renders an answered fact: header, answer, fields, source and confidence, buttons', () => {
+  it('renders an answered fact: header, answer, fields, the quote apart, one source line, buttons', () => {
     const msg = renderReply(fact) as unknown as Record<string, unknown>;
     const types = blocksOf(msg).map((b) => b.type);
-    expect(types).toEqual(['header', 'section', 'section', 'context', 'context', 'actions', 'actions']);
+    expect(types).toEqual([
+      'header',
+      'section',
+      'section',
+      'section',
+      'context',
+      'context',
+      'actions',
+      'actions',
+    ]);
+    expect(blocksOf(msg)[3]?.text?.text).toMatch(/^>\*Source article \(French\)\*\n>_« .+ »_$/);
     expect(headerOf(msg)).toBe(fact.title);
     const answer = blocksOf(msg)[1]?.text?.text;
     expect(answer).toBe('R1 costs *$2.19* per million output tokens &amp; $0.55 per million input tokens.');
@@ -72,12 +82,14 @@ describe('renderReply', () => {
       '*Output (per 1M tokens)*\n$2.19',
       '*Input, cache miss*\n$0.55',
     ]);
-    const context = allText({ blocks: [blocksOf(msg)[3]] });
+    const context = allText({ blocks: [blocksOf(msg)[4]] });
     expect(context).toContain(
-      '<https://api-docs.deepseek.com/quick_start/pricing-details-usd|DeepSeek API pricing>',
+      '<https://api-docs.deepseek.com/quick_start/pricing-details-usd|DeepSeek API pricing>, 20 January 2025',
     );
-    expect(context).toContain('2025-01-20');
-    expect(context).toContain('Confidence: 87%');
+    // 87% is in the high band: not shown. Below it, it is.
+    expect(context).not.toContain('Confidence');
+    const low = renderReply({ ...fact, confidence: 0.5 }) as unknown as Record<string, unknown>;
+    expect(allText({ blocks: [blocksOf(low)[4]] })).toContain('Confidence: 50%');
     expect(msg.text).toContain(fact.title);
   });
 
@@ -158,7 +170,9 @@ describe('renderReply', () => {
     };
     assertWithinLimits(reply);
     const msg = renderReply(reply) as unknown as Record<string, unknown>;
-    const sections = blocksOf(msg).filter((b) => b.type === 'section' && b.text);
+    const sections = blocksOf(msg).filter(
+      (b) => b.type === 'section' && b.text && !b.text.text.startsWith('>'),
+    );
     expect(sections).toHaveLength(LIMITS.bodySections);
     const last = sections.at(-1)?.text?.text ?? '';
     expect(last.endsWith('…')).toBe(true);
@@ -205,5 +219,22 @@ describe('button values', () => {
     for (const v of [undefined, '', 'r1-license', 'r1-license|de', '|en', 'R1|en', 'a b|en']) {
       expect(parseButtonValue(v)).toBeUndefined();
     }
+  });
+});
+
+describe('feedback on calculations', () => {
+  it('puts 👍 / 👎 under an answered cost or training reply, and none under a usage error', () => {
+    const cost = makeReply({ kind: 'cost', lang: 'fr', answered: true, title: 'Coût', body: '1,40 $US' });
+    const votes = buttonsOf(renderReply(cost) as unknown as Record<string, unknown>).filter((b) =>
+      b.action_id.startsWith('bb_vote_'),
+    );
+    expect(votes.map((b) => [b.action_id, b.value])).toEqual([
+      ['bb_vote_up', 'calc-cost|fr'],
+      ['bb_vote_down', 'calc-cost|fr'],
+    ]);
+    const training = makeReply({ kind: 'training', lang: 'en', answered: true, title: 'T', body: '$1' });
+    expect(JSON.stringify(renderReply(training))).toContain('calc-training|en');
+    const usage = makeReply({ kind: 'cost', lang: 'en', title: 'Usage', body: 'bad amount' });
+    expect(JSON.stringify(renderReply(usage))).not.toContain('bb_vote_');
   });
 });

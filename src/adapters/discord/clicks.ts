@@ -4,6 +4,7 @@ import { type Lang, langFromLocale } from '../../core/lang.js';
 import type { Services } from '../../services/index.js';
 import { hashUser, recordVote, runLimited, voteTargetExists } from '../../services/pipeline.js';
 import { parseCustomId } from './buttons.js';
+import { conversationKey, rememberAnswer } from './conversation.js';
 import { messages } from './messages.js';
 import { type DiscordMessage, notice, renderResult } from './render.js';
 
@@ -13,7 +14,8 @@ const VOTE_TTL_SECONDS = 24 * 3600;
 
 /** True when the answer to this click will be ephemeral whatever it is (for a deferred reply). */
 export function isPrivateClick(interaction: ButtonInteraction): boolean {
-  return parseCustomId(interaction.customId)?.kind === 'vote';
+  const kind = parseCustomId(interaction.customId)?.kind;
+  return kind === 'vote' || kind === 'related';
 }
 
 /**
@@ -38,7 +40,10 @@ function shared(
   };
 }
 
-/** Handles a click: a related question gets a new public answer; a vote is recorded and thanked privately. */
+/**
+ * Handles a click: a related question is answered privately in the clicker's conversation; a vote is
+ * recorded and thanked privately. ("Follow up" opens a modal: the dispatcher shows it at once.)
+ */
 export async function handleButton(
   interaction: ButtonInteraction,
   services: Services,
@@ -48,11 +53,16 @@ export async function handleButton(
   if (!action) return notice(messages[clickerLang ?? 'en'].staleButton);
   const who = { platform: 'discord' as const, userId: interaction.user.id, locale: interaction.locale };
   if (action.kind === 'share') return shared(interaction, action.channelId, action.messageId, action.lang);
+  if (action.kind === 'followUp') return notice(messages[clickerLang ?? action.lang].staleButton);
   if (action.kind === 'related') {
+    // Shown only to the clicker, in the clicker's conversation: never a new public message.
     const result = await runLimited(services, who, action.lang, (engine) =>
       engine.answerEntry(action.entryId, action.lang),
     );
-    return renderResult(result);
+    const where = { guildId: interaction.guildId, channelId: interaction.channelId };
+    if (!result.limited)
+      await rememberAnswer(services, conversationKey(where, interaction.user.id), result.reply);
+    return renderResult(result, { private: true, followUp: interaction.user.id });
   }
   const lang = clickerLang ?? action.lang;
   // A forged or stale button (entry gone since a reload) records nothing and says so.

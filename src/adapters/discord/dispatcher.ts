@@ -3,14 +3,17 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
+import { parseCustomId } from './buttons.js';
 import { handleButton, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
+import { followUpModal, handleFollowUp } from './conversation.js';
 import { notice } from './render.js';
 import { answerInTime, deliver, withChartFile } from './respond.js';
 
@@ -71,12 +74,30 @@ async function route(interaction: Interaction, services: Services, options: Disp
     return;
   }
   if (interaction.isButton()) {
+    const action = parseCustomId(interaction.customId);
+    if (action?.kind === 'followUp') {
+      // A modal must be the first response: shown at once, never after a deferral.
+      await interaction.showModal(
+        followUpModal(action.owner, langFromLocale(interaction.locale) ?? action.lang),
+      );
+      return;
+    }
     await admitted(interaction, services, async () => {
       const work = handleButton(interaction, services).then((msg) =>
         withChartFile(msg, services.charts, services.logger),
       );
       await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
     });
+    return;
+  }
+  if (interaction.isModalSubmit()) {
+    await admitted(interaction, services, async () => {
+      const work = handleFollowUp(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
+      await answerInTime(interaction, work, options.deferAfterMs, false);
+    });
+    return;
   }
   // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
 }
@@ -86,7 +107,11 @@ async function route(interaction: Interaction, services: Services, options: Disp
  * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
  */
 async function admitted(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction,
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | MessageContextMenuCommandInteraction
+    | ModalSubmitInteraction,
   services: Services,
   work: () => Promise<void>,
 ): Promise<void> {

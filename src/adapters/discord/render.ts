@@ -1,11 +1,13 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
+import { voteIdOf } from '../../core/cost/index.js';
+import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { linkButton, questionButton, voteButtons } from './buttons.js';
-import { cut, echo, LIMITS } from './text.js';
+import { followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
+import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
 export interface DiscordMessage {
@@ -32,17 +34,20 @@ export interface RenderOptions {
   ephemeral?: boolean;
   /** The user's question, echoed (truncated, markdown-escaped) above the answer. */
   question?: string;
+  /** Offer "Follow up" continuing this user's conversation. */
+  followUp?: string;
 }
 
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
   return renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
+    ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
 }
 
@@ -51,7 +56,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const list = fields(reply);
   const embed = fitTotal({
     color: reply.answered ? COLOR_ANSWER : COLOR_OTHER,
-    title: cut(reply.title || t(reply.lang).appName, LIMITS.title),
+    title: cut(safe(reply.title) || t(reply.lang).appName, LIMITS.title),
     ...description(reply, options.question),
     ...(list.length > 0 ? { fields: list } : {}),
     ...footer(reply),
@@ -59,7 +64,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   });
   return {
     embeds: [embed],
-    components: components(reply),
+    components: components(reply, options.followUp),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: { parse: [] },
     ...(reply.chart ? { chart: reply.chart } : {}),
@@ -69,7 +74,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
 /** A short ephemeral text (thanks, apology, unknown command). */
 export function notice(text: string): DiscordMessage {
   return {
-    content: cut(text, LIMITS.content),
+    content: cut(safe(text), LIMITS.content),
     embeds: [],
     components: [],
     flags: EPHEMERAL,
@@ -79,14 +84,14 @@ export function notice(text: string): DiscordMessage {
 
 function description(reply: Reply, question: string | undefined): { description?: string } {
   const asked = question ? `> ${echo(question)}\n\n` : '';
-  const text = `${asked}${reply.body}`.trim();
+  const text = `${asked}${safe(reply.body)}`.trim();
   return text ? { description: cut(text, LIMITS.description) } : {};
 }
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return {
-    name: cut(name.trim() || ZERO_WIDTH, LIMITS.fieldName),
-    value: cut(value.trim() || ZERO_WIDTH, LIMITS.fieldValue),
+    name: cut(safe(name).trim() || ZERO_WIDTH, LIMITS.fieldName),
+    value: cut(safe(value).trim() || ZERO_WIDTH, LIMITS.fieldValue),
     inline,
   };
 }
@@ -103,7 +108,12 @@ function fields(reply: Reply): APIEmbedField[] {
     const intro = reply.answered ? m.topics.title : m.refusal.topicsIntro;
     list.push(field(intro, topics.map((topic) => `• ${topic.name}`).join('\n')));
   }
-  if (reply.source?.quote) list.push(field(m.fact.article, `« ${reply.source.quote} »`));
+  if (reply.source?.quote) {
+    const translation = reply.source.quoteTranslation
+      ? `\n${m.glance.translation}${m.colon}“${reply.source.quoteTranslation}”`
+      : '';
+    list.push(field(m.glance.quoteLabel, `« ${reply.source.quote} »${translation}`));
+  }
   return list.slice(0, LIMITS.fields);
 }
 
@@ -116,16 +126,17 @@ function footer(reply: Reply): { footer?: { text: string } } {
   const colon = t(reply.lang).colon;
   const parts: string[] = [];
   if (reply.source) {
-    const date = reply.source.date ? ` (${reply.source.date})` : '';
-    parts.push(`${m.source}${colon}${reply.source.label}${date}`);
+    const date = reply.source.date ? formatDate(reply.source.date, reply.lang) : '';
+    const label =
+      date && !reply.source.label.includes(date) ? `${reply.source.label}, ${date}` : reply.source.label;
+    parts.push(`${m.source}${colon}${label}`);
   }
-  if (reply.answered && reply.confidence !== undefined) {
-    parts.push(`${m.confidence}${colon}${formatPercent(reply.confidence, reply.lang)}`);
-  }
-  return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);
+  return parts.length > 0 ? { footer: { text: cut(safe(parts.join(' · ')), LIMITS.footer) } } : {};
 }
 
-function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+function components(reply: Reply, followUp?: string): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const links = reply.answered ? reply.related : reply.suggestions;
   const seen = new Set<string>();
@@ -135,8 +146,9 @@ function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
     .map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
-  if (reply.answered && reply.kind === 'fact' && reply.entryId)
-    actions.push(...voteButtons(reply.entryId, reply.lang));
+  if (followUp) actions.push(followUpButton(followUp, reply.lang));
+  const vote = voteIdOf(reply);
+  if (vote) actions.push(...voteButtons(vote, reply.lang));
   const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
   if (link) actions.push(link);
   if (actions.length > 0) rows.push({ type: 1, components: actions.slice(0, LIMITS.buttonsPerRow) });

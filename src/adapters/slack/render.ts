@@ -1,8 +1,10 @@
 import type { types } from '@slack/bolt';
+import { voteIdOf } from '../../core/cost/index.js';
+import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import { escapeAndCut, escapeAndSplit, mrkdwnLink } from './text.js';
 
 /**
@@ -107,17 +109,32 @@ function context(reply: Reply): Block[] {
   const colon = t(reply.lang).colon.trimEnd();
   const elements: types.MrkdwnElement[] = [];
   const src = reply.source;
-  if (src) {
-    const date = src.date ? ` · ${escapeAndCut(src.date, 20)}` : '';
-    elements.push(mrkdwn(`*${escapeAndCut(m.source, 50)}${colon}* ${mrkdwnLink(src.url, src.label)}${date}`));
-    if (src.quote) elements.push(mrkdwn(`_“${escapeAndCut(src.quote, 400)}”_`));
+  const blocks: Block[] = [];
+  if (src?.quote) {
+    // The article quote on its own, labelled as the French source, with its translation in English.
+    const g = t(reply.lang).glance;
+    const translation = src.quoteTranslation
+      ? `\n>${escapeAndCut(g.translation, 50)}${colon} “${escapeAndCut(src.quoteTranslation, 800)}”`
+      : '';
+    blocks.push({
+      type: 'section',
+      text: mrkdwn(
+        `>*${escapeAndCut(g.quoteLabel, 80)}*\n>_« ${escapeAndCut(src.quote, 800)} »_${translation}`,
+      ),
+    });
   }
-  if (reply.kind === 'fact' && reply.answered && reply.confidence !== undefined) {
+  if (src) {
+    const date = src.date ? `, ${escapeAndCut(formatDate(src.date, reply.lang), 40)}` : '';
+    elements.push(mrkdwn(`*${escapeAndCut(m.source, 50)}${colon}* ${mrkdwnLink(src.url, src.label)}${date}`));
+  }
+  const confidence = shownConfidence(reply);
+  if (confidence !== undefined) {
     elements.push(
-      mrkdwn(`${escapeAndCut(m.confidence, 50)}${colon} ${formatPercent(reply.confidence, reply.lang)}`),
+      mrkdwn(`${escapeAndCut(m.confidence, 50)}${colon} ${formatPercent(confidence, reply.lang)}`),
     );
   }
-  return elements.length > 0 ? [{ type: 'context', elements }] : [];
+  if (elements.length > 0) blocks.push({ type: 'context', elements });
+  return blocks;
 }
 
 /** The core marks bold the Markdown way (`**x**`); Slack's mrkdwn uses `*x*`. */
@@ -141,9 +158,10 @@ function questions(reply: Reply, intro: string | null, links: QuestionLink[], fi
 }
 
 function feedback(reply: Reply): Block[] {
-  if (!reply.answered || reply.kind !== 'fact' || !reply.entryId) return [];
+  const vote = voteIdOf(reply);
+  if (!vote) return [];
   const m = t(reply.lang).feedback;
-  const value = buttonValue(reply.entryId, reply.lang);
+  const value = buttonValue(vote, reply.lang);
   return [
     {
       type: 'actions',

@@ -1,12 +1,15 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { turnOf } from '../../../core/conversation/index.js';
 import { t } from '../../../core/i18n/index.js';
 import type { Services } from '../../../services/index.js';
 import { hashUser, recordVote, runLimited, voteTargetExists } from '../../../services/pipeline.js';
+import { dmKey, threadKey } from '../conversation.js';
 import { withErrorPolicy } from '../errors.js';
 import { slackMessages } from '../messages.js';
 import { type Place, postApology, postNotice, postResult } from '../post.js';
 import { ACTION, parseButtonValue, renderReply } from '../render.js';
 import { escapeMrkdwn } from '../text.js';
+import { postChart } from '../upload.js';
 
 /** How long one person's vote on one message is remembered (a second click is not counted). */
 const VOTE_SECONDS = 7 * 24 * 3600;
@@ -40,7 +43,10 @@ function ephemeralReply(respond: RespondFn, text: string): Promise<unknown> {
   return respond({ response_type: 'ephemeral', replace_original: false, text: escapeMrkdwn(text) });
 }
 
-/** Related-question and did-you-mean buttons post that entry's answer in the same thread. */
+/**
+ * Related-question and did-you-mean buttons post that entry's answer in the same thread, as the next
+ * turn of its conversation.
+ */
 function registerRelated(app: App, services: Services): void {
   const log = services.logger.child({ listener: 'related_button' });
   app.action<BlockButtonAction>(ACTION.relatedPattern, async ({ ack, body, action, client, respond }) => {
@@ -68,7 +74,18 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          await postResult(client, place, result);
+          const thread = await postResult(client, place, result, services);
+          // The answer joins the thread's (or DM's) conversation: "source?" next refers to it.
+          if (!result.limited && result.reply.answered) {
+            const team = body.team?.id;
+            const key = place.channel.startsWith('D')
+              ? dmKey(team, place.channel)
+              : threadKey(team, place.channel, place.threadTs ?? '');
+            await services.conversations.append(key, turnOf(result.reply, result.reply.title, Date.now()));
+            if (place.threadTs) await services.conversations.markActive(key);
+          }
+          if (thread && result.reply.chart)
+            await postChart(client, place.channel, thread, result.reply, services);
         }
       },
     );

@@ -4,10 +4,11 @@ import { t } from '../../../core/i18n/index.js';
 import { chooseLang } from '../../../core/lang.js';
 import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
-import { askQuestion, type InConversation } from '../../../services/pipeline.js';
+import { askQuestion, type InConversation, type PipelineResult } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
 import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { escapeMrkdwn } from '../text.js';
+import { postChart } from '../upload.js';
 import { type IncomingText, shouldAnswer } from './guard.js';
 
 export interface Incoming {
@@ -39,9 +40,12 @@ export async function answerMessage(
     () => chooseLang(question),
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      // A resumed event (journal.ts) was claimed by the run that crashed: its claim is not held against it.
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       const { conversation } = incoming;
       const slot = services.admission.enter();
+      let chart: { thread: string; result: PipelineResult } | undefined;
       try {
         if (slot.kind === 'shed') {
           log.warn({ eventId: incoming.eventId }, 'question dropped: too many in flight');
@@ -60,11 +64,14 @@ export async function answerMessage(
         );
         // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
         if (result.ignored || (conversation?.accept && result.limited)) return;
-        await postResult(client, place, result);
+        const thread = await postResult(client, place, result, services);
         if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
+        if (thread && result.reply.chart) chart = { thread, result };
       } finally {
         slot.release();
       }
+      // The chart follows outside the admission slot: the answer is out, the upload is extra.
+      if (chart) await postChart(client, place.channel, chart.thread, chart.result.reply, services);
     },
   );
 }
@@ -88,7 +95,8 @@ export async function silenceThread(
     () => lang,
     (l, errorId) => postApology(client, place, l, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       await services.conversations.silence(incoming.conversation.key);
       log.info({ channel: place.channel }, 'silenced in a thread');
       const thread = place.threadTs ? { thread_ts: place.threadTs } : {};

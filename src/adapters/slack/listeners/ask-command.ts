@@ -6,6 +6,7 @@ import { askQuestion, runLimited } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
 import { renderReply } from '../render.js';
 import { escapeMrkdwn, plainQuestion } from '../text.js';
+import { postChart } from '../upload.js';
 
 /** `/ask private <question>` (or `privé`): the answer is shown only to the person who asked. */
 const PRIVATE = /^(?:private|privé|prive)(?:\s+|$)/i;
@@ -17,7 +18,7 @@ const PRIVATE = /^(?:private|privé|prive)(?:\s+|$)/i;
  */
 export function register(app: App, services: Services): void {
   const log = services.logger.child({ listener: 'ask_command' });
-  app.command('/ask', async ({ command, ack, respond }) => {
+  app.command('/ask', async ({ command, ack, respond, client }) => {
     await ack();
     const raw = command.text.trim();
     const privateFlag = PRIVATE.exec(raw);
@@ -51,6 +52,9 @@ export function register(app: App, services: Services): void {
             replace_original: false,
             ...renderReply(reply),
           });
+          // `/ask chart …` and answers with a chart: the PNG follows in the channel (files cannot be ephemeral).
+          if (inChannel && reply.chart)
+            await postChart(client, command.channel_id, undefined, reply, services);
         } finally {
           slot.release();
         }
