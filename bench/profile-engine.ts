@@ -1,0 +1,9 @@
+/** node --cpu-prof --import tsx bench/profile-engine.ts: the engine alone on unique variants (cache off). */
+import { createEngine, loadKnowledge } from '../src/core/index.js';
+import { evalQuestions, takeVariants } from './questions.js';
+
+const engine = createEngine(loadKnowledge('knowledge'), { cacheSize: 0 });
+const qs = takeVariants(evalQuestions(), Number(process.argv[2] ?? 6000)).map((q) => q.question);
+const t0 = performance.now();
+for (const q of qs) engine.answer({ text: q });
+console.log(`${qs.length} questions, ${((performance.now() - t0) / qs.length).toFixed(3)} ms each`);
