@@ -37,7 +37,8 @@ interface Scored {
 }
 
 interface Variant {
-  terms: Set<string>;
+  /** Its distinct terms, in order (a few: an array is smaller than a Set and as quick to search). */
+  terms: readonly string[];
   /** Sum of the IDF of its terms. */
   weight: number;
   folded: string;
@@ -139,7 +140,16 @@ export class SearchIndex {
         if (t.term === undefined) wordFreq.set(t.word, (wordFreq.get(t.word) ?? 0) + 1);
       }
     };
-    const termsOf = (text: string) => lexicon.terms(text);
+    // Each distinct term is kept once: the knowledge repeats its terms thousands of times, and every
+    // Set, Map and posting of the index then points at the one string.
+    const interned = new Map<string, string>();
+    const intern = (t: string) => {
+      const kept = interned.get(t);
+      if (kept !== undefined) return kept;
+      interned.set(t, t);
+      return t;
+    };
+    const termsOf = (text: string) => lexicon.terms(text).map(intern);
     const named = new Set<string>();
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
@@ -160,8 +170,8 @@ export class SearchIndex {
             }
           });
       }
-      const variantTerms = questions.map((q) => ({ terms: new Set(termsOf(q)), folded: fold(q) }));
-      const strong = new Set(variantTerms.flatMap((v) => [...v.terms]));
+      const variantTerms = questions.map((q) => ({ terms: [...new Set(termsOf(q))], folded: fold(q) }));
+      const strong = new Set(variantTerms.flatMap((v) => v.terms));
       const weak = new Set(
         [...termsOf(entry.answer.en), ...termsOf(entry.answer.fr)].filter((t) => !strong.has(t)),
       );
@@ -206,7 +216,7 @@ export class SearchIndex {
       const variants = r.variantTerms.map((v) => ({
         terms: v.terms,
         folded: v.folded,
-        weight: [...v.terms].reduce((s, t) => s + this.termIdf(t), 0),
+        weight: v.terms.reduce((s, t) => s + this.termIdf(t), 0),
       }));
       const counts = new Map<string, number>();
       for (const v of r.variantTerms) for (const t of v.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -357,7 +367,7 @@ export class SearchIndex {
       for (const v of item.variants) {
         let shared = 0;
         for (let k = 0; k < qterms.length; k++) {
-          if (v.terms.has(qterms[k] as string)) shared += weights[k] as number;
+          if (v.terms.includes(qterms[k] as string)) shared += weights[k] as number;
         }
         if (shared === 0) continue;
         near.push(v);
