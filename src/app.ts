@@ -5,6 +5,7 @@ import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
+import { PolicyHolder } from './services/channel-policy.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
 import { EventJournal } from './services/journal.js';
@@ -54,6 +55,8 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
+  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then.
+  const policy = new PolicyHolder(config.channelsFile, logger.child({ component: 'policy' }));
   // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
   const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
   const feedback = consoleOnly
@@ -79,6 +82,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
     insights,
+    policy: () => policy.current(),
     admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });
 
@@ -145,7 +149,19 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   }
   port = server?.port ?? port;
   const opsPort = ops?.port;
-  if (config.reload) knowledge.watch();
+  logger.info(
+    {
+      ...(config.channelsFile ? { file: config.channelsFile } : {}),
+      slackAuto: policy.current().autoChannels('slack'),
+      discordAuto: policy.current().autoChannels('discord'),
+      discordMessageContent: config.discord?.messageContent === true,
+    },
+    'channel policy',
+  );
+  if (config.reload) {
+    knowledge.watch();
+    policy.watch();
+  }
   logger.info(
     {
       adapters: adapters.map((a) => a.name),
@@ -165,6 +181,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     async stop() {
       accepting = false;
       knowledge.close();
+      policy.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
       await ops?.close();

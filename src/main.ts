@@ -6,6 +6,7 @@ import { KnowledgeError } from './core/index.js';
 import { KnowledgeFilesRefused } from './core/knowledge/files.js';
 import { createLogger, flushLogger } from './logger.js';
 import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
+import { PolicyError } from './services/channel-policy.js';
 
 /**
  * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
     const { startBriefbot } = await import('./app.js');
     bot = await startBriefbot(config, logger);
   } catch (err) {
+    if (err instanceof PolicyError) {
+      for (const p of err.problems) process.stderr.write(`config error: ${p}\n`);
+      await flushLogger(logger);
+      process.exit(2);
+    }
     if (err instanceof KnowledgeError) {
       for (const p of err.problems) logger.fatal({ problem: p }, 'invalid knowledge');
       process.stderr.write(`${err.message}\n`);

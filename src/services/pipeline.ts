@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { converse } from '../core/conversation/index.js';
 import { isCalcVoteId } from '../core/cost/index.js';
 import type { Engine } from '../core/engine-types.js';
+import type { FeedbackReason } from '../core/feedback.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
 import { makeReply, type Reply } from '../core/reply.js';
@@ -195,6 +196,7 @@ export async function recordVote(
   entryId: string,
   vote: 'up' | 'down',
   lang: Lang,
+  detail: { reason?: FeedbackReason; comment?: string } = {},
 ): Promise<boolean> {
   const user = hashUser(who.platform, who.userId);
   if (!voteTargetExists(services.engine(), entryId)) {
@@ -204,9 +206,19 @@ export async function recordVote(
     );
     return false;
   }
-  services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  const reason = detail.reason ? { reason: detail.reason } : {};
+  // The comment is the user's own text: stored, never logged.
+  services.logger.info({ platform: who.platform, user, entryId, vote, lang, ...reason }, 'feedback');
   services.insights?.vote(entryId, vote);
-  await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+  await services.feedback.recordFeedback({
+    platform: who.platform,
+    user,
+    entryId,
+    vote,
+    lang,
+    ...reason,
+    ...(detail.comment ? { comment: detail.comment } : {}),
+  });
   return true;
 }
 

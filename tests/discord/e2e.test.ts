@@ -6,7 +6,16 @@ import type { Engine } from '../../src/core/engine-types.js';
 import { t } from '../../src/core/i18n/index.js';
 import { createEngine, loadEngineFromDir, loadKnowledge } from '../../src/core/index.js';
 import { type Callback, startTestBot, type TestBot } from '../helpers/discord-bot.js';
-import { autocomplete, buttonClick, slashCommand } from '../helpers/discord-interactions.js';
+import {
+  autocomplete,
+  buttonClick,
+  buttonClickOn,
+  formSubmit,
+  slashCommand,
+  snowflake,
+} from '../helpers/discord-interactions.js';
+
+const VOTER = snowflake();
 
 /**
  * End to end: the real discord.js client of briefbot, started with startDiscord(), against a local
@@ -233,13 +242,16 @@ describe('buttons', () => {
     expect(customIds(body)).toContain(`bb:fb:up:${entryId}:en`);
   });
 
-  it('records a vote and thanks the voter privately, in their language', async () => {
+  it('records a 👍 once per person and message and thanks the voter privately, in their language', async () => {
     const before = bot.feedback.votes.length;
-    const body = await bot.send(buttonClick(app, 'bb:fb:down:nvidia-drop:en', { locale: 'fr' }));
+    const message = { id: snowflake() };
+    const click = () =>
+      bot.send(buttonClickOn(app, 'bb:fb:up:nvidia-drop:en', message, { locale: 'fr', userId: VOTER }));
+    const body = await click();
     expect(body).toEqual({
       type: 4,
       data: {
-        content: t('fr').feedback.thanks,
+        content: t('fr').feedback.recorded,
         tts: false,
         enforce_nonce: false,
         embeds: [],
@@ -249,8 +261,59 @@ describe('buttons', () => {
       },
     });
     expect(bot.feedback.votes.slice(before)).toEqual([
-      expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'down', lang: 'en' }),
+      expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'up', lang: 'en' }),
     ]);
+    expect((await click()).data?.content).toBe(messages.fr.alreadyVoted);
+    expect(bot.feedback.votes.slice(before)).toHaveLength(1);
+  });
+
+  it('👎 opens a form whose reason and comment are recorded with the vote', async () => {
+    const before = bot.feedback.votes.length;
+    const messageId = snowflake();
+    const opened = await bot.send(
+      buttonClickOn(app, 'bb:fb:down:nvidia-drop:en', { id: messageId }, { userId: VOTER }),
+    );
+    expect(opened.type).toBe(9);
+    const modal = opened.data as unknown as {
+      custom_id: string;
+      title: string;
+      components: { type: number; component: { custom_id: string; options?: { value: string }[] } }[];
+    };
+    expect(modal.title).toBe('What was wrong?');
+    expect(modal.components.map((c) => [c.type, c.component.custom_id])).toEqual([
+      [18, 'reason'],
+      [18, 'comment'],
+    ]);
+    expect(modal.components[0]?.component.options?.map((o) => o.value)).toEqual([
+      'wrong',
+      'outdated',
+      'unclear',
+      'not-asked',
+    ]);
+    expect(bot.feedback.votes).toHaveLength(before);
+
+    const submitted = [
+      { type: 18, id: 1, component: { type: 3, id: 2, custom_id: 'reason', values: ['wrong'] } },
+      {
+        type: 18,
+        id: 3,
+        component: { type: 4, id: 4, custom_id: 'comment', value: 'It was -17%, not -16%' },
+      },
+    ];
+    const thanks = await bot.send(formSubmit(app, modal.custom_id, submitted, messageId, { userId: VOTER }));
+    expect(thanks.data?.content).toBe(t('en').feedback.recorded);
+    expect(thanks.data?.flags).toBe(64);
+    expect(bot.feedback.votes.slice(before)).toEqual([
+      expect.objectContaining({
+        entryId: 'nvidia-drop',
+        vote: 'down',
+        reason: 'wrong',
+        comment: 'It was -17%, not -16%',
+      }),
+    ]);
+    const again = await bot.send(formSubmit(app, modal.custom_id, submitted, messageId, { userId: VOTER }));
+    expect(again.data?.content).toBe(messages.en.alreadyVoted);
+    expect(bot.feedback.votes.slice(before)).toHaveLength(1);
   });
 
   it('records a vote on a calculation', async () => {

@@ -176,11 +176,26 @@ export function modalSubmit(
   };
 }
 
+/** A modal submission (type 5) with raw components (Labels and their values), of the form a button opened on `messageId`. */
+export function formSubmit(
+  applicationId: string,
+  customId: string,
+  components: unknown[],
+  messageId: string,
+  who: Asker = {},
+): Interaction {
+  return {
+    ...base(5, applicationId, who),
+    data: { custom_id: customId, components },
+    message: fakeMessage({ id: messageId }),
+  };
+}
+
 /** A message object as Discord returns it after a send or an edit. */
 export function fakeMessage(data: Record<string, unknown> = {}) {
   return {
-    id: snowflake(),
-    channel_id: CHANNEL_ID,
+    id: (data.id as string | undefined) ?? snowflake(),
+    channel_id: (data.channel_id as string | undefined) ?? CHANNEL_ID,
     author: BOT_USER,
     content: (data.content as string | undefined) ?? '',
     embeds: (data.embeds as unknown[] | undefined) ?? [],

@@ -47,48 +47,45 @@ export function commandProblems(list: unknown): string[] {
   return problems;
 }
 
-/**
- * What Discord rejects in a modal (interaction callback type 9, 400 "Invalid Form Body"): title 1–45
- * characters, custom_id 1–100, 1 to 5 action rows each holding exactly one text input; a text input's
- * custom_id 1–100, label 1–45, style 1 or 2, placeholder ≤ 100, min_length 0–4000, max_length 1–4000,
- * value ≤ 4000.
- */
+/** What Discord rejects in a modal (interaction callback type 9): 400 "Invalid Form Body". */
 export function modalProblems(data: unknown): string[] {
   const d = (data ?? {}) as Json;
   const problems: string[] = [];
-  const len = (v: unknown) => (typeof v === 'string' ? v.length : -1);
-  if (len(d.title) < 1 || len(d.title) > 45) problems.push('data.title: must be 1 to 45 characters');
-  if (len(d.custom_id) < 1 || len(d.custom_id) > 100)
-    problems.push('data.custom_id: must be 1 to 100 characters');
-  const rows = d.components;
-  if (!Array.isArray(rows) || rows.length < 1 || rows.length > 5) {
-    problems.push('data.components: must hold 1 to 5 rows');
-    return problems;
-  }
-  for (const [i, raw] of rows.entries()) {
-    const row = raw as Json;
-    const inner = row.components;
-    if (row.type !== 1 || !Array.isArray(inner) || inner.length !== 1) {
-      problems.push(`data.components.${i}: an action row with exactly one text input`);
-      continue;
+  const title = String(d.title ?? '');
+  if (title.length < 1 || title.length > 45) problems.push('title must be 1 to 45 characters');
+  const id = String(d.custom_id ?? '');
+  if (id.length < 1 || id.length > 100) problems.push('custom_id must be 1 to 100 characters');
+  const components = Array.isArray(d.components) ? (d.components as Json[]) : [];
+  if (components.length < 1 || components.length > 5) problems.push('a modal needs 1 to 5 components');
+  for (const [i, c] of components.entries()) {
+    // A Label (18) holds one component; an action row (1) holds one text input (legacy form).
+    const inner =
+      c.type === 18
+        ? (c.component as Json | undefined)
+        : ((c.components as Json[] | undefined)?.[0] ?? undefined);
+    if (c.type === 18 && (String(c.label ?? '').length < 1 || String(c.label ?? '').length > 45))
+      problems.push(`components.${i}: label must be 1 to 45 characters`);
+    if (c.type !== 18 && c.type !== 1 && c.type !== 10)
+      problems.push(`components.${i}: type ${String(c.type)} not allowed in a modal`);
+    if (!inner) continue;
+    if (String(inner.custom_id ?? '').length > 100)
+      problems.push(`components.${i}: custom_id longer than 100`);
+    if (inner.type === 4) {
+      if (Number(inner.max_length ?? 4000) > 4000) problems.push(`components.${i}: max_length over 4000`);
+      if (inner.placeholder !== undefined && String(inner.placeholder).length > 100)
+        problems.push(`components.${i}: placeholder longer than 100`);
+      if (c.type === 1 && String(inner.label ?? '').length > 45)
+        problems.push(`components.${i}: label longer than 45`);
+    } else if (inner.type === 3) {
+      if (c.type !== 18) problems.push(`components.${i}: a select in a modal must be in a Label`);
+      const options = Array.isArray(inner.options) ? (inner.options as Json[]) : [];
+      if (options.length < 1 || options.length > 25) problems.push(`components.${i}: 1 to 25 options`);
+      for (const o of options)
+        if (String(o.label ?? '').length > 100)
+          problems.push(`components.${i}: option label longer than 100`);
+    } else {
+      problems.push(`components.${i}: component type ${String(inner.type)} not allowed in a modal`);
     }
-    const input = inner[0] as Json;
-    const where = `data.components.${i}.components.0`;
-    if (input.type !== 4) problems.push(`${where}.type: only text inputs go in a modal row`);
-    if (len(input.custom_id) < 1 || len(input.custom_id) > 100)
-      problems.push(`${where}.custom_id: 1 to 100 characters`);
-    if (len(input.label) < 1 || len(input.label) > 45) problems.push(`${where}.label: 1 to 45 characters`);
-    if (input.style !== 1 && input.style !== 2) problems.push(`${where}.style: 1 (short) or 2 (paragraph)`);
-    if (input.placeholder !== undefined && len(input.placeholder) > 100)
-      problems.push(`${where}.placeholder: at most 100 characters`);
-    const min = input.min_length;
-    const max = input.max_length;
-    if (min !== undefined && (typeof min !== 'number' || min < 0 || min > 4000))
-      problems.push(`${where}.min_length: 0 to 4000`);
-    if (max !== undefined && (typeof max !== 'number' || max < 1 || max > 4000))
-      problems.push(`${where}.max_length: 1 to 4000`);
-    if (input.value !== undefined && len(input.value) > 4000)
-      problems.push(`${where}.value: at most 4000 characters`);
   }
   return problems;
 }

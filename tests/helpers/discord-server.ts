@@ -3,7 +3,7 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { BOT_USER, fakeMessage, snowflake } from './discord-interactions.js';
+import { BOT_USER, fakeMessage, GUILD_ID, snowflake } from './discord-interactions.js';
 import { commandProblems, modalProblems } from './discord-limits.js';
 
 /**
@@ -244,6 +244,11 @@ export class DiscordTestServer extends EventEmitter {
     if (r.method === 'GET' && p === '/users/@me') return [200, BOT_USER];
     if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) {
       const body = r.body as { type: number; data?: Record<string, unknown> };
+      if (body.type === 9) {
+        const problems = modalProblems(body.data);
+        if (problems.length > 0)
+          return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      }
       const id = p.split('/')[2] ?? '';
       // Discord answers an interaction once: a second callback is refused.
       if (this.acknowledged.has(id))
@@ -270,6 +275,46 @@ export class DiscordTestServer extends EventEmitter {
       return [
         200,
         list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })),
+      ];
+    }
+    const channel = /^\/channels\/(\d+)$/.exec(p);
+    if (channel && r.method === 'GET') {
+      return [
+        200,
+        { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'help', position: 0, permission_overwrites: [] },
+      ];
+    }
+    const send = /^\/channels\/(\d+)\/messages$/.exec(p);
+    if (send && r.method === 'POST') {
+      const body = (r.body ?? {}) as Record<string, unknown>;
+      const content = String(body.content ?? '');
+      if (content.length > 2000) return [400, { message: 'Invalid Form Body', code: 50035 }];
+      if (content === '' && !Array.isArray(body.embeds))
+        return [400, { message: 'Cannot send an empty message', code: 50006 }];
+      return [200, fakeMessage({ ...body, channel_id: send[1] })];
+    }
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(p);
+    if (thread && r.method === 'POST') {
+      const name = String((r.body as { name?: unknown } | undefined)?.name ?? '');
+      if (name.length < 1 || name.length > 100) return [400, { message: 'Invalid Form Body', code: 50035 }];
+      return [
+        201,
+        {
+          id: snowflake(),
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: thread[1],
+          name,
+          owner_id: BOT_USER.id,
+          member_count: 1,
+          message_count: 0,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 1440,
+            locked: false,
+            archive_timestamp: new Date().toISOString(),
+          },
+        },
       ];
     }
     const hook = /^\/webhooks\/\d+\/[^/]+(\/messages\/([^/]+))?$/.exec(p);

@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
+import type { ChannelPolicy } from '../../src/services/channel-policy.js';
 import { createServices, type Observer, type Services, type SharedState } from '../../src/services/index.js';
 import type { Insights } from '../../src/services/insights.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
@@ -59,6 +60,8 @@ export interface TestBotOptions {
   /** Slack user ids who see the App Home's usage figures. */
   adminUsers?: string[];
   insights?: Insights;
+  /** The channel policy getter (default: mention everywhere). */
+  policy?: () => ChannelPolicy;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -81,6 +84,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...(options.state ? { state: options.state } : {}),
     ...(options.observer ? { observer: options.observer } : {}),
     ...(options.insights ? { insights: options.insights, observer: options.insights } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const config: SlackConfig =
     options.mode === 'socket'

@@ -267,6 +267,14 @@ export class SlackServer {
         return this.uploadUrl(body);
       case 'files.completeUploadExternal':
         return this.completeUpload(body);
+      case 'chat.getPermalink':
+        if (typeof body.channel !== 'string' || typeof body.message_ts !== 'string')
+          return { ok: false, error: 'invalid_arguments' };
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://local.slack.com/archives/${body.channel}/p${body.message_ts.replace('.', '')}`,
+        };
       case 'views.publish':
       case 'views.open':
       case 'views.update': {

@@ -16,12 +16,14 @@ import { cut, LIMITS } from './text.js';
  *   bb:share:<channelId>:<messageId>:<lang>  post a private "Ask briefbot" answer in the channel
  *   bb:fu:<userId>:<lang>              "Follow up": open the modal continuing that user's conversation
  *   bb:fm:<userId>:<lang>              the follow-up modal itself (its submission)
+ *   bb:esc:<lang>                      "Ask a person" under a refusal or after a 👎
  */
 export type ButtonAction =
   | { kind: 'related'; entryId: string; lang: Lang }
   | { kind: 'vote'; vote: 'up' | 'down'; entryId: string; lang: Lang }
   | { kind: 'share'; channelId: string; messageId: string; lang: Lang }
-  | { kind: 'followUp'; owner: string; lang: Lang };
+  | { kind: 'followUp'; owner: string; lang: Lang }
+  | { kind: 'escalate'; lang: Lang; entryId?: string };
 
 const ENTRY_ID = '[a-z0-9][a-z0-9-]{1,60}';
 const RELATED = new RegExp(`^bb:rel:(${ENTRY_ID}):(en|fr)$`);
@@ -55,6 +57,12 @@ export function followUpButton(owner: string, lang: Lang): APIButtonComponentWit
   };
 }
 
+const ESCALATE = new RegExp(`^bb:esc:(en|fr)(?::(${ENTRY_ID}|calc:[a-z0-9-]{1,40}))?$`);
+
+export function escalateId(lang: Lang, entryId?: string): string {
+  return entryId ? `bb:esc:${lang}:${entryId}` : `bb:esc:${lang}`;
+}
+
 export function shareId(channelId: string, messageId: string, lang: Lang): string {
   return `bb:share:${channelId}:${messageId}:${lang}`;
 }
@@ -73,6 +81,8 @@ export function parseCustomId(customId: string): ButtonAction | undefined {
   if (rel) return { kind: 'related', entryId: rel[1] as string, lang: rel[2] as Lang };
   const follow = FOLLOW_UP.exec(customId);
   if (follow) return { kind: 'followUp', owner: follow[1] as string, lang: follow[2] as Lang };
+  const esc = ESCALATE.exec(customId);
+  if (esc) return { kind: 'escalate', lang: esc[1] as Lang, ...(esc[2] ? { entryId: esc[2] } : {}) };
   const share = SHARE.exec(customId);
   if (share)
     return {
@@ -128,6 +138,15 @@ export function shareButton(
     style: ButtonStyle.Primary,
     custom_id: shareId(channelId, messageId, lang),
     label: cut(label, LIMITS.buttonLabel),
+  };
+}
+
+export function escalateButton(lang: Lang, entryId?: string): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    custom_id: escalateId(lang, entryId),
+    label: cut(t(lang).escalation.button, LIMITS.buttonLabel),
   };
 }
 

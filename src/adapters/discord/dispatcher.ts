@@ -11,9 +11,10 @@ import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
 import { parseCustomId } from './buttons.js';
-import { handleButton, isPrivateClick } from './clicks.js';
+import { feedbackFormFor, handleButton, handleFeedbackForm, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
 import { followUpModal, handleFollowUp } from './conversation.js';
+import { parseFeedbackFormId } from './feedback-form.js';
 import { notice } from './render.js';
 import { answerInTime, deliver, withChartFile } from './respond.js';
 
@@ -73,13 +74,23 @@ async function route(interaction: Interaction, services: Services, options: Disp
     });
     return;
   }
+  if (interaction.isModalSubmit() && parseFeedbackFormId(interaction.customId)) {
+    await answerInTime(interaction, handleFeedbackForm(interaction, services), options.deferAfterMs, true);
+    return;
+  }
   if (interaction.isButton()) {
+    // A modal must be the interaction's first and only response: shown at once, never after a deferral.
     const action = parseCustomId(interaction.customId);
     if (action?.kind === 'followUp') {
-      // A modal must be the first response: shown at once, never after a deferral.
       await interaction.showModal(
         followUpModal(action.owner, langFromLocale(interaction.locale) ?? action.lang),
       );
+      return;
+    }
+    // A 👎 opens its form.
+    const form = feedbackFormFor(interaction, services);
+    if (form) {
+      await interaction.showModal(form);
       return;
     }
     await admitted(interaction, services, async () => {

@@ -6,7 +6,7 @@ import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
+import { escalateButton, followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
 import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
@@ -41,14 +41,21 @@ export interface RenderOptions {
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string; followUp?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string; escalate?: boolean } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
-  return renderReply(result.reply, {
+  const msg = renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
     ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
+  // A refusal in a channel with an escalation target offers "Ask a person".
+  const refusal = !result.reply.answered && result.reply.kind === 'none' && !result.limited;
+  if (!options.escalate || !refusal || !options.question || msg.components.length >= LIMITS.rows) return msg;
+  return {
+    ...msg,
+    components: [...msg.components, { type: 1, components: [escalateButton(result.reply.lang)] }],
+  };
 }
 
 /** Reply → embed, buttons, flags and allowed_mentions, within every Discord limit. */
@@ -99,7 +106,8 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 function fields(reply: Reply): APIEmbedField[] {
   const m = t(reply.lang);
   const list = reply.fields.map((f) => field(f.label, f.value, f.inline ?? false));
-  if (reply.suggestions.length > 0) {
+  // "Did you mean" is said once: the body lists the suggestions (buttons under it ask them), no field.
+  if (reply.suggestions.length > 0 && !reply.body.includes(m.refusal.didYouMean)) {
     list.push(field(m.refusal.didYouMean, bullets(reply.suggestions)));
   }
   const topics = reply.topics ?? [];

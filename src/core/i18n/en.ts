@@ -204,7 +204,20 @@ export const en = {
     apology: (id: string) => `Sorry, something went wrong on my side. (error id: ${id})`,
     unknownCommand: "I don't know that command.",
   },
-  feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+  feedback: {
+    thanks: 'Thanks for the feedback!',
+    up: 'Helpful',
+    down: 'Not helpful',
+    recorded: 'Thanks — recorded.',
+    /** The 👎 form (Slack modal title ≤ 24 characters, Discord ≤ 45). */
+    formTitle: 'What was wrong?',
+    reasonLabel: 'Reason',
+    reasons: { wrong: 'Wrong', outdated: 'Out of date', unclear: 'Unclear', 'not-asked': 'Not what I asked' },
+    commentLabel: 'Anything to add? (optional)',
+    commentPlaceholder: 'What the right answer is, or what you expected',
+    send: 'Send',
+    cancel: 'Cancel',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Busy right now',

@@ -207,7 +207,19 @@ export const fr: Messages = {
     apology: (id: string) => `Désolé, une erreur s’est produite de mon côté. (identifiant : ${id})`,
     unknownCommand: 'Je ne connais pas cette commande.',
   },
-  feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+  feedback: {
+    thanks: 'Merci pour votre retour !',
+    up: 'Utile',
+    down: 'Pas utile',
+    recorded: 'Merci, c’est noté.',
+    formTitle: 'Ce qui n’allait pas',
+    reasonLabel: 'Raison',
+    reasons: { wrong: 'Faux', outdated: 'Plus à jour', unclear: 'Pas clair', 'not-asked': 'Hors sujet' },
+    commentLabel: 'Un commentaire ? (facultatif)',
+    commentPlaceholder: 'La bonne réponse, ou ce que vous attendiez',
+    send: 'Envoyer',
+    cancel: 'Annuler',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Un instant',

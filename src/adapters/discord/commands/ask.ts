@@ -27,10 +27,19 @@ export const ask: SlashCommand = {
 
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
+    const rule = services.policy().forChannel('discord', interaction.channelId);
+    const asker = askerOf(interaction);
+    // A channel limited to one language answers in it.
+    if (rule.languages.length === 1) asker.locale = rule.languages[0] ?? null;
     // The same user's /ask in the same channel within a few minutes continues their conversation.
     const conversation = askConversation(interaction, interaction.user.id);
-    const result = await askQuestion(services, askerOf(interaction), question, conversation);
-    return renderResult(result, { private: isPrivate(interaction), question, followUp: interaction.user.id });
+    const result = await askQuestion(services, asker, question, conversation);
+    return renderResult(result, {
+      private: isPrivate(interaction) || rule.visibility === 'private',
+      question,
+      followUp: interaction.user.id,
+      escalate: rule.escalation !== undefined,
+    });
   },
 
   async autocomplete(interaction, services) {
