@@ -19,8 +19,8 @@ export const FONT_FILES = [
 const FONT = 'Inter';
 
 export const CHART_WIDTH = 720;
-/** Pixels per SVG unit: 2 gives a crisp 1440-pixel-wide image. */
-export const CHART_SCALE = 2;
+/** Pixels per SVG unit: 1.5 gives a 1080-pixel-wide image: sharp at the sizes Discord and Slack show, and half the rasterizing time of 2. */
+export const CHART_SCALE = 1.5;
 const BAR_STEP = 30;
 const TITLE_HEIGHT = 44;
 const LEGEND_HEIGHT = 24;
