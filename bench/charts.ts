@@ -111,7 +111,7 @@ const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as {
     { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; dev?: boolean }
   >;
 };
-const CHART_DEPS = ['vega', '@resvg/resvg-js', '@expo-google-fonts/inter'];
+const CHART_DEPS = ['vega', '@resvg/resvg-js'];
 const root = lock.packages[''] ?? {};
 const resolve = (from: string, name: string): string | undefined => {
   let base = from;
@@ -163,7 +163,8 @@ const installed = added.filter((p) => {
     return false;
   }
 });
-const addedBytes = installed.reduce((n, p) => n + du(p), 0);
+const fontBytes = du('assets/fonts');
+const addedBytes = installed.reduce((n, p) => n + du(p), 0) + fontBytes;
 const prodBytes = [...base].reduce((n, p) => n + du(p), 0);
 const biggest = installed
   .map((p) => [p.replace(/^.*node_modules\//, ''), du(p)] as const)
@@ -173,6 +174,7 @@ const biggest = installed
   .join(', ');
 console.log(
   `\nInstall size added by the charts: ${fmt(addedBytes / 2 ** 20)} MiB in ${installed.length} packages ` +
+    `and the fonts in assets/fonts (${fmt(fontBytes / 2 ** 20)} MiB) ` +
     `(the other production dependencies: ${fmt(prodBytes / 2 ** 20)} MiB, ratio ${ratio(addedBytes, prodBytes)}). ` +
     `Largest: ${biggest}.`,
 );

@@ -1,21 +1,18 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { parse, type Spec, View } from 'vega';
 import type { ChartBar, ChartSpec } from '../core/charts/spec.js';
 
 /**
  * Chart spec → Vega spec → SVG (vega, no browser) → PNG (resvg). Lives outside the core because it
- * pulls a native rasterizer. Text is drawn with the Inter font shipped by an npm package, never the
+ * pulls a native rasterizer. Text is drawn with the Inter font shipped in assets/fonts/, never the
  * host's fonts, so the PNG is the same on every machine.
  */
 
-const require = createRequire(import.meta.url);
-const INTER = dirname(require.resolve('@expo-google-fonts/inter/package.json'));
-export const FONT_FILES = [
-  join(INTER, '400Regular', 'Inter_400Regular.ttf'),
-  join(INTER, '600SemiBold', 'Inter_600SemiBold.ttf'),
-];
+/** Inter (SIL Open Font License, assets/fonts/OFL.txt), shipped with the project: two TTFs, 0.7 MB. */
+const FONTS_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+export const FONT_FILES = [join(FONTS_DIR, 'Inter-Regular.ttf'), join(FONTS_DIR, 'Inter-SemiBold.ttf')];
 const FONT = 'Inter';
 
 export const CHART_WIDTH = 720;
