@@ -3,7 +3,7 @@
 #   docker run --env-file .env -p 3000:3000 -v "$PWD/knowledge:/app/knowledge:ro" -v briefbot-data:/app/data briefbot
 
 # ---- build: TypeScript → dist/ ----
-FROM node:20-slim AS build
+FROM node:24-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
@@ -13,7 +13,7 @@ COPY src ./src
 RUN npm run build
 
 # ---- runtime ----
-FROM node:20-slim AS runtime
+FROM node:24-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     KNOWLEDGE_DIR=/app/knowledge \

@@ -1,137 +1,127 @@
 /**
- * npm run bench:slack [-- --requests 1000 --concurrency 20 --rounds 2 --warmup 200 --no-stub]
+ * npm run bench:slack [-- --rounds 3 --concurrency 20 --requests 1500 --rates 200,700 --seconds 4
+ *                        --warmup 300 --profile]
  *
- * Signed app_mention requests at a fixed concurrency against two Bolt apps in HTTP mode on loopback,
- * both replying through the same local Web API: briefbot (real engine, real adapter) and a bare Bolt
- * app that posts a fixed text. Each app runs in its own child process (as it would in production);
- * this process sends the requests and plays the Web API. A request counts from the moment it is sent
- * until its reply reaches the Web API. Questions come from tests/eval/questions.jsonl. Rounds
- * alternate between the two apps after a warm-up. Stops by itself.
+ * Slack HTTP mode under load, briefbot against a bare Bolt app, in production configuration:
+ * briefbot is the compiled app (`node dist/main.js`, NODE_ENV=production) with pino at info into a
+ * log file, its data store in a temporary DATA_DIR, metrics on and the Web API client's default
+ * retries; the bare app is a Bolt App with its defaults that posts a fixed text in the thread.
+ * Three kinds of process: this one (the load driver), the fake Slack Web API, and each app — every
+ * one on its own. Every request is a signed app_mention with a question asked once only (unique
+ * mutated variants of the evaluation set), so no answer cache ever hits.
+ *
+ * Loads, per round and app: closed loop (N workers, each waits for its reply before the next
+ * request) and open loop (a fixed rate of requests, whatever the replies do). Reported: acks/s and
+ * ack p99 (the HTTP response to the event), replies/s, reply p50/p99 (request sent → its message at
+ * the Web API) split by answered and refused questions, replies missing, CPU ms per request and RSS
+ * of the app process; min / median over rounds, ratios to bare Bolt from the same run.
+ * `--profile` writes CPU profiles of both apps (node --cpu-prof) into bench/profiles/.
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { App, LogLevel } from '@slack/bolt';
-import { type RunningSlack, startSlack } from '../src/adapters/slack/index.js';
-import type { Engine } from '../src/core/engine-types.js';
-import { loadEngineFromDir } from '../src/core/index.js';
-import { silentLogger } from '../src/logger.js';
-import { createServices } from '../src/services/index.js';
-import { mentionEvent, postEvent, SIGNING_SECRET } from '../tests/helpers/slack-requests.js';
-import { SlackServer } from '../tests/helpers/slack-server.js';
+import { build, isFresh } from '../scripts/build.mjs';
+import { mentionEvent, SIGNING_SECRET, sign } from '../tests/helpers/slack-requests.js';
+import {
+  fmt,
+  machineLine,
+  median,
+  min,
+  percentile,
+  processCpuMs,
+  processRssMb,
+  ratio,
+  sortedCopy,
+  table,
+} from './lib.js';
+import { evalQuestions, takeVariants } from './questions.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const now = () => performance.timeOrigin + performance.now();
 
 interface Options {
-  requests: number;
-  concurrency: number;
   rounds: number;
+  concurrency: number;
+  requests: number;
+  rates: number[];
+  seconds: number;
   warmup: number;
-  /** Adds a third row: briefbot with a stubbed engine (the adapter's own cost). */
-  stub: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const get = (name: string, fallback: number, max: number): number => {
+  const num = (name: string, fallback: number, max: number) => {
     const i = argv.indexOf(`--${name}`);
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
     if (!Number.isInteger(n) || n < 1 || n > max)
       throw new Error(`--${name} must be an integer from 1 to ${max}`);
     return n;
   };
+  const ri = argv.indexOf('--rates');
+  const rates = (ri >= 0 ? (argv[ri + 1] ?? '') : '200,700').split(',').map(Number);
+  if (rates.some((r) => !Number.isInteger(r) || r < 1 || r > 5000))
+    throw new Error('--rates: integers from 1 to 5000');
   return {
-    requests: get('requests', 1000, 100_000),
-    concurrency: get('concurrency', 20, 500),
-    rounds: get('rounds', 2, 10),
-    warmup: get('warmup', 200, 10_000),
-    stub: !argv.includes('--no-stub'),
+    rounds: num('rounds', 3, 20),
+    concurrency: num('concurrency', 20, 500),
+    requests: num('requests', 1500, 100_000),
+    rates,
+    seconds: num('seconds', 4, 120),
+    warmup: num('warmup', 300, 10_000),
+    profile: argv.includes('--profile'),
   };
 }
 
-/** The evaluation set's questions (English, French, typos, cost, out of scope), in a fixed order. */
-function loadQuestions(): string[] {
-  const file = path.resolve('tests/eval/questions.jsonl');
-  const fallback = [
-    'How much did Nvidia lose on 27 January?',
-    'Combien a coûté l’entraînement de DeepSeek-V3 ?',
-  ];
-  if (!existsSync(file)) return fallback;
-  const list = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => (JSON.parse(l) as { question?: string }).question ?? '')
-    .filter((q) => q !== '');
-  return list.length > 0 ? list : fallback;
-}
-const QUESTIONS = loadQuestions();
+// ---------------------------------------------------------------- the fake Web API (own process)
 
-const REPLY_TIMEOUT_MS = 10_000;
-
-/** Resolves a reply's waiter when the Web API sees a chat.postMessage for its thread. */
-const waiters = new Map<string, () => void>();
-let seq = 0;
-
-interface Result {
-  latencies: number[];
-  elapsedMs: number;
-  errors: number;
-}
-
-async function runOne(eventsUrl: string): Promise<number> {
-  seq += 1;
-  const ts = `${1_800_000_000 + seq}.000100`;
-  const replied = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no reply')), REPLY_TIMEOUT_MS);
-    waiters.set(ts, () => {
-      clearTimeout(timer);
-      resolve();
-    });
+async function serveApi(): Promise<void> {
+  const { SlackServer } = await import('../tests/helpers/slack-server.js');
+  const counts = new Map<string, number>();
+  let batch: { ts: string; at: number }[] = [];
+  const server = await SlackServer.start({
+    record: false,
+    onCall: (call) => {
+      const token = String(call.headers.authorization ?? '').replace(/^Bearer /, '');
+      const key = `${token} ${call.method}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const ts = call.body.thread_ts;
+      if (
+        (call.method === 'chat.postMessage' || call.method === 'chat.postEphemeral') &&
+        typeof ts === 'string'
+      )
+        batch.push({ ts, at: now() });
+    },
   });
-  const body = mentionEvent({
-    text: QUESTIONS[seq % QUESTIONS.length] ?? '',
-    ts,
-    user: `U${String(seq % 500).padStart(9, '0')}`,
-  });
-  const started = performance.now();
-  try {
-    const res = await postEvent(eventsUrl, body);
-    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-    await replied;
-    return performance.now() - started;
-  } finally {
-    waiters.delete(ts);
-  }
-}
-
-async function load(eventsUrl: string, requests: number, concurrency: number): Promise<Result> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  const worker = async (): Promise<void> => {
-    while (next < requests) {
-      next += 1;
-      try {
-        latencies.push(await runOne(eventsUrl));
-      } catch {
-        errors += 1;
-      }
+  // Replies travel to the driver in small batches: one IPC message a millisecond at most.
+  const flush = setInterval(() => {
+    if (batch.length === 0) return;
+    process.send?.({ replies: batch });
+    batch = [];
+  }, 1);
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'counts') process.send?.({ counts: Object.fromEntries(counts) });
+    if (m.type === 'reset') counts.clear();
+    if (m.type === 'stop') {
+      clearInterval(flush);
+      void server.close().then(() => process.exit(0));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
-  return { latencies, elapsedMs: performance.now() - started, errors };
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send?.({ apiUrl: server.apiUrl });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
+// ---------------------------------------------------------------- the bare Bolt app (own process)
 
-async function startBare(apiUrl: string): Promise<{ url: string; stop: () => Promise<unknown> }> {
+async function serveBare(apiUrl: string, port: number): Promise<void> {
+  const { App } = await import('@slack/bolt');
   const app = new App({
-    token: 'xoxb-bench',
+    token: 'xoxb-bare',
     signingSecret: SIGNING_SECRET,
-    logLevel: LogLevel.ERROR,
-    clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+    clientOptions: { slackApiUrl: apiUrl },
   });
   app.event('app_mention', async ({ event, client }) => {
     await client.chat.postMessage({
@@ -140,174 +130,502 @@ async function startBare(apiUrl: string): Promise<{ url: string; stop: () => Pro
       text: 'Hello from a bare Bolt app.',
     });
   });
-  const server = await app.start({ port: 0, host: '127.0.0.1' });
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => app.stop() };
+  await app.start({ port, host: '127.0.0.1' });
+  process.on('SIGTERM', () => void app.stop().then(() => process.exit(0)));
 }
 
-/**
- * briefbot with the real engine, or (`stubEngine`) with an engine that returns one precomputed answer:
- * that row shows the adapter's own cost (pipeline, Block Kit, posting) apart from the search.
- */
-async function startBriefbot(
-  apiUrl: string,
-  stubEngine = false,
-  cold = false,
-): Promise<{ url: string; stop: () => Promise<unknown> }> {
-  // `cold`: the engine's answer cache off, so every repeated question is searched again.
-  const real = loadEngineFromDir(path.resolve('knowledge'), cold ? { cacheSize: 0 } : {});
-  const fixed = real.answer({ text: 'How much did Nvidia lose on 27 January?' });
-  const engine: Engine = stubEngine ? { ...real, answer: () => fixed } : real;
-  // The rate limit would throttle thousands of questions a minute from 500 users: lift it.
-  const services = createServices({
-    engine: () => engine,
-    logger: silentLogger(),
-    rateLimitPerMinute: 1_000_000_000,
-  });
-  const running: RunningSlack = await startSlack(
-    { botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl, mode: 'http' },
-    services,
-    { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 } },
-  );
-  return { url: `http://127.0.0.1:${running.port}/slack/events`, stop: () => running.stop() };
-}
+// ---------------------------------------------------------------- the driver
 
-/** Child process: runs one app until the parent says stop (or goes away). */
-async function serve(which: string, apiUrl: string): Promise<void> {
-  const app =
-    which === 'bare'
-      ? await startBare(apiUrl)
-      : await startBriefbot(apiUrl, which === 'stub', which === 'cold');
-  const stop = async (): Promise<void> => {
-    await app.stop();
-    process.exit(0);
-  };
-  process.on('message', (m) => {
-    if (m === 'stop') void stop();
-  });
-  process.on('disconnect', () => void stop());
-  process.send?.({ url: app.url });
-}
-
-interface Target {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  results: Result[];
-}
-
-async function spawnApp(name: string, which: string, apiUrl: string): Promise<Target> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', which, '--api', apiUrl], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(process.env.BENCH_PROFILE && which === 'briefbot'
-        ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof']
-        : []),
-    ],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start`)), 30_000);
-    child.once('message', (m) => {
-      clearTimeout(timer);
-      resolve((m as { url: string }).url);
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
     });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)));
   });
-  return { name, url, child, results: [] };
 }
 
-function stopApp(t: Target): Promise<void> {
+const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
+
+/** POSTs a signed event; resolves with the HTTP status when the ack arrives. */
+function postSigned(port: number, raw: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
   return new Promise((resolve) => {
-    if (t.child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => t.child.kill('SIGKILL'), 5000);
-    t.child.once('exit', () => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(raw),
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': sign(SIGNING_SECRET, timestamp, raw),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', () => resolve(0));
+    req.end(raw);
+  });
+}
+
+async function waitReady(port: number, child: ChildProcess, name: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
+    const status = await new Promise<number>((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/healthz', agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(0));
+    });
+    if (status !== 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} did not start`);
+}
+
+interface Question {
+  text: string;
+  answered: boolean;
+}
+
+interface Phase {
+  load: string;
+  sent: number;
+  acked: number;
+  ackMs: number[];
+  answeredMs: number[];
+  refusedMs: number[];
+  missing: number;
+  /** Window: first request sent → last ack, and → last reply. */
+  ackSeconds: number;
+  replySeconds: number;
+  cpuMs: number;
+  rssMb: number;
+  apiCalls: number;
+}
+
+class Driver {
+  private seq = 0;
+  private readonly pending = new Map<string, { sentAt: number; q: Question; done: (at: number) => void }>();
+
+  constructor(
+    private readonly questions: Question[],
+    private next = 0,
+  ) {}
+
+  onReplies(replies: { ts: string; at: number }[]): void {
+    for (const r of replies) {
+      const p = this.pending.get(r.ts);
+      if (!p) continue;
+      this.pending.delete(r.ts);
+      p.done(r.at);
+    }
+  }
+
+  private question(): Question {
+    const q = this.questions[this.next % this.questions.length] as Question;
+    this.next++;
+    return q;
+  }
+
+  /** Sends one request; the promise settles with the ack, `reply` when the message reaches the API. */
+  send(
+    port: number,
+    phase: Phase,
+    start: number,
+    ends: { lastAck: number; lastReply: number },
+    reply?: () => void,
+  ): Promise<void> {
+    this.seq++;
+    const ts = `${1_800_000_000 + this.seq}.000100`;
+    const q = this.question();
+    const raw = JSON.stringify(
+      mentionEvent({ text: q.text, ts, user: `U${String(this.seq % 2000).padStart(9, '0')}` }),
+    );
+    const sentAt = now();
+    phase.sent++;
+    this.pending.set(ts, {
+      sentAt,
+      q,
+      done: (at) => {
+        (q.answered ? phase.answeredMs : phase.refusedMs).push(at - sentAt);
+        ends.lastReply = Math.max(ends.lastReply, at - start);
+        reply?.();
+      },
+    });
+    return postSigned(port, raw).then((status) => {
+      const at = now();
+      if (status === 200) {
+        phase.acked++;
+        phase.ackMs.push(at - sentAt);
+        ends.lastAck = Math.max(ends.lastAck, at - start);
+      } else {
+        this.pending.delete(ts);
+        reply?.();
+      }
+    });
+  }
+
+  /** Waits (up to `ms`) for every reply still due, then counts and forgets the rest. */
+  async drain(ms: number): Promise<number> {
+    const deadline = Date.now() + ms;
+    while (this.pending.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const missing = this.pending.size;
+    this.pending.clear();
+    return missing;
+  }
+}
+
+function newPhase(load: string): Phase {
+  return {
+    load,
+    sent: 0,
+    acked: 0,
+    ackMs: [],
+    answeredMs: [],
+    refusedMs: [],
+    missing: 0,
+    ackSeconds: 0,
+    replySeconds: 0,
+    cpuMs: 0,
+    rssMb: 0,
+    apiCalls: 0,
+  };
+}
+
+async function closedLoop(
+  driver: Driver,
+  port: number,
+  load: string,
+  requests: number,
+  concurrency: number,
+): Promise<Phase> {
+  const phase = newPhase(load);
+  const start = now();
+  const ends = { lastAck: 0, lastReply: 0 };
+  let left = requests;
+  const worker = async () => {
+    while (left > 0) {
+      left--;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 10_000);
+        void driver.send(port, phase, start, ends, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  phase.missing = await driver.drain(2000);
+  phase.ackSeconds = ends.lastAck / 1000;
+  phase.replySeconds = ends.lastReply / 1000;
+  return phase;
+}
+
+async function openLoop(
+  driver: Driver,
+  port: number,
+  load: string,
+  rate: number,
+  seconds: number,
+): Promise<Phase> {
+  const phase = newPhase(load);
+  const start = now();
+  const ends = { lastAck: 0, lastReply: 0 };
+  const total = rate * seconds;
+  const acks: Promise<void>[] = [];
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((now() - start) / 1000) * rate) + 1);
+      while (sent < due) {
+        acks.push(driver.send(port, phase, start, ends));
+        sent++;
+      }
+      if (sent >= total) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  await Promise.all(acks);
+  phase.missing = await driver.drain(15_000);
+  phase.ackSeconds = ends.lastAck / 1000;
+  phase.replySeconds = ends.lastReply / 1000;
+  return phase;
+}
+
+interface AppProc {
+  name: string;
+  token: string;
+  port: number;
+  child: ChildProcess;
+  phases: Phase[];
+  logFile?: string;
+}
+
+async function startApps(apiUrl: string, opts: Options, dataDir: string): Promise<AppProc[]> {
+  const barePort = await freePort();
+  const profileDir = path.resolve('bench/profiles');
+  if (opts.profile) mkdirSync(profileDir, { recursive: true });
+  const profile = (name: string) =>
+    opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
+  const bare = fork(SELF, ['--role', 'bare', apiUrl, String(barePort)], {
+    execArgv: ['--import', 'tsx', ...profile('bare')],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await freePort();
+  const logFile = path.join(dataDir, 'briefbot.log');
+  const { openSync } = await import('node:fs');
+  const out = openSync(logFile, 'a');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    // 2,000 users asking hundreds of questions a second: the per-user limit would refuse them.
+    RATE_LIMIT_PER_MINUTE: '10000',
+  };
+  const briefbot = spawn(process.execPath, [...profile('briefbot'), 'dist/main.js'], {
+    env,
+    stdio: ['ignore', out, out],
+  });
+  const apps: AppProc[] = [
+    { name: 'bare Bolt', token: 'xoxb-bare', port: barePort, child: bare, phases: [] },
+    { name: 'briefbot', token: 'xoxb-bench', port, child: briefbot, phases: [], logFile },
+  ];
+  for (const a of apps) await waitReady(a.port, a.child, a.name);
+  return apps;
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
-    t.child.send('stop');
+    child.kill(signal);
   });
 }
 
-function row(cells: (string | number)[]): string {
-  const widths = [26, 10, 10, 10, 10, 8];
-  return cells
-    .map((c, i) =>
-      String(c)
-        .padStart(i === 0 ? 0 : (widths[i] ?? 10))
-        .padEnd(i === 0 ? (widths[0] ?? 12) : 0),
-    )
-    .join('');
+/** Labels each question answered or refused, as the app's engine (same knowledge) decides. */
+async function classify(texts: string[]): Promise<Question[]> {
+  const { loadEngineFromDir } = await import('../src/core/index.js');
+  const engine = loadEngineFromDir(path.resolve('knowledge'), { cacheSize: 0 });
+  return texts.map((text) => ({ text, answered: engine.answer({ text }).answered }));
+}
+
+function summarize(phases: Phase[]) {
+  const pick = (f: (p: Phase) => number) => phases.map(f);
+  const p = (values: number[], q: number) => percentile(sortedCopy(values), q);
+  return {
+    acksPerS: pick((x) => x.acked / Math.max(1e-9, x.ackSeconds)),
+    ackP99: pick((x) => p(x.ackMs, 99)),
+    repliesPerS: pick((x) => (x.answeredMs.length + x.refusedMs.length) / Math.max(1e-9, x.replySeconds)),
+    ansP50: pick((x) => p(x.answeredMs, 50)),
+    ansP99: pick((x) => p(x.answeredMs, 99)),
+    refP50: pick((x) => p(x.refusedMs, 50)),
+    refP99: pick((x) => p(x.refusedMs, 99)),
+    allP99: pick((x) => p([...x.answeredMs, ...x.refusedMs], 99)),
+    missing: pick((x) => x.missing),
+    cpu: pick((x) => x.cpuMs / Math.max(1, x.acked)),
+    rss: pick((x) => x.rssMb),
+    calls: pick((x) => x.apiCalls / Math.max(1, x.acked)),
+  };
+}
+
+async function driverMain(opts: Options): Promise<void> {
+  if (!isFresh() && !build()) throw new Error('the build failed');
+  const loads = [
+    {
+      name: `closed loop, ${opts.concurrency} concurrent`,
+      run: (d: Driver, port: number) => closedLoop(d, port, '', opts.requests, opts.concurrency),
+    },
+    ...opts.rates.map((rate) => ({
+      name: `open loop, ${rate} req/s for ${opts.seconds} s`,
+      run: (d: Driver, port: number) => openLoop(d, port, '', rate, opts.seconds),
+    })),
+  ];
+  const perRound = opts.requests + opts.rates.reduce((s, r) => s + r * opts.seconds, 0);
+  const needed = opts.warmup * 2 + perRound * 2 * opts.rounds;
+  process.stderr.write(`bench:slack: preparing ${needed} unique questions…\n`);
+  const questions = await classify(takeVariants(evalQuestions(), needed).map((q) => q.question));
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-slack-'));
+  const api = fork(SELF, ['--role', 'api'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const driver = new Driver(questions);
+  let counts: Record<string, number> = {};
+  api.on('message', (m: { replies?: { ts: string; at: number }[]; counts?: Record<string, number> }) => {
+    if (m.replies) driver.onReplies(m.replies);
+    if (m.counts) counts = m.counts;
+  });
+  const apiUrl = await new Promise<string>((resolve) => {
+    const on = (m: { apiUrl?: string }) => {
+      if (m.apiUrl) {
+        api.off('message', on);
+        resolve(m.apiUrl);
+      }
+    };
+    api.on('message', on);
+  });
+  const readCounts = async () => {
+    api.send({ type: 'counts' });
+    await new Promise((r) => setTimeout(r, 50));
+    return counts;
+  };
+  let apps: AppProc[] = [];
+  const methods = new Map<string, Map<string, number>>();
+  try {
+    apps = await startApps(apiUrl, opts, dataDir);
+    process.stderr.write('bench:slack: warming up…\n');
+    for (const a of apps) await closedLoop(driver, a.port, 'warm-up', opts.warmup, opts.concurrency);
+    for (let round = 0; round < opts.rounds; round++) {
+      const order = round % 2 === 0 ? apps : [...apps].reverse();
+      for (const a of order) {
+        for (const l of loads) {
+          const before = await readCounts();
+          const cpu0 = processCpuMs(a.child.pid as number);
+          const phase = await l.run(driver, a.port);
+          phase.load = l.name;
+          phase.cpuMs = processCpuMs(a.child.pid as number) - cpu0;
+          phase.rssMb = processRssMb(a.child.pid as number);
+          const after = await readCounts();
+          const m = methods.get(a.name) ?? new Map<string, number>();
+          for (const [k, v] of Object.entries(after)) {
+            const [token, method = ''] = k.split(' ');
+            if (token !== a.token) continue;
+            const d = v - (before[k] ?? 0);
+            phase.apiCalls += d;
+            m.set(method, (m.get(method) ?? 0) + d / Math.max(1, phase.acked) / (opts.rounds * loads.length));
+          }
+          methods.set(a.name, m);
+          a.phases.push(phase);
+          process.stderr.write(`bench:slack: round ${round + 1} · ${a.name} · ${l.name} done\n`);
+        }
+      }
+    }
+  } finally {
+    await Promise.all(apps.map((a) => stopChild(a.child)));
+    api.send({ type: 'stop' });
+    await stopChild(api);
+    agent.destroy();
+  }
+  const logBytes = apps[1]?.logFile ? statSync(apps[1].logFile).size : 0;
+  const briefbotRequests = apps[1]?.phases.reduce((s, p) => s + p.acked, 0) ?? 1;
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const rows: string[][] = [];
+  const ratios: string[][] = [];
+  for (const l of loads) {
+    const sums = apps.map((a) => ({ a, s: summarize(a.phases.filter((p) => p.load === l.name)) }));
+    for (const { a, s } of sums) {
+      rows.push([
+        l.name,
+        a.name,
+        `${fmt(min(s.acksPerS), 0)} / ${fmt(median(s.acksPerS), 0)}`,
+        `${fmt(min(s.ackP99), 1)} / ${fmt(median(s.ackP99), 1)}`,
+        `${fmt(min(s.repliesPerS), 0)} / ${fmt(median(s.repliesPerS), 0)}`,
+        `${fmt(median(s.ansP50), 1)} / ${fmt(median(s.ansP99), 1)}`,
+        a.name === 'bare Bolt' ? '–' : `${fmt(median(s.refP50), 1)} / ${fmt(median(s.refP99), 1)}`,
+        fmt(median(s.missing), 0),
+        `${fmt(min(s.cpu), 2)} / ${fmt(median(s.cpu), 2)}`,
+        fmt(median(s.rss), 0),
+        fmt(median(s.calls), 2),
+      ]);
+    }
+    const [bare, bb] = sums.map((x) => x.s);
+    if (bare && bb) {
+      const thr = median(bb.repliesPerS) / median(bare.repliesPerS);
+      const cpu = median(bb.cpu) / median(bare.cpu);
+      const p99 = median(bb.allP99) / median(bare.allP99);
+      const refVsAns = median(bb.refP99) / median(bb.ansP99);
+      ratios.push([
+        l.name,
+        `${fmt(thr * 100, 0)}% ${thr >= 0.8 ? '✓' : '✗'}`,
+        `${ratio(median(bb.cpu), median(bare.cpu))} ${cpu <= 1.5 ? '✓' : '✗'}`,
+        `${ratio(median(bb.allP99), median(bare.allP99))} ${p99 <= 3 ? '✓' : '✗'}`,
+        `${ratio(median(bb.refP99), median(bb.ansP99))} ${Math.abs(refVsAns - 1) <= 0.1 || refVsAns < 1 ? '✓' : '✗'}`,
+      ]);
+    }
+  }
+  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate`);
+  console.log(
+    `Each app in its own process, the fake Web API in another, this driver in a third. ${questions.length} unique questions` +
+      ` (${fmt((questions.filter((q) => q.answered).length / questions.length) * 100, 0)}% answered).\n`,
+  );
+  console.log(
+    table(
+      [
+        'load',
+        'app',
+        'acks/s',
+        'ack p99 ms',
+        'replies/s',
+        'answered p50 / p99 ms',
+        'refused p50 / p99 ms',
+        'missing',
+        'CPU ms / req',
+        'RSS MB',
+        'API calls / req',
+      ],
+      rows,
+    ),
+  );
+  console.log('\n(min / median over rounds; reply percentiles are medians over rounds)\n');
+  console.log(
+    table(
+      [
+        'load',
+        'briefbot throughput vs bare (≥ 80%)',
+        'CPU / req vs bare (≤ 1.5×)',
+        'reply p99 vs bare (≤ 3×)',
+        'refused p99 vs answered (≤ 1.1×)',
+      ],
+      ratios,
+    ),
+  );
+  for (const [name, m] of methods)
+    console.log(
+      `\n${name} Web API calls per request: ${[...m].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') || 'none'}`,
+    );
+  console.log(`briefbot log: ${fmt(logBytes / briefbotRequests, 0)} bytes per request at info`);
+  if (opts.profile)
+    console.log('CPU profiles (one per thread): bench/profiles/briefbot/, bench/profiles/bare/');
 }
 
 async function main(): Promise<void> {
-  const serveIndex = process.argv.indexOf('--serve');
-  if (serveIndex >= 0) {
-    const api = process.argv[process.argv.indexOf('--api') + 1] ?? '';
-    return serve(process.argv[serveIndex + 1] ?? '', api);
+  const role = process.argv.indexOf('--role');
+  if (role >= 0) {
+    const which = process.argv[role + 1];
+    if (which === 'api') return serveApi();
+    if (which === 'bare') return serveBare(process.argv[role + 2] ?? '', Number(process.argv[role + 3]));
+    throw new Error(`unknown role ${which}`);
   }
-  const opts = parseArgs(process.argv.slice(2));
-  const server = await SlackServer.start({
-    record: false,
-    onCall: (call) => {
-      if (call.method === 'chat.postMessage') waiters.get(String(call.body.thread_ts))?.();
-    },
-  });
-  const targets: Target[] = [];
-  try {
-    targets.push(await spawnApp('bare Bolt', 'bare', server.apiUrl));
-    targets.push(await spawnApp('briefbot', 'briefbot', server.apiUrl));
-    if (opts.stub) targets.push(await spawnApp('briefbot, engine stubbed', 'stub', server.apiUrl));
-    if (opts.stub) targets.push(await spawnApp('briefbot, answer cache off', 'cold', server.apiUrl));
-    for (const t of targets) await load(t.url, opts.warmup, opts.concurrency);
-    for (let round = 0; round < opts.rounds; round += 1) {
-      const order = round % 2 === 0 ? targets : [...targets].reverse();
-      for (const t of order) t.results.push(await load(t.url, opts.requests, opts.concurrency));
-    }
-  } finally {
-    await Promise.all(targets.map(stopApp));
-    await server.close();
-  }
-
-  console.log(
-    `\nSlack HTTP mode, loopback: ${opts.requests} signed app_mention requests × ${opts.rounds} rounds per app, ` +
-      `${opts.concurrency} concurrent, after ${opts.warmup} warm-up requests each; ${QUESTIONS.length} different questions.\n` +
-      'Each app in its own process; latency = request sent → its reply at the local Web API.\n',
-  );
-  console.log(row(['app', 'requests', 'req/s', 'p50 ms', 'p99 ms', 'errors']));
-  const rates: number[] = [];
-  for (const t of targets) {
-    const all = t.results.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const requests = all.length;
-    const seconds = t.results.reduce((s, r) => s + r.elapsedMs, 0) / 1000;
-    const errors = t.results.reduce((s, r) => s + r.errors, 0);
-    const rate = requests / seconds;
-    rates.push(rate);
-    console.log(
-      row([
-        t.name,
-        requests,
-        rate.toFixed(0),
-        percentile(all, 50).toFixed(2),
-        percentile(all, 99).toFixed(2),
-        errors,
-      ]),
-    );
-  }
-  const ratio = (rates[1] ?? 0) / (rates[0] ?? 1);
-  console.log(
-    `\nbriefbot / bare throughput: ${(ratio * 100).toFixed(1)}% (target ≥ 80%: ${ratio >= 0.8 ? 'met' : 'NOT met'})`,
-  );
-  if (rates[2] !== undefined) {
-    console.log(
-      `briefbot with the engine stubbed / bare: ${((rates[2] / (rates[0] ?? 1)) * 100).toFixed(1)}%\n` +
-        `briefbot with its answer cache off (every question searched) / bare: ${(((rates[3] ?? 0) / (rates[0] ?? 1)) * 100).toFixed(1)}%`,
-    );
-  }
+  await driverMain(parseArgs(process.argv.slice(2)));
 }
 
 main().catch((err: unknown) => {
   console.error(err);
-  process.exitCode = 1;
+  process.exit(1);
 });

@@ -5,8 +5,10 @@ import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
+import { PolicyHolder } from './services/channel-policy.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
+import { EventJournal } from './services/journal.js';
 import { MemoryFeedbackStore, MemoryState } from './services/memory.js';
 import { createMetrics, type Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
@@ -36,18 +38,25 @@ export interface Briefbot {
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
   const metrics = createMetrics();
-  const knowledge = new KnowledgeHolder(config.knowledgeDir, logger.child({ component: 'knowledge' }), {
-    reloaded: (entries) => {
-      metrics.setEntries(entries);
-      metrics.reloaded();
+  const knowledge = new KnowledgeHolder(
+    config.knowledgeDir,
+    logger.child({ component: 'knowledge' }),
+    {
+      reloaded: (entries) => {
+        metrics.setEntries(entries);
+        metrics.reloaded();
+      },
+      failed: () => metrics.reloadFailed(),
     },
-    failed: () => metrics.reloadFailed(),
-  });
+    { limits: config.knowledgeLimits },
+  );
   metrics.setEntries(knowledge.current().size);
   logger.info({ entries: knowledge.current().size, dir: config.knowledgeDir }, 'knowledge loaded');
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
+  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then.
+  const policy = new PolicyHolder(config.channelsFile, logger.child({ component: 'policy' }));
   // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
   const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
   const feedback = consoleOnly
@@ -73,6 +82,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(config.conversationTtlMinutes ? { conversationTtlSeconds: config.conversationTtlMinutes * 60 } : {}),
     insights,
+    policy: () => policy.current(),
     admission: new Admission(config.maxInFlight, { rejected: (kind) => metrics.backpressure(kind) }),
   });
 
@@ -85,12 +95,14 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     accepting: () => accepting,
     sharedState: (): SharedStateStatus =>
       !config.redisUrl ? 'memory' : state.degraded?.() ? 'degraded' : 'redis',
+    busy: () => services.admission.saturated(),
   };
   const routes = publicRoutes(sources, config.metricsToken ? { metricsToken: config.metricsToken } : {});
   const host = config.host ? { host: config.host } : {};
   let server: OpsServer | undefined;
   let ops: OpsServer | undefined;
   let port: number | undefined;
+  let journal: EventJournal | undefined;
   try {
     // Each adapter tags its own logs with { component }.
     // Each SDK is imported only when its platform is configured: the console chat loads neither.
@@ -100,10 +112,12 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.js');
+      journal = new EventJournal(config.dataDir);
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
         customRoutes: routes,
+        journal,
       });
       adapters.push(slack);
       port = slack.port;
@@ -128,13 +142,26 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
   } catch (err) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await server?.close();
+    journal?.close();
     await feedback.close();
     await state.close();
     throw err;
   }
   port = server?.port ?? port;
   const opsPort = ops?.port;
-  if (config.reload) knowledge.watch();
+  logger.info(
+    {
+      ...(config.channelsFile ? { file: config.channelsFile } : {}),
+      slackAuto: policy.current().autoChannels('slack'),
+      discordAuto: policy.current().autoChannels('discord'),
+      discordMessageContent: config.discord?.messageContent === true,
+    },
+    'channel policy',
+  );
+  if (config.reload) {
+    knowledge.watch();
+    policy.watch();
+  }
   logger.info(
     {
       adapters: adapters.map((a) => a.name),
@@ -154,9 +181,11 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     async stop() {
       accepting = false;
       knowledge.close();
+      policy.close();
       await Promise.allSettled(adapters.map((a) => a.stop()));
       await server?.close();
       await ops?.close();
+      journal?.close();
       await feedback.close();
       await state.close();
     },

@@ -53,6 +53,12 @@ const envSchema = z.object({
     message: 'DISCORD_GUILD_ID must be a Discord id (15 to 21 digits)',
   }),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL'),
+  DISCORD_MESSAGE_CONTENT: optionalString.refine(
+    (v) => v === undefined || BOOLEANS.includes(v.toLowerCase()),
+    {
+      message: `DISCORD_MESSAGE_CONTENT must be one of ${BOOLEANS.join(', ')}`,
+    },
+  ),
   SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
     message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
   }),
@@ -98,6 +104,11 @@ export interface DiscordConfig {
   applicationId: string;
   guildId?: string;
   apiUrl?: string;
+  /**
+   * The privileged Message Content intent, needed to read messages in `auto` channels. Off unless the
+   * operator enables it in the Developer Portal and sets DISCORD_MESSAGE_CONTENT=true.
+   */
+  messageContent?: boolean;
 }
 
 export interface SlackConfig {
@@ -207,6 +218,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const discord: DiscordConfig = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID };
     if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
     if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
+    if (['true', '1', 'yes', 'on'].includes((e.DISCORD_MESSAGE_CONTENT ?? '').toLowerCase()))
+      discord.messageContent = true;
     config.discord = discord;
   }
   if (e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {

@@ -3,13 +3,16 @@ import type { Briefbot } from './app.js';
 import { runConsole } from './cli/console.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { KnowledgeError } from './core/index.js';
+import { KnowledgeFilesRefused } from './core/knowledge/files.js';
 import { createLogger, flushLogger } from './logger.js';
-import { onShutdownSignals } from './ops/shutdown.js';
+import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
+import { PolicyError } from './services/channel-policy.js';
 
 /**
  * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),
  * loads the knowledge (exit 1 when invalid), then serves Discord and/or Slack when their tokens are
- * set — or, with none, opens the console chat over the same engine. SIGTERM/SIGINT stop it cleanly.
+ * set — or, with none, opens the console chat over the same engine. SIGTERM/SIGINT stop it cleanly;
+ * an uncaught exception or unhandled rejection is logged, stops it as cleanly as it can, and exits 1.
  */
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -29,7 +32,9 @@ async function main(): Promise<void> {
     level: consoleMode && !process.env.LOG_LEVEL ? 'warn' : config.logLevel,
     pretty: Boolean(process.stdout.isTTY) && config.env !== 'production',
   });
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // A crash is logged, the bot stopped as cleanly as possible, and the process exits 1.
+  let shutdown: ((reason: string, exitCode?: number) => Promise<void>) | undefined;
+  onFatalErrors(() => shutdown, logger);
 
   let bot: Briefbot;
   try {
@@ -37,6 +42,11 @@ async function main(): Promise<void> {
     const { startBriefbot } = await import('./app.js');
     bot = await startBriefbot(config, logger);
   } catch (err) {
+    if (err instanceof PolicyError) {
+      for (const p of err.problems) process.stderr.write(`config error: ${p}\n`);
+      await flushLogger(logger);
+      process.exit(2);
+    }
     if (err instanceof KnowledgeError) {
       for (const p of err.problems) logger.fatal({ problem: p }, 'invalid knowledge');
       process.stderr.write(`${err.message}\n`);
@@ -44,9 +54,10 @@ async function main(): Promise<void> {
       logger.fatal({ err }, 'startup failed');
     }
     await flushLogger(logger);
-    process.exit(1);
+    // A refused knowledge file (over the size cap, a FIFO…) will not fix itself: exit 2 like bad config.
+    process.exit(err instanceof KnowledgeFilesRefused ? 2 : 1);
   }
-  const shutdown = onShutdownSignals(() => bot.stop(), logger);
+  shutdown = onShutdownSignals(() => bot.stop(), logger);
   if (consoleMode) {
     await runConsole(bot.services);
     await shutdown('console closed');

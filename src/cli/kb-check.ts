@@ -4,8 +4,11 @@ import { formatProblem, readKnowledgeDir, validateKnowledge } from '../core/inde
 /** `npm run kb:check [folder]`: validates the knowledge files and reports every problem; exit 1 if any. */
 function main(): number {
   let dir: string;
+  let limits: ReturnType<typeof loadConfig>['knowledgeLimits'];
   try {
-    dir = process.argv[2] ?? loadConfig().knowledgeDir;
+    const config = loadConfig();
+    dir = process.argv[2] ?? config.knowledgeDir;
+    limits = config.knowledgeLimits;
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -15,7 +18,7 @@ function main(): number {
   }
   let files: ReturnType<typeof readKnowledgeDir>;
   try {
-    files = readKnowledgeDir(dir);
+    files = readKnowledgeDir(dir, limits);
   } catch (err) {
     console.error(`Cannot read ${dir}: ${(err as Error).message}`);
     return 1;

@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig } from '../config.js';
-import { type Engine, KnowledgeError, loadEngineFromDir } from '../core/index.js';
+import { createEngine, type Engine, KnowledgeError, loadKnowledge } from '../core/index.js';
 
 /** Loads the engine for a command-line tool, or prints why it cannot and exits (2 for config, 1 for knowledge). */
 export function engineForCli(): Engine {
   try {
-    return loadEngineFromDir(loadConfig().knowledgeDir);
+    const config = loadConfig();
+    return createEngine(loadKnowledge(config.knowledgeDir, config.knowledgeLimits));
   } catch (err) {
     if (err instanceof ConfigError || err instanceof KnowledgeError) {
       console.error(err.message);

@@ -8,10 +8,8 @@ import {
   decorateFact,
   withChart,
 } from './charts/attach.js';
-import { findAmounts, parseAmount } from './cost/amount.js';
-import { amountErrorReply, type CostSpec, costReply } from './cost/calculator.js';
-import { ModelMatcher } from './cost/models.js';
-import { trainingReply } from './cost/training.js';
+import type { ConversationContext, Turn } from './conversation.js';
+import { Calculator, chartSpecOf } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -22,24 +20,39 @@ import type {
   TrainingRequest,
 } from './engine-types.js';
 import { t } from './i18n/index.js';
-import { asksForSecret, detectCommand, detectCost, detectTraining } from './intents.js';
-import type { KnowledgeBase, ModelPrice } from './knowledge/types.js';
-import { chooseLang, type Lang, type LangVocabulary } from './lang.js';
-import { fold, words } from './normalize.js';
+import { asksForSecret, detectCommand } from './intents.js';
+import type { Gap, KnowledgeBase } from './knowledge/types.js';
+import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
+import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
+import { fold } from './normalize.js';
 import {
   aboutReply,
+  chatReply,
+  compoundReply,
   factReply,
+  gapReply,
   helpReply,
   questionLink,
   refusalReply,
+  specificRefusal,
   topicReply,
   topicsReply,
 } from './replies.js';
-import { makeReply, type Reply } from './reply.js';
-import { SearchIndex, type SearchOptions } from './search.js';
+import type { Reply } from './reply.js';
+import { type SearchHit, SearchIndex, type SearchOptions } from './search.js';
+import {
+  asksSomething,
+  conversationTopic,
+  inherit,
+  isGrounded,
+  type Reading,
+  read,
+  resolveFollowUp,
+  splitParts,
+} from './understand.js';
 
 /** At or above this score the engine answers. */
-export const ANSWER_THRESHOLD = 0.42;
+export const ANSWER_THRESHOLD = 0.4;
 /** Between this and the threshold, it answers only a clear winner: DISTINCT_RATIO × the runner-up's score. */
 export const DISTINCT_THRESHOLD = 0.28;
 export const DISTINCT_RATIO = 1.6;
@@ -47,6 +60,16 @@ export const DISTINCT_RATIO = 1.6;
 export const DISTINCT_COVERAGE = 0.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
+/** An ungrounded question is answered only when it matches a stored question this well. */
+export const PARAPHRASE_THRESHOLD = 0.7;
+const PARAPHRASE_DOMAIN = 0.5;
+/** Confidence of an overview answer (a question about a thing in general): right, but not sharp. */
+export const OVERVIEW_CONFIDENCE = 0.5;
+/** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
+const FALLBACK_OUTSIDE = 'today';
+/** Question words an overview answers: none, "what is", "why". */
+const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
+const OVERVIEW_UNKNOWN = 0;
 /** Longest text the engine reads; the pipeline rejects longer questions before this. */
 const MAX_TEXT = 2000;
 
@@ -69,20 +92,26 @@ function deepFreeze<T>(value: T): T {
 
 class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
-  private readonly matcher: ModelMatcher;
+  private readonly lexicon: Lexicon;
+  private readonly calculator: Calculator;
   private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
   private readonly cache = new Map<string, Reply>();
   private readonly cacheSize: number;
+  /** knowledge/gaps.yaml with each group's words turned into search terms. */
+  private readonly gaps: { gap: Gap; groups: string[][] }[];
+  /** Entity term → the entry that answers a question about it in general. */
+  private readonly overviews: Map<string, string>;
 
   constructor(
     private readonly kb: KnowledgeBase,
     options: EngineOptions = {},
   ) {
-    this.index = new SearchIndex(kb.entries, options);
-    this.matcher = new ModelMatcher(kb.models);
+    this.lexicon = new Lexicon(kb.vocabulary);
+    this.index = new SearchIndex(kb.entries, this.lexicon, options);
+    this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const fuseFor = (lang: Lang) =>
       new Fuse(
@@ -90,8 +119,23 @@ class KnowledgeEngine implements Engine {
         { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
       );
     this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
-    this.vocabulary = languageVocabulary(kb);
+    this.vocabulary = { core: this.lexicon.language.core, extra: languageVocabulary(kb, this.lexicon) };
+    useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
+    const conceptIds = new Set(kb.vocabulary.concepts.map((c) => c.id));
+    const asTerm = (w: string) => {
+      const key = fold(w);
+      if (entityIds.has(w)) return ENTITY_PREFIX + w;
+      if (conceptIds.has(w)) return w;
+      return this.lexicon.term(key);
+    };
+    this.overviews = new Map(
+      kb.vocabulary.entities
+        .filter((e) => e.overview)
+        .map((e) => [ENTITY_PREFIX + e.id, e.overview as string]),
+    );
+    this.gaps = kb.gaps.map((gap) => ({ gap, groups: gap.when.map((g) => g.map(asTerm)) }));
   }
 
   get size(): number {
@@ -102,21 +146,50 @@ class KnowledgeEngine implements Engine {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
       .trim();
-    if (this.cacheSize === 0) return this.route(text, query.locale);
+    const context = query.context?.turns?.length ? query.context : undefined;
+    // A reply that leaned on the conversation is only right for that conversation: those are not cached.
+    if (this.cacheSize === 0 || context) return this.withTurn(this.route(text, query.locale, context), text);
     const key = `${query.locale ?? ''}\u0000${text}`;
-    const hit = this.cache.get(key);
-    if (hit) {
+    let reply = this.cache.get(key);
+    if (reply) {
       this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
+      this.cache.set(key, reply);
+    } else {
+      reply = deepFreeze(this.withTurn(this.route(text, query.locale, undefined), text));
+      this.cache.set(key, reply);
+      if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     }
-    const reply = deepFreeze(this.route(text, query.locale));
-    this.cache.set(key, reply);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
-    return reply;
+    return { ...reply, turn: { ...(reply.turn as Turn), at: Date.now() } };
   }
 
-  private route(text: string, locale: string | null | undefined): Reply {
+  /** Fills what the caller keeps for the next question of the conversation. */
+  private withTurn(reply: Reply & { understood?: Reading }, text: string): Reply {
+    const { understood, ...plain } = reply;
+    const turn: Turn = {
+      text: text.slice(0, 500),
+      lang: plain.lang,
+      kind: plain.kind,
+      answered: plain.answered,
+      at: Date.now(),
+    };
+    if (plain.entryId) turn.entryId = plain.entryId;
+    // The calculator fills its own turn (the request understood, for "and on o1?").
+    if (plain.turn?.calc) turn.calc = plain.turn.calc;
+    if (understood) {
+      const entities = understood.entities.map((e) => e.slice(ENTITY_PREFIX.length));
+      if (entities.length > 0) turn.entities = entities;
+      const aspect = understood.aspects[0] ?? understood.questions[0];
+      if (aspect) turn.aspect = aspect;
+    }
+    plain.turn = turn;
+    return plain;
+  }
+
+  private route(
+    text: string,
+    locale: string | null | undefined,
+    context: ConversationContext | undefined,
+  ): Reply & { understood?: Reading } {
     const lang = chooseLang(text, locale, this.vocabulary);
     if (text === '' || fold(text) === '') return helpReply(this.kb, lang);
     const command = detectCommand(text);
@@ -129,26 +202,106 @@ class KnowledgeEngine implements Engine {
     const chart = chartRequest(text);
     if (chart) return this.chartFor(chart.rest, locale, lang);
 
-    const training = detectTraining(text);
-    if (training) return trainingReply(this.kb.training, training, lang);
+    const prepared = this.index.prepare(text);
+    const talk = this.lexicon.smallTalk(prepared.raw);
+    if (talk && (talk.extra === 0 || asksNothing(read(prepared, this.lexicon))))
+      return chatReply(talk.id, langFromLocaleOr(locale) ?? talk.lang ?? lang);
 
-    const models = this.matcher.find(text);
-    const cost = detectCost(text, models.length > 0);
-    if (cost?.kind === 'error') {
-      const r = cost.amount.result;
-      return amountErrorReply(r.ok ? 'unreadable' : r.error, cost.amount.text, lang);
+    // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
+    // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
+    if (!notUsageNumbers(prepared.raw)) {
+      const calc = this.calculator.answer(text, lang, context);
+      if (calc) return this.withCostChart(calc);
     }
-    if (cost?.kind === 'spec') return this.costWithChart(cost.spec, models, lang);
 
-    return this.searchReply(text, lang);
+    const topic = context
+      ? conversationTopic(context.turns, (t) => read(this.index.prepare(t), this.lexicon))
+      : undefined;
+    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
+    const resolve = (r: Reading) => {
+      if (r.q.terms.some((t) => this.index.isForeignName(t))) return r;
+      const resolved = resolveFollowUp(r, topic, this.lexicon);
+      // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
+      // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
+      if (!resolved) return r;
+      if (resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) && !this.findGap(resolved, false)) return r;
+      return resolved;
+    };
+    return this.understoodReply(text, resolve(read(prepared, this.lexicon)), resolve, lang);
   }
 
-  private searchReply(text: string, lang: Lang): Reply {
-    const hits = this.index.search(text, 5);
+  /** Answers a question once its entities and aspects are read: one part, or several. */
+  private understoodReply(
+    text: string,
+    reading: Reading,
+    resolve: (r: Reading) => Reading,
+    lang: Lang,
+  ): Reply & { understood?: Reading } {
+    const pieces = splitParts(text);
+    if (pieces.length > 1) {
+      const parts: Reading[] = [];
+      for (const piece of pieces) {
+        const r = read(this.index.prepare(piece), this.lexicon);
+        const prev = parts[parts.length - 1];
+        if (!prev) parts.push(resolve(r));
+        else if (asksSomething(r) && asksSomething(prev)) parts.push(inherit(r, prev, this.lexicon));
+        // Not a part of its own ("R1 and o1 compared"): it belongs to the part before.
+        else
+          parts[parts.length - 1] = resolve(
+            read(this.index.prepare(`${prev.q.raw.join(' ')} ${piece}`), this.lexicon),
+          );
+      }
+      if (parts.length > 1) {
+        const answers = parts.map((p) => this.answerReading(p, lang));
+        const facts = answers.filter((a) => a.kind === 'fact' && a.answered);
+        const distinct = facts.filter((f, i) => facts.findIndex((g) => g.entryId === f.entryId) === i);
+        const understood = parts[0] as Reading;
+        if (distinct.length > 1)
+          return { ...compoundReply(distinct, lang, facts.length < answers.length), understood };
+        if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
+      }
+    }
+    return { ...this.answerReading(reading, lang), understood: reading };
+  }
+
+  private answerReading(reading: Reading, lang: Lang): Reply {
+    if (!isGrounded(reading)) {
+      // Named nothing, but reads as one of the stored questions almost word for word ("pourquoi la bourse
+      // a réagi aussi fort"): every word known, some of the domain, and a close match.
+      if (
+        reading.domain >= PARAPHRASE_DOMAIN &&
+        reading.q.terms.length >= 3 &&
+        reading.q.unknown.length === 0
+      ) {
+        const best = this.index.searchPrepared(reading.q, 2)[0];
+        const entry = best && best.score >= PARAPHRASE_THRESHOLD ? this.kb.byId.get(best.id) : undefined;
+        if (entry && best) return decorateFact(this.kb, factReply(this.kb, entry, lang, [best], best.score));
+      }
+      return refusalReply(this.kb, lang, []);
+    }
+    const gap = this.findGap(reading, false);
+    if (gap) return gapReply(this.kb, gap, lang);
+    const reply = this.searchReply(reading, lang);
+    if (reply.answered) return reply;
+    const fallback = this.findGap(reading, true);
+    return fallback ? gapReply(this.kb, fallback, lang) : reply;
+  }
+
+  /** The first gap of knowledge/gaps.yaml whose every group the question names. */
+  private findGap(reading: Reading, fallback: boolean) {
+    const terms = new Set(reading.q.terms);
+    return this.gaps.find(
+      (g) => g.gap.fallback === fallback && g.groups.every((group) => group.some((t) => terms.has(t))),
+    )?.gap;
+  }
+
+  private searchReply(reading: Reading, lang: Lang): Reply {
+    const hits = this.index.searchPrepared(reading.q, 5);
     const best = hits[0];
     const second = hits[1]?.score ?? 0;
     const confident =
       best !== undefined &&
+      this.fits(reading, best.id) &&
       (best.score >= this.threshold ||
         (!best.mismatch &&
           (best.coverage ?? 0) >= DISTINCT_COVERAGE &&
@@ -156,10 +309,58 @@ class KnowledgeEngine implements Engine {
           best.score >= DISTINCT_RATIO * second));
     if (best && confident) {
       const entry = this.kb.byId.get(best.id);
-      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, best.score));
+      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, confidenceOf(best)));
     }
-    const near = hits.filter((h) => h.score >= SUGGEST_THRESHOLD);
+    const overview = this.overview(reading);
+    if (overview) return decorateFact(this.kb, factReply(this.kb, overview, lang, hits, OVERVIEW_CONFIDENCE));
+    const near = this.relevant(
+      reading,
+      hits.filter((h) => h.score >= SUGGEST_THRESHOLD),
+    );
+    const named = reading.entities.find((e) => e !== '@later');
+    if (named) return specificRefusal(this.kb, lang, this.lexicon.entityName(named) ?? named, near);
     return refusalReply(this.kb, lang, near);
+  }
+
+  /** Checks that hold whatever the score: the entry must answer what is asked. */
+  private fits(reading: Reading, id: string): boolean {
+    // Something the sources never answer (revenue, weather, how to install, today's share price).
+    if (reading.outside.some((t) => t !== FALLBACK_OUTSIDE)) return false;
+    // "What is X?" is answered by X's overview, or not at all ("what is chatgpt").
+    const bareWhatIs =
+      reading.questions.includes('whatis') && reading.predicates.length === 0 && reading.entities.length > 0;
+    if (bareWhatIs && !reading.entities.some((e) => this.overviews.get(e) === id)) return false;
+    // The aspect asked (founded, license, cost…) must be one the entry is asked about.
+    return reading.aspects.length === 0 || reading.aspects.some((a) => this.index.mentions(id, a));
+  }
+
+  /**
+   * A question about a thing of the event in general (a headline, "DeepSeek ?", "c'est quoi R1"): it names
+   * the thing and asks no aspect the overview would not answer. The most specific thing named wins.
+   */
+  private overview(reading: Reading) {
+    if (reading.aspects.length > 0 || reading.outside.length > 0 || reading.q.names.size > 0)
+      return undefined;
+    if (reading.questions.some((t) => !OVERVIEW_QUESTIONS.has(t))) return undefined;
+    if (reading.q.unknown.some((t) => /\d/.test(t))) return undefined;
+    // Words nobody in the knowledge uses ask something specific ("accused of copying", "handle user data").
+    if (reading.q.unknown.length > OVERVIEW_UNKNOWN) return undefined;
+    let best: { id: string; df: number } | undefined;
+    for (const e of reading.entities) {
+      const id = this.overviews.get(e);
+      if (!id) continue;
+      const df = this.index.frequency(e);
+      if (!best || df < best.df) best = { id, df };
+    }
+    return best ? this.kb.byId.get(best.id) : undefined;
+  }
+
+  /** Suggestions must be about what the question names: entries that mention its entities. */
+  private relevant(reading: Reading, hits: SearchHit[]): SearchHit[] {
+    if (reading.entities.length === 0) return hits;
+    return hits.filter((h) => {
+      return reading.entities.every((e) => this.index.mentions(h.id, e));
+    });
   }
 
   answerEntry(id: string, lang: Lang): Reply {
@@ -172,7 +373,7 @@ class KnowledgeEngine implements Engine {
 
   /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */
   private chartFor(rest: string, locale: string | null | undefined, lang: Lang): Reply {
-    const inner = rest === '' ? undefined : this.route(rest, locale);
+    const inner = rest === '' ? undefined : this.route(rest, locale, undefined);
     if (inner?.chart) return inner;
     const kind =
       inner?.kind === 'cost' && inner.answered
@@ -184,9 +385,13 @@ class KnowledgeEngine implements Engine {
     return inner ?? chartReply(this.kb, 'market', lang);
   }
 
-  private costWithChart(spec: CostSpec, models: ModelPrice[], lang: Lang): Reply {
-    const reply = costReply(this.kb, spec, models, lang);
-    return reply.answered ? withChart(reply, costChartFor(this.kb, spec, models, lang)) : reply;
+  /** A cost reply gets its chart when the chart shows exactly what was priced. */
+  private withCostChart(reply: Reply): Reply {
+    if (reply.kind !== 'cost' || !reply.answered || !reply.turn?.calc) return reply;
+    const chart = chartSpecOf(reply.turn.calc);
+    if (!chart) return reply;
+    const focus = this.kb.models.filter((m) => chart.models.includes(m.id));
+    return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
@@ -217,39 +422,11 @@ class KnowledgeEngine implements Engine {
   }
 
   cost(request: CostRequest, lang: Lang): Reply {
-    const m = t(lang).cost;
-    let focus: ModelPrice[] = [];
-    if (request.model && request.model.trim() !== '') {
-      const model = this.matcher.resolve(request.model) ?? this.matcher.find(request.model)[0];
-      if (!model) {
-        const names = this.kb.models.map((x) => x.id).join(', ');
-        return makeReply({
-          kind: 'cost',
-          lang,
-          title: m.usageTitle,
-          body: m.unknownModel(request.model.slice(0, 40), names),
-        });
-      }
-      focus = [model];
-    }
-    const raw = String(request.tokens ?? '');
-    const direction = request.direction ?? null;
-    let spec: CostSpec | undefined;
-    const whole = parseAmount(raw);
-    if (whole.ok) spec = { kind: 'single', tokens: whole.tokens, direction };
-    else {
-      const found = findAmounts(raw);
-      const input = found.find((a) => a.role === 'input' && a.result.ok);
-      const output = found.find((a) => a.role === 'output' && a.result.ok);
-      if (input?.result.ok && output?.result.ok) {
-        spec = { kind: 'split', input: input.result.tokens, output: output.result.tokens };
-      } else return amountErrorReply(whole.error, raw, lang);
-    }
-    return this.costWithChart(spec, focus, lang);
+    return this.withCostChart(this.calculator.cost(request, lang));
   }
 
   training(request: TrainingRequest, lang: Lang): Reply {
-    return trainingReply(this.kb.training, request, lang);
+    return this.calculator.training(request, lang);
   }
 
   facts(topicId: string | null | undefined, lang: Lang): Reply {
@@ -286,9 +463,17 @@ class KnowledgeEngine implements Engine {
 }
 
 /** Words that occur in one language's questions and answers and never in the other's. */
-function languageVocabulary(kb: KnowledgeBase): LangVocabulary {
+function languageVocabulary(kb: KnowledgeBase, lexicon: Lexicon): NonNullable<LangVocabulary['extra']> {
   const collect = (lang: Lang) =>
-    new Set(kb.entries.flatMap((e) => [...e.questions[lang], e.answer[lang]].flatMap((x) => words(x))));
+    new Set(
+      kb.entries.flatMap((e) =>
+        [...e.questions[lang], e.answer[lang]].flatMap((x) =>
+          fold(x)
+            .split(' ')
+            .filter((w) => w !== '' && !lexicon.isStopWord(w)),
+        ),
+      ),
+    );
   const fr = collect('fr');
   const en = collect('en');
   for (const w of [...fr]) {
@@ -299,6 +484,44 @@ function languageVocabulary(kb: KnowledgeBase): LangVocabulary {
   }
   return { fr, en };
 }
+
+/**
+ * The confidence reported with an answer: the match score, lowered when part of the question is left
+ * uncovered by the entry. Chosen on the whole development sets (see README, "Measured").
+ */
+function confidenceOf(hit: SearchHit): number {
+  const coverage = hit.coverage ?? 1;
+  const c = hit.score * (CONFIDENCE_BASE + (1 - CONFIDENCE_BASE) * coverage);
+  return Math.round(Math.min(1, c) * 1000) / 1000;
+}
+const CONFIDENCE_BASE = 0.7;
+
+/** Names nothing of the event and asks nothing: the words around a "thanks" or a "hi". */
+function asksNothing(r: Reading): boolean {
+  return r.entities.length === 0 && r.domain === 0 && r.questions.length === 0 && r.aspects.length === 0;
+}
+
+function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {
+  const base = (locale ?? '').trim().toLowerCase().slice(0, 2);
+  return base === 'fr' ? 'fr' : base === 'en' ? 'en' : undefined;
+}
+
+/**
+ * Numbers that are not token amounts: model sizes ("671B parameters", "the 8B", "1.5b"), so the
+ * calculators do not price them. (The calculators decide what a usage-cost question is; this only
+ * keeps model sizes out of them when no token or price word is there.)
+ */
+export function notUsageNumbers(raw: string[]): boolean {
+  const tokens = raw.some((w) => USAGE_WORD.test(w));
+  if (tokens) return false;
+  // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
+  return raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w));
+}
+
+const USAGE_WORD =
+  /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
+const NOT_USAGE_WORD =
+  /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
 
 /** Builds the engine over a validated knowledge base. */
 export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {

@@ -1,80 +1,243 @@
+import type { SmallTalkId } from './knowledge/schema.js';
+import type { Vocabulary } from './knowledge/types.js';
+import type { Lang, LangVocabulary } from './lang.js';
+import { fold, stem } from './normalize.js';
+
 /**
- * Words of both languages mapped to one concept, so that "puces", "chips" and "GPU" meet, and a French
- * question finds an entry whose variants are English. One concept a line: its name, then its words
- * (folded: lowercase, no accents). Concepts no entry answers (funding, revenue, staff, weather) make a
- * question about something else score low.
+ * The domain vocabulary of knowledge/vocabulary.yaml, compiled for fast lookups: stop words, cue phrases,
+ * concepts (synonyms of both languages), the event's entities, small talk and follow-up markers.
+ * One instance per knowledge base; every method is pure.
+ *
+ * Terms: a concept's words map to the concept id ("puces", "chips", "gpu" → "chip"); an entity's names map
+ * to "@" + its id ("deepseek-reasoner", "r1" → "@r1"), so an entity never collides with a plain word.
  */
-export const SYNONYMS: Record<string, string> = {
-  cost: 'cost costs costed cout couts coute coutent couter coutait coutera costly couteux couteuse spend spent depense depenses budget build building built develop developed development developpement developper',
-  price:
-    'price prices priced pricing prix tarif tarifs tarification rate rates fee fees charge charges facture factures billed billing',
-  cheap: 'cheap cheaper cheapest cher chere chers expensive pricier affordable economique abordable',
-  train:
-    'train trained training trains entrainement entrainer entraine entrainee entraines entrainements entrainé apprentissage pretraining pre',
-  chip: 'chip chips puce puces gpu gpus processeur processeurs semiconducteur carte cartes accelerator accelerators accelerateur accelerateurs hardware materiel',
-  stock: 'stock stocks share shares action actions titre titres cours equity nvda',
-  drop: 'drop dropped drops fall fell falls fallen plunge plunged plonge plongee tumble tumbled tank tanked crash crashed chute chuter chutee baisse baisser recul recule repli decline declined slump slumped sink sank devisse degringole effondre effondrement down hit lose lost loss losses perdu perte pertes perdre wiped efface effacer selloff',
-  found:
-    'found founded founder founders founding fondateur fondatrice fonde fondee fondation cofounder cofondateur creator createur created cree creee started behind derriere launched monte setup',
-  licence:
-    'licence license licenses licences licensed licensing mit commercial commercially commercialiser commercialisation commerciale legal legally legalement permissive',
-  model: 'model models modele modeles llm llms',
-  valuation: 'valuation valorisation capitalisation capitalization cap mcap value valeur worth',
-  token: 'token tokens jeton jetons',
-  release:
-    'release released releases publish published publie publiee publication sorti sortie unveiled devoile annonce announced launch lance lancee lancement debut dropped',
-  when: 'when quand date',
-  monday: 'monday lundi',
-  weather: 'weather meteo temperature forecast rain raining pluie snow neige sunny',
-  // Concepts no entry answers: naming them makes a question about something else score low.
-  funding:
-    'raise raised raising fundraising funding funded leve levee levees lever financement financing backers',
-  revenue: 'revenue revenues sales turnover profit profits benefice benefices affaires earnings',
-  staff:
-    'employees employee employes employe staff salaries headcount effectif effectifs hire hiring embauche salary salaire salaires wage wages remuneration',
-  ceo: 'ceo pdg boss patron dirigeant chief head leader',
-  now: 'now today currently current latest nowadays maintenant aujourd hui actuel actuelle actuellement moment tonight demain tomorrow yesterday hier',
-  who: 'who qui whom',
-  why: 'why pourquoi reason raison cause caused',
-  howmuch: 'much many combien',
-  china: 'china chinese chine chinois chinoise chinoises',
-  america: 'america american americans americain americaine americains usa etats unis washington us',
-  export: 'export exports exportation exportations exporter',
-  control:
-    'control controls controle controles restriction restrictions sanction sanctions embargo ban banned interdiction interdit curbs rules regles',
-  market:
-    'market markets marche marches bourse bourses boursier boursiere boursiers wall street investors investisseurs',
-  company: 'company companies entreprise entreprises societe startup start firm firme lab labo laboratoire',
-  times: 'times fois x',
-  billion: 'billion billions milliard milliards bn',
-  million: 'million millions mn',
-  hour: 'hour hours heure heures hrs',
-  data: 'data donnees dataset corpus',
-  parameter:
-    'parameter parameters params parametre parametres weights poids big large size taille gros grand',
-  benchmark:
-    'benchmark benchmarks score scores performance performances perf eval evals evaluation evaluations compare compared comparison comparaison versus vs',
-  distill: 'distill distilled distillation distille distilles distillé',
-  download:
-    'download downloads downloaded telecharge telechargee telecharges telechargement telechargements installs installed',
-  app: 'app apps application applications appli applis appstore mobile chatbot',
-  top: 'top first premier premiere number numero rank ranked classement chart charts tete overtook depasse beat battu',
-  open: 'open ouvert ouverte opensource',
-  index: 'index indice composite',
-  semiconductor: 'semiconductor semiconductors semis semiconducteurs sox',
-  week: 'week semaine',
-  month: 'month mois months',
-  record: 'record biggest largest historic historique jamais ever pire worst',
-  invest:
-    'invest investment investments invested investissement investissements investi spending capex infrastructure infrastructures datacenter datacenters',
-  lead: 'lead avance advantage ahead dominance supremacy edge superiorite',
-  input: 'input inputs entree entrees prompt',
-  output: 'output outputs completion completions generated',
-  cache: 'cache cached hit caching',
-  rival: 'rival rivals competitor concurrent concurrents challenger alternative',
-  hedge: 'hedge speculatif quant quantitative quantitatif fund fonds',
-  exclude:
-    'exclude excludes excluded exclut exclus include includes included inclut inclus count counted compte real reel reelle vraiment true hidden cache',
-  context: 'context contexte window fenetre',
-  paper: 'paper papers article report rapport arxiv technical technique',
-};
+
+export type ConceptKind = 'question' | 'aspect' | 'topic' | 'outside';
+
+/** One meaningful word of a text: its folded form, and its term once a phrase or the vocabulary fixed it. */
+export interface Token {
+  word: string;
+  /** Set when a phrase or the vocabulary decided the term; otherwise the caller corrects typos first. */
+  term?: string;
+}
+
+export interface Analysis {
+  /** The folded text (lowercase, no accents, no punctuation). */
+  folded: string;
+  /** Every folded word, stop words included. */
+  raw: string[];
+  /** Words that carry meaning, in order. */
+  tokens: Token[];
+}
+
+interface Phrase {
+  words: string[];
+  /** Term it stands for; "" drops the words (stop phrases). */
+  term: string;
+  /** A description of an entity ("the chinese ai startup"): its words still count as words too. */
+  keepWords?: boolean;
+}
+
+export const ENTITY_PREFIX = '@';
+
+export function isEntityTerm(term: string): boolean {
+  return term.startsWith(ENTITY_PREFIX);
+}
+
+/** Small talk and its priority when a message mixes kinds ("hi, thanks!" is thanks). */
+const TALK_PRIORITY: SmallTalkId[] = [
+  'insult',
+  'compliment',
+  'capabilities',
+  'creator',
+  'identity',
+  'thanks',
+  'bye',
+  'how-are-you',
+  'greeting',
+];
+
+/** Words besides the small-talk phrases ("thanks a lot, *that saved me*") that still leave a message small talk. */
+const SMALL_TALK_EXTRA = 2;
+
+export class Lexicon {
+  private readonly stop = new Set<string>();
+  private readonly wordTerm = new Map<string, string>();
+  private readonly phrases = new Map<string, Phrase[]>();
+  private readonly kinds = new Map<string, ConceptKind>();
+  /** Domain terms and their weight (1 for a strong domain word, 0.5 for a weak one). */
+  private readonly domain = new Map<string, number>();
+  private readonly entityNames = new Map<string, string>();
+  private readonly talk = new Map<string, Phrase[]>();
+  private readonly talkLang = new Map<string, Lang | 'both'>();
+  private readonly markers: string[][] = [];
+  readonly language: LangVocabulary;
+
+  constructor(v: Vocabulary) {
+    for (const lang of ['en', 'fr'] as const) for (const w of v.stopWords[lang]) this.stop.add(fold(w));
+    for (const p of v.stopPhrases) this.addPhrase(this.phrases, p, '');
+    for (const c of v.concepts) {
+      this.kinds.set(c.id, c.kind);
+      for (const w of c.words) {
+        const key = fold(w);
+        if (!this.wordTerm.has(key)) this.wordTerm.set(key, c.id);
+      }
+      for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
+    }
+    for (const e of v.entities) {
+      const t = ENTITY_PREFIX + e.id;
+      this.entityNames.set(t, fold(e.names[0] ?? e.id));
+      for (const n of e.names) {
+        const key = fold(n);
+        if (key.includes(' ')) this.addPhrase(this.phrases, n, t);
+        else this.wordTerm.set(key, t);
+      }
+      for (const n of e.refs) this.addPhrase(this.phrases, n, t, true);
+    }
+    for (const [list, weight] of [
+      [v.domainWords, 1],
+      [v.weakDomainWords, 0.5],
+    ] as const) {
+      for (const d of list) {
+        const id = fold(d);
+        this.domain.set(this.kinds.has(id) ? id : ENTITY_PREFIX + id, weight);
+      }
+    }
+    for (const s of v.smallTalk) {
+      for (const lang of ['en', 'fr'] as const) {
+        for (const p of s[lang]) {
+          const key = fold(p);
+          this.addPhrase(this.talk, p, s.id);
+          const seen = this.talkLang.get(key);
+          this.talkLang.set(key, seen === undefined || seen === lang ? lang : 'both');
+        }
+      }
+    }
+    for (const lang of ['en', 'fr'] as const)
+      for (const m of v.followUpMarkers[lang]) this.markers.push(fold(m).split(' '));
+    this.markers.sort((a, b) => b.length - a.length);
+    const core = (lang: Lang) => new Set([...v.stopWords[lang], ...v.languageHints[lang]].map(fold));
+    this.language = { core: { en: core('en'), fr: core('fr') } };
+  }
+
+  private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
+    const words = fold(text).split(' ').filter(Boolean);
+    const first = words[0];
+    if (!first) return;
+    const list = map.get(first) ?? [];
+    list.push(keepWords ? { words, term, keepWords } : { words, term });
+    list.sort((a, b) => b.words.length - a.words.length);
+    map.set(first, list);
+  }
+
+  private static matchAt(map: Map<string, Phrase[]>, raw: string[], i: number): Phrase | undefined {
+    const list = map.get(raw[i] as string);
+    if (!list) return undefined;
+    for (const p of list) {
+      let ok = p.words.length <= raw.length - i;
+      for (let k = 1; ok && k < p.words.length; k++) ok = raw[i + k] === p.words[k];
+      if (ok) return p;
+    }
+    return undefined;
+  }
+
+  /** Folds the text once, then reads phrases, stop words and vocabulary words. */
+  analyze(text: string): Analysis {
+    const folded = fold(text);
+    const raw = folded === '' ? [] : folded.split(' ');
+    const tokens: Token[] = [];
+    for (let i = 0; i < raw.length; ) {
+      const p = Lexicon.matchAt(this.phrases, raw, i);
+      if (p) {
+        if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
+        if (p.keepWords) {
+          for (const w of p.words) {
+            if (this.stop.has(w)) continue;
+            const direct = this.wordTerm.get(w);
+            tokens.push(direct ? { word: w, term: direct } : { word: w });
+          }
+        }
+        i += p.words.length;
+        continue;
+      }
+      const w = raw[i] as string;
+      i += 1;
+      if (this.stop.has(w)) continue;
+      const direct = this.wordTerm.get(w);
+      tokens.push(direct ? { word: w, term: direct } : { word: w });
+    }
+    return { folded, raw, tokens };
+  }
+
+  /** A folded word's term: concept, entity, stem, or itself (numbers and short words). */
+  term(word: string): string {
+    const direct = this.wordTerm.get(word);
+    if (direct) return direct;
+    if (/\d/.test(word)) return word.replace(/(\d)s$/, '$1');
+    if (word.length <= 3) return word;
+    const s = stem(word);
+    return this.wordTerm.get(s) ?? s;
+  }
+
+  /** Terms of a text without typo correction (the knowledge's own texts). */
+  terms(text: string): string[] {
+    return this.analyze(text).tokens.map((t) => t.term ?? this.term(t.word));
+  }
+
+  isStopWord(word: string): boolean {
+    return this.stop.has(word);
+  }
+
+  /** Every single word the vocabulary knows a term for (typo correction treats them as known). */
+  vocabularyWords(): string[] {
+    return [...this.wordTerm.keys()];
+  }
+
+  kind(term: string): ConceptKind | undefined {
+    return this.kinds.get(term);
+  }
+
+  /** How much a term says the question is about this event's domain: 1, 0.5 or 0. */
+  domainWeight(term: string): number {
+    return this.domain.get(term) ?? 0;
+  }
+
+  /** The display name of an entity term ("@r1" → "r1"). */
+  entityName(term: string): string | undefined {
+    return this.entityNames.get(term);
+  }
+
+  /**
+   * Small talk: the message is made of greeting/thanks/… phrases and stop words, with at most two other
+   * words (`extra`: the caller checks they ask nothing). Returns the kind and the language of the phrases
+   * when they belong to one language.
+   */
+  smallTalk(raw: string[]): { id: SmallTalkId; lang?: Lang; extra: number } | undefined {
+    const found = new Set<string>();
+    const langs = new Set<Lang>();
+    let extra = 0;
+    for (let i = 0; i < raw.length; ) {
+      const p = Lexicon.matchAt(this.talk, raw, i);
+      if (p) {
+        found.add(p.term);
+        const l = this.talkLang.get(p.words.join(' '));
+        if (l && l !== 'both') langs.add(l);
+        i += p.words.length;
+        continue;
+      }
+      if (!this.stop.has(raw[i] as string)) extra += 1;
+      i += 1;
+    }
+    const id = TALK_PRIORITY.find((k) => found.has(k));
+    if (!id || extra > SMALL_TALK_EXTRA) return undefined;
+    return langs.size === 1 ? { id, lang: [...langs][0] as Lang, extra } : { id, extra };
+  }
+
+  /** Number of leading words that mark a follow-up ("and", "what about", "et pour"), 0 if none. */
+  followUpMarker(raw: string[]): number {
+    for (const m of this.markers) {
+      if (m.length <= raw.length && m.every((w, k) => raw[k] === w)) return m.length;
+    }
+    return 0;
+  }
+}

@@ -1,9 +1,8 @@
 import { renderTextChart } from './charts/text.js';
-import { shownConfidence } from './confidence.js';
 import { formatDate } from './dates.js';
 import { formatPercent } from './format.js';
 import { t } from './i18n/index.js';
-import type { Reply, SourceCitation } from './reply.js';
+import { type Reply, type SourceCitation, shownConfidence } from './reply.js';
 
 export interface TextOptions {
   /** Draw the reply's chart as text bars (console, `npm run ask`). */
@@ -47,9 +46,11 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
   const confidence = shownConfidence(reply);
   if (confidence !== undefined)
     lines.push(`${m.fact.confidence}${m.colon}${formatPercent(confidence, reply.lang)}`);
-  if (reply.related.length > 0) {
+  // No buttons in plain text: "Show as chart" links are left out (the chart itself is drawn above).
+  const related = reply.related.filter((r) => !r.id.startsWith('chart-'));
+  if (related.length > 0) {
     lines.push('', `${m.fact.related}${m.colon.trimEnd()}`);
-    for (const r of reply.related) lines.push(`  ${r.question}`);
+    for (const r of related) lines.push(`  ${r.question}`);
   }
   return lines
     .join('\n')

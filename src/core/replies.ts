@@ -1,6 +1,7 @@
 import { formatNumber } from './format.js';
 import { t } from './i18n/index.js';
-import type { Entry, KnowledgeBase } from './knowledge/types.js';
+import type { SmallTalkId } from './knowledge/schema.js';
+import type { Entry, Gap, KnowledgeBase } from './knowledge/types.js';
 import type { Lang } from './lang.js';
 import { makeReply, type QuestionLink, type Reply, type SourceCitation } from './reply.js';
 import type { SearchHit } from './search.js';
@@ -156,4 +157,96 @@ export function aboutReply(kb: KnowledgeBase, lang: Lang): Reply {
     fields: [{ label: m.sources, value: sources.map((s) => `• ${s}`).join('\n') }],
     topics: topicList(kb, lang),
   });
+}
+
+/** Small talk: a short friendly reply, with example questions where they help. */
+export function chatReply(id: SmallTalkId, lang: Lang): Reply {
+  const m = t(lang).chat;
+  const lines = [m[id]];
+  if (id === 'greeting' || id === 'capabilities' || id === 'identity' || id === 'how-are-you') {
+    lines.push('', `${m.tryAsking}${t(lang).colon.trimEnd()}`, ...m.examples.map((e) => `• ${e}`));
+  }
+  return makeReply({ kind: 'chat', lang, title: m.title, body: lines.join('\n') });
+}
+
+function links(kb: KnowledgeBase, ids: string[], lang: Lang): QuestionLink[] {
+  return ids
+    .map((id) => kb.byId.get(id))
+    .filter((e): e is Entry => e !== undefined)
+    .slice(0, 3)
+    .map((e) => questionLink(e, lang));
+}
+
+/** A question about the event that the sources do not answer: the honest reply and the nearest facts. */
+export function gapReply(kb: KnowledgeBase, gap: Gap, lang: Lang): Reply {
+  const m = t(lang).understanding;
+  const suggestions = links(kb, gap.nearby, lang);
+  const lines = [gap.answer[lang]];
+  if (suggestions.length > 0)
+    lines.push('', `${m.nearby}${t(lang).colon.trimEnd()}`, ...suggestions.map((s) => `• ${s.question}`));
+  return makeReply({
+    kind: 'none',
+    lang,
+    title: m.gapTitle,
+    body: lines.join('\n'),
+    suggestions,
+    matches: [{ id: `gap:${gap.id}`, score: 1 }],
+  });
+}
+
+/** A refusal that names what the question is about, with only suggestions about the same thing. */
+export function specificRefusal(
+  kb: KnowledgeBase,
+  lang: Lang,
+  thing: string,
+  nearMisses: SearchHit[],
+): Reply {
+  const m = t(lang);
+  const suggestions = links(
+    kb,
+    nearMisses.map((h) => h.id),
+    lang,
+  );
+  const lines = [m.understanding.notAbout(thing)];
+  if (suggestions.length > 0)
+    lines.push(
+      '',
+      `${m.understanding.nearby}${m.colon.trimEnd()}`,
+      ...suggestions.map((s) => `• ${s.question}`),
+    );
+  return makeReply({
+    kind: 'none',
+    lang,
+    title: m.refusal.title,
+    body: lines.join('\n'),
+    suggestions,
+    topics: topicList(kb, lang),
+    matches: nearMisses,
+  });
+}
+
+const COMPOUND_CONFIDENCE = 0.9;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Several facts in one reply, for a question in several parts ("who founded it and when?"). */
+export function compoundReply(parts: Reply[], lang: Lang, missing: boolean): Reply {
+  const first = parts[0] as Reply;
+  const body = parts.map((p) => `${p.title}\n${p.body}`);
+  if (missing) body.push(t(lang).understanding.missingPart);
+  const seen = new Set<string>();
+  const related = parts
+    .flatMap((p) => p.related)
+    .filter((r) => !parts.some((p) => p.entryId === r.id) && !seen.has(r.id) && seen.add(r.id))
+    .slice(0, 3);
+  const title = parts.map((p) => p.title).join(' · ');
+  return {
+    ...first,
+    title: title.length > 200 ? `${title.slice(0, 199)}…` : title,
+    body: body.join('\n\n'),
+    fields: parts.flatMap((p) => p.fields).slice(0, 10),
+    related,
+    // Several answers at once: as sure as the least sure part, and a little less.
+    confidence: round3(COMPOUND_CONFIDENCE * Math.min(...parts.map((p) => p.confidence ?? 1))),
+    matches: parts.flatMap((p) => p.matches.slice(0, 1)),
+  };
 }

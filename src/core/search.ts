@@ -1,6 +1,7 @@
 import { Corrector } from './fuzzy.js';
 import type { Entry } from './knowledge/types.js';
-import { fold, isConcept, synonymWords, term, words } from './normalize.js';
+import { isEntityTerm, type Lexicon } from './lexicon.js';
+import { fold } from './normalize.js';
 
 /**
  * Bilingual search over the knowledge base.
@@ -47,6 +48,10 @@ interface Variant {
 interface IndexedEntry {
   entry: Entry;
   variants: Variant[];
+  /** Term → share of the entry's variants holding it × its IDF: what the entry is about. */
+  profile: Map<string, number>;
+  /** Sum of the entry's PROFILE_TOP heaviest profile weights. */
+  profileNorm: number;
   /** Terms of questions and aliases. */
   strong: Set<string>;
   /** Terms found only in the answer. */
@@ -60,13 +65,48 @@ const UNKNOWN_WEIGHT = 1.6;
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
 const INTENT_TERMS = new Set(['why', 'when', 'who']);
-const INTENT_PENALTY = 0.85;
+const INTENT_PENALTY = 0.7;
+/** An aspect asked (founded, license, cost…) that the entry never mentions: it answers something else. */
+const ASPECT_PENALTY = 0.6;
+/** …or mentions only in its answer. */
+const ASPECT_WEAK_PENALTY = 0.8;
 /** The knowledge is about January 2025: "today", "currently", "maintenant" ask for news it does not have. */
 const NOW_PENALTY = 0.7;
 const RESCORED = 6;
+/** An entry is about its few heaviest terms: a question naming them fits, whatever else it says. */
+const PROFILE_TOP = 4;
+/** Blend of the score: share of the question covered, best variant, share of the entry's profile named. */
+const W_COVERAGE = 0.35;
+const W_VARIANT = 0.3;
+const W_PROFILE = 1 - W_COVERAGE - W_VARIANT;
+/** A name the entry lacks, when the entry shares another name with the question (headlines name many). */
+const SHARED_ENTITY_PENALTY = 0.85;
+/** Weight of a term inherited from the conversation, and the penalty of an entry that lacks it. */
+const SOFT_WEIGHT = 0.5;
+const SOFT_PENALTY = 0.95;
+/** Names in more than this share of the entries (DeepSeek) say nothing about which entry fits. */
+const COMMON_ENTITY_SHARE = 0.35;
 /** Candidates fully scored after the keyword prefilter. */
 const PREFILTER = 48;
 const WORDING_WEIGHT = 0.1;
+
+/** A question read by the index: its search terms (typos corrected) and what the search needs besides. */
+export interface PreparedQuery {
+  /** Search terms, without duplicates, in order. */
+  terms: string[];
+  /** Unknown parts of hyphenated names ("DeepSeek-Coder"): products the knowledge never mentions. */
+  names: Set<string>;
+  /** The folded text, for the wording rescore. */
+  folded: string;
+  /** Every folded word (stop words included), for small talk and follow-up markers. */
+  raw: string[];
+  /** Terms the index has never seen (after typo correction). */
+  unknown: string[];
+  /** Words whose typo was corrected. */
+  corrected: number;
+  /** Terms inherited from the conversation: an entry that lacks them is penalized less. */
+  soft: Set<string>;
+}
 
 export interface SearchOptions {
   /** Re-score the best candidates on their wording (on by default). */
@@ -75,11 +115,13 @@ export interface SearchOptions {
 
 export class SearchIndex {
   private readonly items: IndexedEntry[] = [];
+  private readonly positions = new Map<string, number>();
   /** Term → entries whose questions or aliases hold it (strong) or only whose answer does (weak). */
   private readonly postings = new Map<string, { strong: number[]; weak: number[] }>();
   /** Per-entry accumulator reused by every query (reset after use). */
   private scratch = new Float64Array(0);
   private readonly idf = new Map<string, number>();
+  private readonly df: Map<string, number>;
   private readonly maxIdf: number;
   private readonly corrector: Corrector;
   private readonly knownWords = new Set<string>();
@@ -88,14 +130,16 @@ export class SearchIndex {
 
   constructor(
     entries: Entry[],
+    private readonly lexicon: Lexicon,
     private readonly options: SearchOptions = {},
   ) {
     const wordFreq = new Map<string, number>();
     const addWords = (text: string) => {
-      for (const w of words(text)) {
-        wordFreq.set(w, (wordFreq.get(w) ?? 0) + 1);
+      for (const t of lexicon.analyze(text).tokens) {
+        if (t.term === undefined) wordFreq.set(t.word, (wordFreq.get(t.word) ?? 0) + 1);
       }
     };
+    const termsOf = (text: string) => lexicon.terms(text);
     const named = new Set<string>();
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
@@ -108,23 +152,29 @@ export class SearchIndex {
           .filter(Boolean)
           .forEach((w, position) => {
             if ((position > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)) {
-              const folded = words(w)[0];
-              if (folded && !isConcept(term(folded))) named.add(term(folded));
+              const folded = fold(w);
+              if (folded && !lexicon.isStopWord(folded)) {
+                const t = lexicon.term(folded);
+                if (lexicon.kind(t) === undefined) named.add(t);
+              }
             }
           });
       }
-      const variantTerms = questions.map((q) => ({ terms: new Set(words(q).map(term)), folded: fold(q) }));
+      const variantTerms = questions.map((q) => ({ terms: new Set(termsOf(q)), folded: fold(q) }));
       const strong = new Set(variantTerms.flatMap((v) => [...v.terms]));
       const weak = new Set(
-        [...words(entry.answer.en), ...words(entry.answer.fr)].map(term).filter((t) => !strong.has(t)),
+        [...termsOf(entry.answer.en), ...termsOf(entry.answer.fr)].filter((t) => !strong.has(t)),
       );
       return { entry, variantTerms, strong, weak };
     });
-    for (const w of synonymWords()) if (!wordFreq.has(w)) wordFreq.set(w, 1);
+    // Short names (tickers: AVGO, TSM, SOX) are no typo targets: "algo" is not Broadcom.
+    for (const w of lexicon.vocabularyWords())
+      if (!wordFreq.has(w) && !(w.length < 5 && isEntityTerm(lexicon.term(w)))) wordFreq.set(w, 1);
     for (const w of wordFreq.keys()) this.knownWords.add(w);
     this.corrector = new Corrector(wordFreq);
 
     const df = new Map<string, number>();
+    this.df = df;
     raw.forEach((r, i) => {
       for (const [set, kind] of [
         [r.strong, 'strong'],
@@ -147,8 +197,10 @@ export class SearchIndex {
     this.maxIdf = Math.log(1 + n);
     for (const t of named) {
       const d = df.get(t) ?? 0;
-      if (d > 0 && d <= n * 0.75 && !/^\d+$/.test(t)) this.entities.add(t);
+      if (d > 0 && d <= n * 0.75 && !/^\d/.test(t)) this.entities.add(t);
     }
+    // The vocabulary's entities are names wherever they occur.
+    for (const t of df.keys()) if (isEntityTerm(t) && (df.get(t) ?? 0) <= n * 0.75) this.entities.add(t);
 
     for (const r of raw) {
       const variants = r.variantTerms.map((v) => ({
@@ -156,8 +208,38 @@ export class SearchIndex {
         folded: v.folded,
         weight: [...v.terms].reduce((s, t) => s + this.termIdf(t), 0),
       }));
-      this.items.push({ entry: r.entry, variants, strong: r.strong, weak: r.weak });
+      const counts = new Map<string, number>();
+      for (const v of r.variantTerms) for (const t of v.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+      const profile = new Map<string, number>();
+      const nv = Math.max(r.variantTerms.length, 1);
+      for (const [t, c] of counts) profile.set(t, (c / nv) * this.termIdf(t));
+      const profileNorm = [...profile.values()]
+        .sort((a, b) => b - a)
+        .slice(0, PROFILE_TOP)
+        .reduce((a, b) => a + b, 0);
+      this.positions.set(r.entry.id, this.items.length);
+      this.items.push({ entry: r.entry, variants, profile, profileNorm, strong: r.strong, weak: r.weak });
     }
+  }
+
+  /** A capitalized name of the knowledge that is not one of the vocabulary's entities ("Apple"). */
+  isForeignName(t: string): boolean {
+    return this.entities.has(t) && !isEntityTerm(t);
+  }
+
+  /** True when the entry's questions or aliases hold the term (what the entry is asked about). */
+  asks(id: string, term: string): boolean {
+    const i = this.positions.get(id);
+    return i !== undefined && (this.items[i] as IndexedEntry).strong.has(term);
+  }
+
+  /** Number of entries that hold the term. */
+  frequency(t: string): number {
+    return this.df.get(t) ?? 0;
+  }
+
+  private isCommon(t: string): boolean {
+    return (this.df.get(t) ?? 0) > this.items.length * COMMON_ENTITY_SHARE;
   }
 
   private termIdf(t: string): number {
@@ -166,40 +248,73 @@ export class SearchIndex {
 
   /** Query words → search terms, with typos corrected against the index's vocabulary. */
   queryTerms(text: string): string[] {
-    return [...this.analyze(text).terms];
+    return this.prepare(text).terms;
+  }
+
+  /** True when the entry's questions, aliases or answer hold the term. */
+  mentions(id: string, term: string): boolean {
+    const i = this.positions.get(id);
+    if (i === undefined) return false;
+    const item = this.items[i] as IndexedEntry;
+    return item.strong.has(term) || item.weak.has(term);
+  }
+
+  /** True when the index has this term (in some entry's questions, aliases or answers). */
+  knows(term: string): boolean {
+    return this.idf.has(term);
   }
 
   /**
-   * Terms of a query, plus the unknown ones that are part of a hyphenated name ("DeepSeek-Coder",
-   * "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
+   * Reads a question: terms (typos corrected), plus the unknown parts of hyphenated names
+   * ("DeepSeek-Coder", "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
    */
-  private analyze(text: string): { terms: Set<string>; names: Set<string> } {
-    const terms = new Set<string>();
-    const unknown = new Map<string, string>();
-    for (const w of words(text)) {
-      let t = term(w);
-      if (!this.idf.has(t) && !this.knownWords.has(w)) {
-        const fixed = this.corrector.correct(w);
-        if (fixed) t = term(fixed);
-        unknown.set(w, t);
+  prepare(text: string): PreparedQuery {
+    const analysis = this.lexicon.analyze(text);
+    const terms: string[] = [];
+    const seen = new Set<string>();
+    const unknownWords = new Map<string, string>();
+    const unknown: string[] = [];
+    let corrected = 0;
+    for (const tok of analysis.tokens) {
+      let t = tok.term;
+      if (t === undefined) {
+        const w = tok.word;
+        t = this.lexicon.term(w);
+        if (!this.idf.has(t) && !this.knownWords.has(w)) {
+          const fixed = this.corrector.correct(w);
+          if (fixed) {
+            t = this.lexicon.term(fixed);
+            corrected += 1;
+          }
+          unknownWords.set(w, t);
+        }
       }
-      terms.add(t);
+      if (!seen.has(t)) {
+        seen.add(t);
+        terms.push(t);
+        if (!this.idf.has(t)) unknown.push(t);
+      }
     }
     const names = new Set<string>();
     for (const compound of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
-      for (const part of words(compound[0].replace(/-/g, ' '))) {
-        const t = unknown.get(part);
+      for (const part of fold(compound[0]).split(' ')) {
+        const t = unknownWords.get(part);
         if (t !== undefined) names.add(t);
       }
     }
-    return { terms, names };
+    return { terms, names, folded: analysis.folded, raw: analysis.raw, unknown, corrected, soft: new Set() };
   }
 
   search(text: string, limit = 5): SearchHit[] {
-    const analyzed = this.analyze(text);
-    const qterms = [...analyzed.terms];
+    return this.searchPrepared(this.prepare(text), limit);
+  }
+
+  /** Ranks the entries for a prepared (possibly rewritten) question. */
+  searchPrepared(analyzed: PreparedQuery, limit = 5): SearchHit[] {
+    const qterms = analyzed.terms;
     if (qterms.length === 0) return [];
-    const weights = qterms.map((t) => this.termIdf(t));
+    // What the question asks weighs more than what it inherits from the conversation.
+    const weights = qterms.map((t) => this.termIdf(t) * (analyzed.soft.has(t) ? SOFT_WEIGHT : 1));
     const total = weights.reduce((a, b) => a + b, 0);
     const asksAboutNow = qterms.includes('now');
     // Keyword prefilter: accumulate the covered weight through the postings, keep the best candidates.
@@ -235,7 +350,7 @@ export class SearchIndex {
     for (const [i, covered] of candidates) {
       const coverage = covered / total;
       // Penalties only lower a score: once even a perfect variant could not enter the top, stop.
-      if (scored.length >= keep && 0.55 * coverage + 0.45 <= kth) break;
+      if (scored.length >= keep && W_COVERAGE * coverage + W_VARIANT + W_PROFILE <= kth) break;
       const item = this.items[i] as IndexedEntry;
       let best = 0;
       const near: Variant[] = [];
@@ -251,20 +366,37 @@ export class SearchIndex {
         const f = (2 * precision * recall) / (precision + recall);
         if (f > best) best = f;
       }
-      let score = 0.55 * coverage + 0.45 * best;
+      let named = 0;
+      let sharesEntity = false;
+      for (const t of qterms) {
+        named += item.profile.get(t) ?? 0;
+        if (isEntityTerm(t) && (item.strong.has(t) || item.weak.has(t)) && !this.isCommon(t))
+          sharesEntity = true;
+      }
+      const profiled = Math.min(1, named / Math.max(item.profileNorm, 1e-9));
+      let score = W_COVERAGE * coverage + W_VARIANT * best + W_PROFILE * profiled;
       let mismatch = asksAboutNow;
       for (const t of qterms) {
         const absent = !item.strong.has(t) && !item.weak.has(t);
         // A name the entry never mentions (Nvidia, o1) or an unknown one with digits (R2, GPT-5, 2026).
         if (
           absent &&
-          (this.entities.has(t) || analyzed.names.has(t) || (!this.idf.has(t) && /^[a-z]+\d/.test(t)))
+          (this.entities.has(t) ||
+            analyzed.names.has(t) ||
+            (!this.idf.has(t) && (/^[a-z]+\d/.test(t) || /^(19|20)\d\d$/.test(t))))
         ) {
-          score *= ENTITY_PENALTY;
+          if (this.isCommon(t)) continue;
+          score *= analyzed.soft.has(t)
+            ? SOFT_PENALTY
+            : sharesEntity && isEntityTerm(t)
+              ? SHARED_ENTITY_PENALTY
+              : ENTITY_PENALTY;
           mismatch = true;
         }
         // "why" / "when" / "who" asked of an entry that answers something else.
         else if (INTENT_TERMS.has(t) && !item.strong.has(t)) score *= INTENT_PENALTY;
+        else if (!item.strong.has(t) && this.lexicon.kind(t) === 'aspect')
+          score *= absent ? ASPECT_PENALTY : ASPECT_WEAK_PENALTY;
       }
       if (asksAboutNow) score *= NOW_PENALTY;
       scored.push({ i, score, mismatch, coverage, near });
@@ -276,7 +408,7 @@ export class SearchIndex {
     }
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, keep);
-    if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(text, top);
+    if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(analyzed.folded, top);
     return top.slice(0, limit).map((s) => {
       const hit: SearchHit = {
         id: (this.items[s.i] as IndexedEntry).entry.id,
@@ -289,8 +421,8 @@ export class SearchIndex {
   }
 
   /** Blends in a character-trigram similarity between the query and the candidates' question variants. */
-  private rescoreByWording(text: string, top: Scored[]): void {
-    const query = [...trigrams(fold(text))];
+  private rescoreByWording(folded: string, top: Scored[]): void {
+    const query = [...trigrams(folded)];
     if (query.length === 0) return;
     for (const s of top) {
       let sim = 0;

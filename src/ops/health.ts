@@ -19,6 +19,8 @@ export interface HealthSources {
   accepting(): boolean;
   /** Where the shared state lives right now; "degraded" while Redis is down (memory answers). */
   sharedState?(): SharedStateStatus;
+  /** True while questions in flight are at MAX_IN_FLIGHT (backpressure): /readyz says not ready. */
+  busy?(): boolean;
 }
 
 export type SharedStateStatus = 'memory' | 'redis' | 'degraded';
@@ -29,6 +31,8 @@ export interface HealthReport {
   adapters: { name: string; healthy: boolean }[];
   knowledge: { entries: number };
   sharedState: SharedStateStatus;
+  /** Present (true) only while the in-flight bound is reached. */
+  busy?: true;
 }
 
 /**
@@ -41,7 +45,9 @@ export function healthReport(sources: HealthSources): HealthReport {
   const sharedState = sources.sharedState?.() ?? 'memory';
   const serving = sources.accepting() && entries > 0 && adapters.every((a) => a.healthy);
   const status = !serving ? 'unavailable' : sharedState === 'degraded' ? 'degraded' : 'ok';
-  return { status, adapters, knowledge: { entries }, sharedState };
+  const report: HealthReport = { status, adapters, knowledge: { entries }, sharedState };
+  if (sources.busy?.()) report.busy = true;
+  return report;
 }
 
 export interface PublicRouteOptions {
@@ -113,7 +119,8 @@ function sendHealth(
   kind: 'live' | 'ready',
   detailed: boolean,
 ): void {
-  const up = kind === 'live' ? report.status !== 'unavailable' : report.status === 'ok';
+  // A saturated instance is alive but not ready: the load balancer sends new work elsewhere.
+  const up = kind === 'live' ? report.status !== 'unavailable' : report.status === 'ok' && !report.busy;
   res
     .writeHead(up ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' })
     .end(JSON.stringify(detailed ? report : { status: report.status }));

@@ -1,42 +1,70 @@
 import { EventEmitter } from 'node:events';
-import { type FSWatcher, watch } from 'node:fs';
-import {
-  createEngine,
-  type Engine,
-  formatProblem,
-  loadEngineFromDir,
-  readKnowledgeDir,
-  validateKnowledge,
-} from '../core/index.js';
+import { type FSWatcher, statSync, watch } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { createEngine, type Engine, type KnowledgeBase, loadKnowledge } from '../core/index.js';
+import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Logger } from '../logger.js';
+import type { WorkerResponse } from './knowledge-worker.js';
 
 export interface ReloadHooks {
   reloaded?(entries: number): void;
   failed?(): void;
 }
 
-export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: string[] };
+export type ReloadResult =
+  | { ok: true; entries: number }
+  | { ok: false; problems: string[] /** All problems, of which `problems` are the first. */; count?: number };
+
+export interface KnowledgeOptions {
+  limits?: KnowledgeLimits;
+  /** A reload worker still running after this long is stopped and the reload rejected. */
+  workerTimeoutMs?: number;
+  /** Heap of the reload worker; a file that needs more is rejected, the bot keeps its memory. */
+  workerHeapMb?: number;
+}
 
 /** How long the watcher waits for a burst of file events to settle before reloading. */
 export const RELOAD_DEBOUNCE_MS = 200;
+/**
+ * A rejected reload from the watcher is reported only if no other change follows within this time: an
+ * editor that truncates and then writes (an empty file first) triggers one reload, not a false alarm.
+ */
+export const RELOAD_SETTLE_MS = 600;
+/** How often the watcher checks that the folder is still the one it watches (deleted, recreated). */
+export const FOLDER_CHECK_MS = 1000;
+/** Problems quoted in the one log line of a rejected reload. */
+const PROBLEMS_LOGGED = 5;
 
 /**
- * Holds the current engine and swaps it when the knowledge folder changes. An invalid edit keeps the
- * previous engine serving and logs each problem. Emits 'reload' with a ReloadResult after each attempt.
+ * Holds the current engine and swaps it when the knowledge folder changes. Reading, parsing and
+ * validating run in a worker thread (ops/knowledge-worker.ts), so answers keep flowing during a reload;
+ * the engine's index is then built on the main thread (its pause is logged as `buildMs`). An invalid
+ * edit, an oversized file, a FIFO or a missing folder keeps the previous engine serving and logs one
+ * line. Emits 'reload' with a ReloadResult after each attempt that was not superseded by a later edit.
  */
 export class KnowledgeHolder extends EventEmitter {
   private engine: Engine;
   private watcher: FSWatcher | undefined;
+  private folderTimer: NodeJS.Timeout | undefined;
+  private folderId: string | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** Bumped by every file event: a reload that fails while a newer change is pending stays quiet. */
+  private changes = 0;
+  private running: Promise<ReloadResult> | undefined;
+  private again = false;
+  private closed = false;
+  private readonly limits: KnowledgeLimits;
 
-  /** Loads the folder once; throws KnowledgeError when it is invalid (startup must fail then). */
+  /** Loads the folder once (caps apply); throws KnowledgeError when it is invalid (startup must fail then). */
   constructor(
     readonly dir: string,
     private readonly logger: Logger,
     private readonly hooks: ReloadHooks = {},
+    private readonly options: KnowledgeOptions = {},
   ) {
     super();
-    this.engine = loadEngineFromDir(dir);
+    this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
+    this.engine = createEngine(loadKnowledge(dir, this.limits));
   }
 
   /** The engine to answer with right now. */
@@ -44,55 +72,205 @@ export class KnowledgeHolder extends EventEmitter {
     return this.engine;
   }
 
-  /** Reads and validates the folder; swaps the engine only when everything is valid. */
-  reload(): ReloadResult {
+  /**
+   * Reads and validates the folder in the worker; swaps the engine only when everything is valid.
+   * Reloads never overlap: one asked for while another runs follows it.
+   */
+  reload(): Promise<ReloadResult> {
+    return this.attempt(false);
+  }
+
+  /** Watches the folder (debounced), surviving its deletion and re-creation; call close() to stop. */
+  watch(): void {
+    if (this.folderTimer) return;
+    this.closed = false;
+    this.attach();
+    this.folderTimer = setInterval(() => this.checkFolder(), FOLDER_CHECK_MS);
+    this.folderTimer.unref();
+    this.logger.info({ dir: this.dir }, 'watching knowledge for changes');
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.folderTimer) clearInterval(this.folderTimer);
+    this.folderTimer = undefined;
+    this.detach();
+  }
+
+  private attach(): void {
+    this.detach();
+    this.folderId = folderIdentity(this.dir);
+    if (!this.folderId) return;
+    try {
+      this.watcher = watch(this.dir, { persistent: false }, () => this.schedule());
+      this.watcher.on('error', () => this.detach());
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, dir: this.dir }, 'knowledge watcher not started');
+    }
+  }
+
+  private detach(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  /** The folder was deleted, replaced or recreated: watch the new one and reload from it. */
+  private checkFolder(): void {
+    const id = folderIdentity(this.dir);
+    if (id === this.folderId && (this.watcher || !id)) return;
+    if (id !== this.folderId)
+      this.logger.info({ dir: this.dir, present: Boolean(id) }, 'knowledge folder replaced');
+    this.attach();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.changes += 1;
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.attempt(true);
+    }, RELOAD_DEBOUNCE_MS);
+    this.timer.unref();
+  }
+
+  private async attempt(fromWatch: boolean): Promise<ReloadResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const changesAtStart = this.changes;
+    this.running = this.run();
     let result: ReloadResult;
     try {
-      const { kb, errors } = validateKnowledge(readKnowledgeDir(this.dir));
-      result = kb && errors.length === 0 ? this.swap(createEngine(kb)) : fail(errors.map(formatProblem));
-    } catch (err) {
-      result = fail([`${this.dir}: ${(err as Error).message}`]);
+      result = await this.running;
+    } finally {
+      this.running = undefined;
+    }
+    if (this.again) {
+      this.again = false;
+      return this.attempt(fromWatch);
+    }
+    if (!result.ok && fromWatch) {
+      // Half-written save? Wait for the rest before reporting; a later edit supersedes this attempt.
+      await new Promise((r) => setTimeout(r, RELOAD_SETTLE_MS).unref());
+      if (this.changes !== changesAtStart || this.closed) return result;
     }
     if (!result.ok) {
-      for (const problem of result.problems)
-        this.logger.error({ problem }, 'knowledge reload rejected, previous knowledge kept');
+      this.logger.error(
+        {
+          dir: this.dir,
+          count: result.count ?? result.problems.length,
+          problems: result.problems.slice(0, PROBLEMS_LOGGED),
+        },
+        'knowledge reload rejected, previous knowledge kept',
+      );
       this.hooks.failed?.();
     }
     this.emit('reload', result);
     return result;
   }
 
-  /** Watches the folder (debounced); call close() to stop. */
-  watch(): void {
-    if (this.watcher) return;
-    this.watcher = watch(this.dir, { persistent: false }, () => this.schedule());
-    this.watcher.on('error', (err) => this.logger.error({ err }, 'knowledge watcher failed'));
-    this.logger.info({ dir: this.dir }, 'watching knowledge for changes');
-  }
-
-  close(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.watcher?.close();
-    this.watcher = undefined;
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.reload();
-    }, RELOAD_DEBOUNCE_MS);
-    this.timer.unref();
-  }
-
-  private swap(engine: Engine): ReloadResult {
+  private async run(): Promise<ReloadResult> {
+    let response: WorkerResponse;
+    try {
+      response = await runWorker(this.dir, this.limits, this.options);
+    } catch (err) {
+      return { ok: false, problems: [`${this.dir}: ${(err as Error).message}`] };
+    }
+    if (!response.ok) return { ok: false, problems: response.problems, count: response.count };
+    // The index is built here, on the main thread: this is the reload's only pause (logged as buildMs).
+    const started = performance.now();
+    let engine: Engine;
+    try {
+      engine = createEngine(response.kb as KnowledgeBase);
+    } catch (err) {
+      return { ok: false, problems: [`${this.dir}: cannot build the index: ${(err as Error).message}`] };
+    }
+    const buildMs = performance.now() - started;
     this.engine = engine;
-    this.logger.info({ entries: engine.size, dir: this.dir }, 'knowledge reloaded');
+    this.logger.info(
+      {
+        entries: engine.size,
+        dir: this.dir,
+        files: response.files,
+        readMs: Math.round(response.readMs),
+        validateMs: Math.round(response.validateMs),
+        buildMs: Math.round(buildMs),
+      },
+      'knowledge reloaded',
+    );
     this.hooks.reloaded?.(engine.size);
     return { ok: true, entries: engine.size };
   }
 }
 
-function fail(problems: string[]): ReloadResult {
-  return { ok: false, problems: problems.length > 0 ? problems : ['knowledge is invalid'] };
+/** dev:ino of the folder, or undefined while it does not exist. */
+function folderIdentity(dir: string): string | undefined {
+  try {
+    const st = statSync(dir);
+    return st.isDirectory() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs ops/knowledge-worker in a fresh worker thread: compiled `.js` next to this file in dist/, or the
+ * `.ts` source through tsx's loader in development and tests.
+ */
+export function runWorker(
+  dir: string,
+  limits: KnowledgeLimits,
+  options: KnowledgeOptions = {},
+): Promise<WorkerResponse> {
+  const source = import.meta.url.endsWith('.ts');
+  const url = new URL(source ? './knowledge-worker.ts' : './knowledge-worker.js', import.meta.url);
+  // From source (tsx in development, vitest), the worker registers tsx's loader before importing the
+  // TypeScript file; compiled, it is plain JavaScript.
+  const entry: string | URL = source
+    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
+    : url;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(entry, {
+      ...(source ? { eval: true } : {}),
+      workerData: { dir, limits },
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 512 },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new Error(`reading the knowledge took over ${options.workerTimeoutMs ?? 30_000} ms`)),
+        ),
+      options.workerTimeoutMs ?? 30_000,
+    );
+    timer.unref();
+    worker.once('message', (m: WorkerResponse) => finish(() => resolve(m)));
+    worker.once('error', (err: Error) =>
+      finish(() =>
+        reject(
+          new Error(
+            (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? 'the knowledge files need more memory than the reload worker has: refused'
+              : `reload worker failed: ${err.message}`,
+          ),
+        ),
+      ),
+    );
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`reload worker exited (${code}) without an answer`))),
+    );
+  });
 }

@@ -1,7 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { parseRecordLine, questionKey } from '../services/records.js';
 import { DB_FILE, LEGACY_UNANSWERED_FILE, LEGACY_VOTES_FILE } from '../services/sqlite-store.js';
 
@@ -209,6 +208,7 @@ function fromSqlite(tally: Tally, file: string): void {
 }
 
 async function fromPostgres(tally: Tally, url: string): Promise<void> {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -19,12 +19,12 @@ export function onShutdownSignals(
   stop: () => Promise<void>,
   logger: Logger,
   options: ShutdownOptions = {},
-): (reason: string) => Promise<void> {
+): (reason: string, exitCode?: number) => Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   let running: Promise<void> | undefined;
 
-  const shutdown = (reason: string): Promise<void> => {
+  const shutdown = (reason: string, exitCode = 0): Promise<void> => {
     if (running) return running;
     logger.info({ reason }, 'shutting down');
     const timer = setTimeout(() => {
@@ -36,7 +36,7 @@ export function onShutdownSignals(
       .then(
         () => {
           logger.info('stopped');
-          return 0;
+          return exitCode;
         },
         (err: unknown) => {
           logger.error({ err }, 'shutdown failed');
@@ -62,4 +62,41 @@ export function onShutdownSignals(
     });
   }
   return shutdown;
+}
+
+/** How long a crash gives the shutdown before exiting anyway (shorter than a signal's). */
+export const CRASH_TIMEOUT_MS = 5000;
+
+/**
+ * An uncaught exception or an unhandled rejection leaves the process in an unknown state: it is logged
+ * (fatal, with the error), the bot is stopped as cleanly as a short timeout allows (replies in flight,
+ * stores flushed) and the process exits 1, for the supervisor to restart it. A second crash during that
+ * shutdown is logged and waits for the first.
+ */
+export function onFatalErrors(
+  shutdown: () => ((reason: string, exitCode?: number) => Promise<void>) | undefined,
+  logger: Logger,
+  options: { exit?: (code: number) => void; timeoutMs?: number } = {},
+): void {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  let crashed = false;
+  const handle = (kind: 'uncaughtException' | 'unhandledRejection') => (err: unknown) => {
+    logger.fatal({ err, kind }, kind === 'uncaughtException' ? 'uncaught exception' : 'unhandled rejection');
+    if (crashed) return;
+    crashed = true;
+    const timer = setTimeout(() => {
+      logger.error({ timeoutMs: options.timeoutMs ?? CRASH_TIMEOUT_MS }, 'shutdown after a crash timed out');
+      void flushLogger(logger).finally(() => exit(1));
+    }, options.timeoutMs ?? CRASH_TIMEOUT_MS);
+    timer.unref();
+    const stop = shutdown();
+    if (stop) {
+      void stop(kind, 1);
+    } else {
+      clearTimeout(timer);
+      void flushLogger(logger).finally(() => exit(1));
+    }
+  };
+  process.on('uncaughtException', handle('uncaughtException'));
+  process.on('unhandledRejection', handle('unhandledRejection'));
 }

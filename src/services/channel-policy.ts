@@ -140,9 +140,8 @@ export function parsePolicy(text: string, file = 'channels.yaml'): ChannelPolicy
             ? 'default'
             : undefined;
       const field = (first === 'channels' ? rest : [index, ...rest]).filter((x) => x !== undefined).join('.');
-      return (
-        [file, entry, field ? `field "${field}"` : undefined].filter(Boolean).join(', ') + `: ${i.message}`
-      );
+      const where = [file, entry, field ? `field "${field}"` : undefined].filter(Boolean).join(', ');
+      return `${where}: ${i.message}`;
     });
     throw new PolicyError(problems);
   }

@@ -41,8 +41,11 @@ export class ConversationStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** The recent turns of a conversation, oldest first; empty when it is new, expired or unreadable. */
-  async load(key: string): Promise<ConversationContext> {
+  /**
+   * The recent turns of a conversation, oldest first; empty when it is new, expired or unreadable, or
+   * when its last turn is older than `idleSeconds`.
+   */
+  async load(key: string, idleSeconds?: number): Promise<ConversationContext> {
     let raw: string | undefined;
     try {
       raw = await this.state.get(storeKey(key));
@@ -50,7 +53,16 @@ export class ConversationStore {
       this.options.logger?.warn({ err: (err as Error).message }, 'conversation not read');
       return { turns: [] };
     }
-    return { turns: this.fresh(parseTurns(raw)) };
+    const turns = this.fresh(parseTurns(raw));
+    const last = turns.at(-1);
+    if (idleSeconds !== undefined && last && last.at <= this.now() - idleSeconds * 1000) return { turns: [] };
+    return { turns };
+  }
+
+  /** Adds one turn (a related-question button's answer) to a conversation. */
+  async append(key: string, turn: Turn): Promise<void> {
+    const { turns } = await this.load(key);
+    await this.save(key, { turns: [...turns, turn] });
   }
 
   /** Stores the conversation's turns (bounded), for ttlSeconds from now. */

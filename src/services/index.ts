@@ -2,6 +2,7 @@ import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { Admission } from './admission.js';
+import { ChannelPolicy } from './channel-policy.js';
 import { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   /** How long a conversation is remembered after its last turn (default 30 minutes). */
   conversationTtlSeconds?: number;
   insights?: Insights;
+  /** The channel policy getter; every channel gets the built-in default when absent. */
+  policy?: () => ChannelPolicy;
   admission?: Admission;
   /** Chart PNG renderer; `false` for none. */
   charts?: ChartRenderer | false;
@@ -40,7 +43,11 @@ export function createServices(options: ServiceOptions): Services {
       ...(options.conversationTtlSeconds ? { ttlSeconds: options.conversationTtlSeconds } : {}),
     }),
     ...(options.insights ? { insights: options.insights } : {}),
+    policy: options.policy ?? defaultPolicy,
     admission: options.admission ?? new Admission(64),
     ...(options.charts === false ? {} : { charts: options.charts ?? createChartRenderer() }),
   };
 }
+
+const DEFAULT_POLICY = new ChannelPolicy();
+const defaultPolicy = () => DEFAULT_POLICY;

@@ -1,20 +1,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { converse } from '../core/conversation/index.js';
+import { isCalcVoteId } from '../core/cost/index.js';
 import type { Engine } from '../core/engine-types.js';
+import type { FeedbackReason } from '../core/feedback.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
 import { makeReply, type Reply } from '../core/reply.js';
+import { stripInvisible } from '../core/safe-text.js';
 import type { Platform, Services } from './types.js';
 
 /** Longest question the bot reads; longer ones get a clear message. */
 export const MAX_QUESTION_LENGTH = 500;
 
-/** Removes control characters (keeps ordinary spaces) and trims. */
+/** Removes control, bidi and zero-width characters (line breaks become spaces) and trims. */
 export function cleanText(text: string): string {
-  return text
-    .replace(/[\t\n\r\v\f]+/g, ' ')
-    .replace(/[\p{Cc}\p{Cf}]/gu, (ch) => (ch === '\u200d' ? ch : ''))
-    .trim();
+  return stripInvisible(text).trim();
 }
 
 /** A stable, non-reversible user key for logs, metrics and counters. */
@@ -50,6 +50,10 @@ export interface InConversation {
    * reply this accepts is counted, stored and posted; any other leaves no trace.
    */
   accept?: (reply: Reply) => boolean;
+  /** Read the earlier turns from this conversation instead (someone following up on another's answer). */
+  from?: string;
+  /** Start afresh when the last turn is older than this (Discord: /ask "within a few minutes"). */
+  idleSeconds?: number;
 }
 
 /**
@@ -79,11 +83,28 @@ export async function askQuestion(
     );
   }
   // In a conversation: the recent turns go to the engine, the new turn is stored after the reply.
-  const context = await services.conversations.load(conversation.key);
-  const turn = converse(services.engine(), { text, locale: who.locale ?? null, context });
-  if (conversation.accept && !conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
-  const result = await runLimited(services, who, lang, () => turn.reply, text);
-  if (!result.limited) await services.conversations.save(conversation.key, turn.context);
+  const context = await services.conversations.load(
+    conversation.from ?? conversation.key,
+    conversation.idleSeconds,
+  );
+  const ask = (engine: Engine) => converse(engine, { text, locale: who.locale ?? null, context });
+  let turn: ReturnType<typeof converse> | undefined;
+  if (conversation.accept) {
+    // Unasked: answer first, and count, store and post only what is accepted.
+    turn = ask(services.engine());
+    if (!conversation.accept(turn.reply)) return { reply: turn.reply, ignored: true };
+  }
+  const result = await runLimited(
+    services,
+    who,
+    lang,
+    (engine) => {
+      turn ??= ask(engine);
+      return turn.reply;
+    },
+    text,
+  );
+  if (!result.limited && turn) await services.conversations.save(conversation.key, turn.context);
   return result;
 }
 
@@ -153,9 +174,6 @@ function tooLong(lang: Lang): Reply {
   return makeReply({ kind: 'help', lang, title: m.tooLongTitle, body: m.tooLong(MAX_QUESTION_LENGTH) });
 }
 
-/** Calculator replies carry pseudo entry ids (`calc:cost`, `calc:training`) that votes accept too. */
-const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
-
 /**
  * True when a vote's id is one the current engine still answers: a knowledge entry, or a calculator
  * reply id. A forged or stale button (an entry removed by a reload) is not.
@@ -163,7 +181,8 @@ const CALC_ID = /^calc:[a-z0-9-]{1,40}$/;
 export function voteTargetExists(engine: Engine, entryId: string): boolean {
   const knows = (engine as { knows?: (id: string) => boolean }).knows;
   if (knows) return knows.call(engine, entryId);
-  if (CALC_ID.test(entryId)) return true;
+  // Calculator replies carry pseudo entry ids (`calc-cost`, `calc-training`) that votes accept too.
+  if (isCalcVoteId(entryId)) return true;
   return engine.answerEntry(entryId, 'en').entryId === entryId;
 }
 
@@ -177,6 +196,7 @@ export async function recordVote(
   entryId: string,
   vote: 'up' | 'down',
   lang: Lang,
+  detail: { reason?: FeedbackReason; comment?: string } = {},
 ): Promise<boolean> {
   const user = hashUser(who.platform, who.userId);
   if (!voteTargetExists(services.engine(), entryId)) {
@@ -186,9 +206,19 @@ export async function recordVote(
     );
     return false;
   }
-  services.logger.info({ platform: who.platform, user, entryId, vote, lang }, 'feedback');
+  const reason = detail.reason ? { reason: detail.reason } : {};
+  // The comment is the user's own text: stored, never logged.
+  services.logger.info({ platform: who.platform, user, entryId, vote, lang, ...reason }, 'feedback');
   services.insights?.vote(entryId, vote);
-  await services.feedback.recordFeedback({ platform: who.platform, user, entryId, vote, lang });
+  await services.feedback.recordFeedback({
+    platform: who.platform,
+    user,
+    entryId,
+    vote,
+    lang,
+    ...reason,
+    ...(detail.comment ? { comment: detail.comment } : {}),
+  });
   return true;
 }
 

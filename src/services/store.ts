@@ -1,5 +1,4 @@
 import type { Logger } from '../logger.js';
-import { PgRecords } from './pg-store.js';
 import { BatchedFeedbackStore, type RecordHooks } from './records.js';
 import { DEFAULT_RETENTION, type Retention, SqliteRecords } from './sqlite-store.js';
 
@@ -21,6 +20,8 @@ export async function openRecordStore(
 ): Promise<BatchedFeedbackStore> {
   const retention = config.retention ?? DEFAULT_RETENTION;
   if (config.databaseUrl) {
+    // Loaded only when configured: the pg driver costs start-up time nobody else should pay.
+    const { PgRecords } = await import('./pg-store.js');
     const backend = new PgRecords(config.databaseUrl, retention, logger);
     try {
       await backend.open();

@@ -1,9 +1,11 @@
 import type { ChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
+import type { FeedbackReason } from '../core/feedback.js';
 import type { Lang } from '../core/lang.js';
 import type { ReplyKind } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Admission } from './admission.js';
+import type { ChannelPolicy } from './channel-policy.js';
 import type { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 
@@ -37,6 +39,10 @@ export interface Feedback {
   entryId: string;
   vote: 'up' | 'down';
   lang: Lang;
+  /** Why a 👎, when the form was filled in. */
+  reason?: FeedbackReason;
+  /** The user's words with a 👎 (cleaned, at most 500 characters). */
+  comment?: string;
 }
 
 export interface Unanswered {
@@ -88,6 +94,8 @@ export interface Services {
   conversations: ConversationStore;
   /** Usage of the last days (App Home for admins, /about); absent in tests that do not need it. */
   insights?: Insights;
+  /** The channel policy in force (a getter: CHANNELS_FILE is hot-reloaded). */
+  policy(): ChannelPolicy;
   /** Backpressure: the bound on questions in flight (services/admission.ts). */
   admission: Admission;
   /** Renders reply charts to PNG (cached); without it, surfaces show no chart image. */

@@ -59,6 +59,19 @@ describe('ConversationStore', () => {
     expect((await store.load('k')).turns).toEqual([]);
   });
 
+  it('reads a conversation idle for longer than asked as new (Discord: /ask within a few minutes)', async () => {
+    const c = clock();
+    const store = new ConversationStore(new MemoryState(c.now), { now: c.now });
+    await store.append('k', turn(c.now(), 'first'));
+    c.advance(4 * 60_000);
+    await store.append('k', turn(c.now(), 'second'));
+    c.advance(4 * 60_000);
+    expect((await store.load('k', 300)).turns.map((t) => t.text)).toEqual(['first', 'second']);
+    c.advance(2 * 60_000);
+    expect((await store.load('k', 300)).turns).toEqual([]);
+    expect((await store.load('k')).turns).toHaveLength(2);
+  });
+
   it('defaults to 30 minutes', () => {
     expect(new ConversationStore(new MemoryState()).ttlSeconds).toBe(1800);
   });

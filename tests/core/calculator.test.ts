@@ -62,7 +62,8 @@ describe('token costs', () => {
   it('name the models it knows when asked for an unknown one', () => {
     const reply = engine.cost({ tokens: '1M', model: 'gpt-9' }, 'en');
     expect(reply.answered).toBe(false);
-    expect(reply.body).toContain('deepseek-r1');
+    expect(reply.body).toContain('I have no price for gpt-9');
+    expect(reply.body).toContain('DeepSeek-R1');
   });
 
   it('never throw nor print NaN for any input', () => {

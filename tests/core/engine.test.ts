@@ -89,7 +89,7 @@ describe('routing', () => {
         (text, locale) => {
           fc.pre(!/nan|undefined/i.test(text)); // usage messages may quote the user's words
           const reply = engine.answer({ text, locale });
-          expect(['fact', 'cost', 'training', 'help', 'none']).toContain(reply.kind);
+          expect(['fact', 'cost', 'training', 'help', 'chat', 'none']).toContain(reply.kind);
           expect(renderText(reply)).not.toMatch(/NaN|undefined/);
         },
       ),

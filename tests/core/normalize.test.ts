@@ -1,6 +1,12 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/core/index.js';
 import { chooseLang, detectLang, langFromLocale } from '../../src/core/lang.js';
-import { fold, stem, terms } from '../../src/core/normalize.js';
+import { Lexicon } from '../../src/core/lexicon.js';
+import { fold, stem } from '../../src/core/normalize.js';
+
+const lexicon = new Lexicon(loadKnowledge(join(import.meta.dirname, '../../knowledge')).vocabulary);
+const terms = (text: string) => lexicon.terms(text);
 
 describe('fold', () => {
   it('lowercases, removes accents and punctuation', () => {
@@ -11,9 +17,9 @@ describe('fold', () => {
   });
 });
 
-describe('terms', () => {
+describe('terms (knowledge/vocabulary.yaml)', () => {
   it('drops French and English stop words', () => {
-    expect(terms('What is the license of the model?')).toEqual(['licence', 'model']);
+    expect(terms('What is the license of the model?')).toEqual(['whatis', 'licence', 'model']);
     expect(terms('Quelle est la licence du modèle ?')).toEqual(['licence', 'model']);
   });
   it('maps both languages to the same concepts', () => {
@@ -21,6 +27,14 @@ describe('terms', () => {
       terms('How much did the Nvidia stock fall?').sort(),
     );
     expect(terms('puces H800').sort()).toEqual(terms('H800 chips').sort());
+  });
+  it('reads names and descriptions of the event’s entities, and cue phrases', () => {
+    expect(terms('DeepSeek-R1')).toEqual(['@r1']);
+    expect(terms('deepseek-reasoner')).toEqual(['@r1']);
+    expect(terms('la nouvelle IA chinoise')).toContain('@deepseek');
+    expect(terms('Qui tire les ficelles chez DeepSeek ?')).toEqual(['found', '@deepseek']);
+    expect(terms('S&P 500')).toEqual(['@sp500']);
+    expect(terms("j'ai perdu mon téléphone")).not.toContain('ai');
   });
   it('stems light plurals and past tenses', () => {
     expect(stem('releases')).toBe('releas');
@@ -30,21 +44,35 @@ describe('terms', () => {
   });
 });
 
+describe('small talk', () => {
+  const talk = (text: string) => lexicon.smallTalk(fold(text).split(' '));
+  it('recognizes a message made only of greetings, thanks, goodbyes…', () => {
+    expect(talk('hi!')).toEqual({ id: 'greeting', lang: 'en', extra: 0 });
+    expect(talk('merci beaucoup')).toEqual({ id: 'thanks', lang: 'fr', extra: 0 });
+    expect(talk('who are you?')?.id).toBe('identity');
+    expect(talk('hello, thanks a lot!')?.id).toBe('thanks');
+  });
+  it('leaves a question that comes with a greeting to the search', () => {
+    expect(talk('hi, who founded deepseek and when exactly?')).toBeUndefined();
+    expect(talk('bonjour, combien a perdu nvidia ?')).toBeUndefined();
+  });
+});
+
 describe('language', () => {
   it('detects French and English questions, even short or without accents', () => {
-    expect(detectLang('Combien a coute l entrainement ?')).toBe('fr');
-    expect(detectLang('How much did the training cost?')).toBe('en');
-    expect(detectLang('c est quoi la licence')).toBe('fr');
+    expect(detectLang('Combien a coute l entrainement ?', lexicon.language)).toBe('fr');
+    expect(detectLang('How much did the training cost?', lexicon.language)).toBe('en');
+    expect(detectLang('c est quoi la licence', lexicon.language)).toBe('fr');
   });
   it('returns undefined when there is no evidence', () => {
-    expect(detectLang('R1 MIT')).toBeUndefined();
+    expect(detectLang('R1 MIT', lexicon.language)).toBeUndefined();
   });
   it('lets an English or French locale hint win, and ignores others', () => {
     expect(langFromLocale('fr')).toBe('fr');
     expect(langFromLocale('en-US')).toBe('en');
     expect(langFromLocale('de')).toBeUndefined();
-    expect(chooseLang('How much did Nvidia lose?', 'fr')).toBe('fr');
-    expect(chooseLang('Combien Nvidia a perdu ?', 'de')).toBe('fr');
-    expect(chooseLang('nvidia', null)).toBe('en');
+    expect(chooseLang('How much did Nvidia lose?', 'fr', lexicon.language)).toBe('fr');
+    expect(chooseLang('Combien Nvidia a perdu ?', 'de', lexicon.language)).toBe('fr');
+    expect(chooseLang('nvidia', null, lexicon.language)).toBe('en');
   });
 });

@@ -4,9 +4,18 @@ import { messages } from '../../src/adapters/discord/messages.js';
 import { renderReply } from '../../src/adapters/discord/render.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { t } from '../../src/core/i18n/index.js';
-import { loadEngineFromDir } from '../../src/core/index.js';
+import { createEngine, loadEngineFromDir, loadKnowledge } from '../../src/core/index.js';
 import { type Callback, startTestBot, type TestBot } from '../helpers/discord-bot.js';
-import { autocomplete, buttonClick, slashCommand } from '../helpers/discord-interactions.js';
+import {
+  autocomplete,
+  buttonClick,
+  buttonClickOn,
+  formSubmit,
+  slashCommand,
+  snowflake,
+} from '../helpers/discord-interactions.js';
+
+const VOTER = snowflake();
 
 /**
  * End to end: the real discord.js client of briefbot, started with startDiscord(), against a local
@@ -56,7 +65,10 @@ describe('/ask', () => {
     const question = 'What is the R1 API price?';
     const interaction = ask(question);
     const body = await bot.send(interaction);
-    const expected = renderReply(engine.answer({ text: question, locale: 'en-US' }), { question });
+    const expected = renderReply(engine.answer({ text: question, locale: 'en-US' }), {
+      question,
+      followUp: interaction.member.user.id,
+    });
     expect(body).toEqual({ type: 4, data: { tts: false, enforce_nonce: false, ...expected } });
     expect(body.data?.flags).toBeUndefined();
     expect(body.data?.allowed_mentions).toEqual({ parse: [] });
@@ -133,6 +145,38 @@ describe('autocomplete', () => {
   });
 });
 
+describe('/cost model and /facts topic autocomplete', () => {
+  it('offers the models of the loaded price list, filtered by what is typed', async () => {
+    const all = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: '' }, 'model'));
+    expect(all.data?.choices).toEqual(engine.models().map((m) => ({ name: m.name, value: m.id })));
+    const mini = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: 'mini' }, 'model'));
+    expect(mini.data?.choices?.map((c) => c.value)).toEqual(['openai-o1-mini']);
+  });
+
+  it('shows a hot-reloaded model and topic at once, without registering again', async () => {
+    const before = engine;
+    const kb = loadKnowledge(path.resolve('knowledge'));
+    const first = kb.models[0];
+    const topic = kb.topics[0];
+    if (!first || !topic) throw new Error('empty knowledge');
+    engine = createEngine({
+      ...kb,
+      models: [...kb.models, { ...first, id: 'new-model', name: 'New Model', aliases: [] }],
+      topics: [...kb.topics, { ...topic, id: 'new-topic', name: { en: 'New topic', fr: 'Nouveau sujet' } }],
+    });
+    try {
+      const models = await bot.send(autocomplete(app, 'cost', { tokens: '1M', model: 'new' }, 'model'));
+      expect(models.data?.choices).toEqual([{ name: 'New Model', value: 'new-model' }]);
+      const topics = await bot.send(
+        autocomplete(app, 'facts', { topic: 'nouveau' }, 'topic', { locale: 'fr' }),
+      );
+      expect(topics.data?.choices).toEqual([{ name: 'Nouveau sujet', value: 'new-topic' }]);
+    } finally {
+      engine = before;
+    }
+  });
+});
+
 describe('/cost, /training, /facts, /about', () => {
   it('/cost prices 10M output tokens on R1 at $21.90, publicly', async () => {
     const r1 = engine.models().find((m) => /R1/.test(m.name));
@@ -142,7 +186,17 @@ describe('/cost, /training, /facts, /about', () => {
     expect(body.data?.flags).toBeUndefined();
     const embed = embedOf(body);
     expect([embed.description, ...(embed.fields ?? []).map((f) => f.value)].join('\n')).toContain('21.90');
-    expect(customIds(body).some((id) => id.startsWith('bb:fb:'))).toBe(false);
+    // A calculation can be wrong too: it gets 👍 / 👎 under a pseudo entry id.
+    expect(customIds(body)).toEqual(
+      expect.arrayContaining(['bb:fb:up:calc-cost:en', 'bb:fb:down:calc-cost:en']),
+    );
+  });
+
+  it('/cost reads the whole amount field: cache hits and multipliers', async () => {
+    const body = await bot.send(
+      slashCommand(app, 'cost', { tokens: '1000 requests of 5k tokens cached', model: 'o1' }),
+    );
+    expect(embedOf(body).description).toContain('$37.50');
   });
 
   it('/cost with an unreadable amount is an ephemeral usage error', async () => {
@@ -177,24 +231,27 @@ describe('/cost, /training, /facts, /about', () => {
 });
 
 describe('buttons', () => {
-  it('answers a related question as a new public reply', async () => {
+  it('answers a related question only to the clicker, never as a new public message', async () => {
     const first = await bot.send(ask('What is the R1 API price?'));
     const related = customIds(first).find((id) => id.startsWith('bb:rel:') && !id.includes(':chart-')) ?? '';
     const entryId = related.split(':')[2] ?? '';
     const body = await bot.send(buttonClick(app, related));
     expect(body.type).toBe(4);
-    expect(body.data?.flags).toBeUndefined();
+    expect(body.data?.flags).toBe(64);
     expect(embedOf(body).title).toBe(engine.answerEntry(entryId, 'en').title);
     expect(customIds(body)).toContain(`bb:fb:up:${entryId}:en`);
   });
 
-  it('records a vote and thanks the voter privately, in their language', async () => {
+  it('records a 👍 once per person and message and thanks the voter privately, in their language', async () => {
     const before = bot.feedback.votes.length;
-    const body = await bot.send(buttonClick(app, 'bb:fb:down:nvidia-drop:en', { locale: 'fr' }));
+    const message = { id: snowflake() };
+    const click = () =>
+      bot.send(buttonClickOn(app, 'bb:fb:up:nvidia-drop:en', message, { locale: 'fr', userId: VOTER }));
+    const body = await click();
     expect(body).toEqual({
       type: 4,
       data: {
-        content: t('fr').feedback.thanks,
+        content: t('fr').feedback.recorded,
         tts: false,
         enforce_nonce: false,
         embeds: [],
@@ -204,7 +261,66 @@ describe('buttons', () => {
       },
     });
     expect(bot.feedback.votes.slice(before)).toEqual([
-      expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'down', lang: 'en' }),
+      expect.objectContaining({ platform: 'discord', entryId: 'nvidia-drop', vote: 'up', lang: 'en' }),
+    ]);
+    expect((await click()).data?.content).toBe(messages.fr.alreadyVoted);
+    expect(bot.feedback.votes.slice(before)).toHaveLength(1);
+  });
+
+  it('👎 opens a form whose reason and comment are recorded with the vote', async () => {
+    const before = bot.feedback.votes.length;
+    const messageId = snowflake();
+    const opened = await bot.send(
+      buttonClickOn(app, 'bb:fb:down:nvidia-drop:en', { id: messageId }, { userId: VOTER }),
+    );
+    expect(opened.type).toBe(9);
+    const modal = opened.data as unknown as {
+      custom_id: string;
+      title: string;
+      components: { type: number; component: { custom_id: string; options?: { value: string }[] } }[];
+    };
+    expect(modal.title).toBe('What was wrong?');
+    expect(modal.components.map((c) => [c.type, c.component.custom_id])).toEqual([
+      [18, 'reason'],
+      [18, 'comment'],
+    ]);
+    expect(modal.components[0]?.component.options?.map((o) => o.value)).toEqual([
+      'wrong',
+      'outdated',
+      'unclear',
+      'not-asked',
+    ]);
+    expect(bot.feedback.votes).toHaveLength(before);
+
+    const submitted = [
+      { type: 18, id: 1, component: { type: 3, id: 2, custom_id: 'reason', values: ['wrong'] } },
+      {
+        type: 18,
+        id: 3,
+        component: { type: 4, id: 4, custom_id: 'comment', value: 'It was -17%, not -16%' },
+      },
+    ];
+    const thanks = await bot.send(formSubmit(app, modal.custom_id, submitted, messageId, { userId: VOTER }));
+    expect(thanks.data?.content).toBe(t('en').feedback.recorded);
+    expect(thanks.data?.flags).toBe(64);
+    expect(bot.feedback.votes.slice(before)).toEqual([
+      expect.objectContaining({
+        entryId: 'nvidia-drop',
+        vote: 'down',
+        reason: 'wrong',
+        comment: 'It was -17%, not -16%',
+      }),
+    ]);
+    const again = await bot.send(formSubmit(app, modal.custom_id, submitted, messageId, { userId: VOTER }));
+    expect(again.data?.content).toBe(messages.en.alreadyVoted);
+    expect(bot.feedback.votes.slice(before)).toHaveLength(1);
+  });
+
+  it('records a vote on a calculation', async () => {
+    const before = bot.feedback.votes.length;
+    await bot.send(buttonClick(app, 'bb:fb:down:calc-training:en'));
+    expect(bot.feedback.votes.slice(before)).toEqual([
+      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'down' }),
     ]);
   });
 

@@ -3,6 +3,7 @@ import { type DiscordOptions, startDiscord } from '../../src/adapters/discord/in
 import type { RunningAdapter } from '../../src/adapters/types.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { createLogger } from '../../src/logger.js';
+import type { ChannelPolicy } from '../../src/services/channel-policy.js';
 import { createServices, type Services, type SharedState } from '../../src/services/index.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
 import { DiscordTestServer, type RecordedRequest } from './discord-server.js';
@@ -42,6 +43,8 @@ export interface Callback {
 
 export interface BotSetup extends DiscordOptions {
   engine: () => Engine;
+  /** The channel policy getter (default: mention everywhere). */
+  policy?: () => ChannelPolicy;
   state?: SharedState;
   rateLimitPerMinute?: number;
 }
@@ -64,8 +67,9 @@ export async function startTestBot(setup: BotSetup): Promise<TestBot> {
     feedback,
     ...(setup.state ? { state: setup.state } : {}),
     rateLimitPerMinute: setup.rateLimitPerMinute ?? 1000,
+    ...(setup.policy ? { policy: setup.policy } : {}),
   });
-  const { engine: _engine, state: _state, rateLimitPerMinute: _rate, ...options } = setup;
+  const { engine: _engine, state: _state, rateLimitPerMinute: _rate, policy: _policy, ...options } = setup;
   const adapter = await startDiscord(
     { token: TEST_TOKEN, applicationId: server.applicationId, apiUrl: server.apiUrl },
     services,

@@ -157,11 +157,45 @@ export function buttonClickOn(
   };
 }
 
+/** A modal submission (type 5): the values typed into the modal's text inputs, by custom_id. */
+export function modalSubmit(
+  applicationId: string,
+  customId: string,
+  values: Record<string, string>,
+  who: Asker = {},
+): Interaction {
+  return {
+    ...base(5, applicationId, who),
+    data: {
+      custom_id: customId,
+      components: Object.entries(values).map(([id, value]) => ({
+        type: 1,
+        components: [{ type: 4, custom_id: id, value }],
+      })),
+    },
+  };
+}
+
+/** A modal submission (type 5) with raw components (Labels and their values), of the form a button opened on `messageId`. */
+export function formSubmit(
+  applicationId: string,
+  customId: string,
+  components: unknown[],
+  messageId: string,
+  who: Asker = {},
+): Interaction {
+  return {
+    ...base(5, applicationId, who),
+    data: { custom_id: customId, components },
+    message: fakeMessage({ id: messageId }),
+  };
+}
+
 /** A message object as Discord returns it after a send or an edit. */
 export function fakeMessage(data: Record<string, unknown> = {}) {
   return {
-    id: snowflake(),
-    channel_id: CHANNEL_ID,
+    id: (data.id as string | undefined) ?? snowflake(),
+    channel_id: (data.channel_id as string | undefined) ?? CHANNEL_ID,
     author: BOT_USER,
     content: (data.content as string | undefined) ?? '',
     embeds: (data.embeds as unknown[] | undefined) ?? [],

@@ -46,3 +46,46 @@ export function commandProblems(list: unknown): string[] {
   if (messageCommands > 5) problems.push('more than 5 message commands');
   return problems;
 }
+
+/** What Discord rejects in a modal (interaction callback type 9): 400 "Invalid Form Body". */
+export function modalProblems(data: unknown): string[] {
+  const d = (data ?? {}) as Json;
+  const problems: string[] = [];
+  const title = String(d.title ?? '');
+  if (title.length < 1 || title.length > 45) problems.push('title must be 1 to 45 characters');
+  const id = String(d.custom_id ?? '');
+  if (id.length < 1 || id.length > 100) problems.push('custom_id must be 1 to 100 characters');
+  const components = Array.isArray(d.components) ? (d.components as Json[]) : [];
+  if (components.length < 1 || components.length > 5) problems.push('a modal needs 1 to 5 components');
+  for (const [i, c] of components.entries()) {
+    // A Label (18) holds one component; an action row (1) holds one text input (legacy form).
+    const inner =
+      c.type === 18
+        ? (c.component as Json | undefined)
+        : ((c.components as Json[] | undefined)?.[0] ?? undefined);
+    if (c.type === 18 && (String(c.label ?? '').length < 1 || String(c.label ?? '').length > 45))
+      problems.push(`components.${i}: label must be 1 to 45 characters`);
+    if (c.type !== 18 && c.type !== 1 && c.type !== 10)
+      problems.push(`components.${i}: type ${String(c.type)} not allowed in a modal`);
+    if (!inner) continue;
+    if (String(inner.custom_id ?? '').length > 100)
+      problems.push(`components.${i}: custom_id longer than 100`);
+    if (inner.type === 4) {
+      if (Number(inner.max_length ?? 4000) > 4000) problems.push(`components.${i}: max_length over 4000`);
+      if (inner.placeholder !== undefined && String(inner.placeholder).length > 100)
+        problems.push(`components.${i}: placeholder longer than 100`);
+      if (c.type === 1 && String(inner.label ?? '').length > 45)
+        problems.push(`components.${i}: label longer than 45`);
+    } else if (inner.type === 3) {
+      if (c.type !== 18) problems.push(`components.${i}: a select in a modal must be in a Label`);
+      const options = Array.isArray(inner.options) ? (inner.options as Json[]) : [];
+      if (options.length < 1 || options.length > 25) problems.push(`components.${i}: 1 to 25 options`);
+      for (const o of options)
+        if (String(o.label ?? '').length > 100)
+          problems.push(`components.${i}: option label longer than 100`);
+    } else {
+      problems.push(`components.${i}: component type ${String(inner.type)} not allowed in a modal`);
+    }
+  }
+  return problems;
+}

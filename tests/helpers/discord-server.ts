@@ -3,8 +3,8 @@ import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { BOT_USER, fakeMessage, snowflake } from './discord-interactions.js';
-import { commandProblems } from './discord-limits.js';
+import { BOT_USER, fakeMessage, GUILD_ID, snowflake } from './discord-interactions.js';
+import { commandProblems, modalProblems } from './discord-limits.js';
 
 /**
  * A local Discord-compatible server for end-to-end tests: REST under /api/v10 and a JSON gateway on the
@@ -19,6 +19,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The HTTP status the server answered. */
+  status?: number;
   /** Files of a multipart request (attachments), with `body` its parsed payload_json. */
   files?: UploadedFile[];
 }
@@ -57,6 +59,9 @@ export class DiscordTestServer extends EventEmitter {
   private sessionId = '';
   private readonly sent: Dispatch[] = [];
   private port = 0;
+  /** Interaction types by id (as dispatched), and the ids already answered by a callback. */
+  private readonly interactionTypes = new Map<string, number>();
+  private readonly acknowledged = new Set<string>();
 
   /** Starts listening on 127.0.0.1 at a free port. */
   static async start(): Promise<DiscordTestServer> {
@@ -93,7 +98,8 @@ export class DiscordTestServer extends EventEmitter {
   }
 
   /** Dispatches an INTERACTION_CREATE. */
-  interact(interaction: { id: string }): void {
+  interact(interaction: { id: string; type?: number }): void {
+    if (interaction.type !== undefined) this.interactionTypes.set(interaction.id, interaction.type);
     this.dispatch('INTERACTION_CREATE', interaction);
   }
 
@@ -217,6 +223,7 @@ export class DiscordTestServer extends EventEmitter {
       : undefined;
     this.requests.push(record);
     const [status, payload] = invalid ?? this.route(record);
+    record.status = status;
     if (payload === undefined) res.writeHead(status).end();
     else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
     this.emit('request', record);
@@ -236,9 +243,26 @@ export class DiscordTestServer extends EventEmitter {
     }
     if (r.method === 'GET' && p === '/users/@me') return [200, BOT_USER];
     if (r.method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(p)) {
-      if (r.query.with_response !== 'true') return [204, undefined];
       const body = r.body as { type: number; data?: Record<string, unknown> };
+      if (body.type === 9) {
+        const problems = modalProblems(body.data);
+        if (problems.length > 0)
+          return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      }
       const id = p.split('/')[2] ?? '';
+      // Discord answers an interaction once: a second callback is refused.
+      if (this.acknowledged.has(id))
+        return [400, { message: 'Interaction has already been acknowledged.', code: 40060 }];
+      if (body.type === 9) {
+        // A modal cannot answer an autocomplete or a modal submission, and must fit its limits.
+        const from = this.interactionTypes.get(id);
+        const problems = from === 4 || from === 5 ? ['a modal cannot answer this interaction type'] : [];
+        problems.push(...modalProblems(body.data));
+        if (problems.length > 0)
+          return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      }
+      this.acknowledged.add(id);
+      if (r.query.with_response !== 'true') return [204, undefined];
       return [
         200,
         { interaction: { id, type: 2 }, resource: { type: body.type, message: fakeMessage(body.data) } },
@@ -251,6 +275,46 @@ export class DiscordTestServer extends EventEmitter {
       return [
         200,
         list.map((c) => ({ ...c, id: snowflake(), application_id: this.applicationId, version: '1' })),
+      ];
+    }
+    const channel = /^\/channels\/(\d+)$/.exec(p);
+    if (channel && r.method === 'GET') {
+      return [
+        200,
+        { id: channel[1], type: 0, guild_id: GUILD_ID, name: 'help', position: 0, permission_overwrites: [] },
+      ];
+    }
+    const send = /^\/channels\/(\d+)\/messages$/.exec(p);
+    if (send && r.method === 'POST') {
+      const body = (r.body ?? {}) as Record<string, unknown>;
+      const content = String(body.content ?? '');
+      if (content.length > 2000) return [400, { message: 'Invalid Form Body', code: 50035 }];
+      if (content === '' && !Array.isArray(body.embeds))
+        return [400, { message: 'Cannot send an empty message', code: 50006 }];
+      return [200, fakeMessage({ ...body, channel_id: send[1] })];
+    }
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(p);
+    if (thread && r.method === 'POST') {
+      const name = String((r.body as { name?: unknown } | undefined)?.name ?? '');
+      if (name.length < 1 || name.length > 100) return [400, { message: 'Invalid Form Body', code: 50035 }];
+      return [
+        201,
+        {
+          id: snowflake(),
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: thread[1],
+          name,
+          owner_id: BOT_USER.id,
+          member_count: 1,
+          message_count: 0,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: 1440,
+            locked: false,
+            archive_timestamp: new Date().toISOString(),
+          },
+        },
       ];
     }
     const hook = /^\/webhooks\/\d+\/[^/]+(\/messages\/([^/]+))?$/.exec(p);

@@ -6,7 +6,8 @@ import type { SlackConfig } from '../../src/config.js';
 import type { Engine } from '../../src/core/engine-types.js';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
-import { createServices, type Services } from '../../src/services/index.js';
+import type { ChannelPolicy } from '../../src/services/channel-policy.js';
+import { createServices, type Observer, type Services, type SharedState } from '../../src/services/index.js';
 import type { Insights } from '../../src/services/insights.js';
 import { MemoryFeedbackStore } from '../../src/services/memory.js';
 import { SIGNING_SECRET } from './slack-requests.js';
@@ -51,9 +52,16 @@ export interface TestBotOptions {
   mode?: 'http' | 'socket';
   rateLimitPerMinute?: number;
   customRoutes?: CustomRoute[];
+  /** Shared state (memory by default): a RedisState makes several test bots one cluster. */
+  state?: SharedState;
+  /** Web API request timeout (the app's default otherwise). */
+  timeoutMs?: number;
+  observer?: Observer;
   /** Slack user ids who see the App Home's usage figures. */
   adminUsers?: string[];
   insights?: Insights;
+  /** The channel policy getter (default: mention everywhere). */
+  policy?: () => ChannelPolicy;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -73,7 +81,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logger,
     feedback,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1000,
+    ...(options.state ? { state: options.state } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
     ...(options.insights ? { insights: options.insights, observer: options.insights } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const config: SlackConfig =
     options.mode === 'socket'
@@ -85,6 +96,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     host: '127.0.0.1',
     retryConfig: FAST_RETRY,
     ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
   });
   return {
     server,

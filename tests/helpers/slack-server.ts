@@ -12,8 +12,12 @@ import { viewProblems } from './slack-limits.js';
 
 /**
  * A local Slack-compatible server for tests and the bench, on 127.0.0.1 and a random port:
- * - the Web API under /api/ (auth.test, chat.postMessage, chat.postEphemeral, apps.connections.open),
- *   recording every call with its parsed body, and able to fail the next N calls with 500 or 429;
+ * - the Web API under /api/ (auth.test, chat.postMessage, chat.postEphemeral, conversations.replies,
+ *   conversations.history, apps.connections.open), recording every call with its parsed body, and able
+ *   to fail the next N calls with 500 or 429, refuse them with a Slack error, or answer them late (the
+ *   message lands at once, the answer after a delay: a timeout that did post);
+ * - what Slack refuses, refused the same way: more than 50 blocks, a header over 150 characters, a
+ *   section over 3000 (invalid_blocks), a text over 40,000 characters (msg_too_long);
  * - a response_url sink under /response/<id>;
  * - a Socket Mode WebSocket under /link/ that says hello, lets the test send envelopes and reads acks.
  */
@@ -28,6 +32,19 @@ export interface ApiCall {
   headers: IncomingHttpHeaders;
   /** The status the server answered with (500 and 429 calls are recorded too). */
   status: number;
+  /** Set when Slack would answer `ok: false` (invalid_blocks, msg_too_long…): nothing was posted. */
+  error?: string;
+}
+
+/** A message as conversations.history/replies return it. */
+interface Stored {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: unknown;
+  metadata?: unknown;
+  bot_id: string;
+  user: string;
 }
 
 /** A file uploaded through files.getUploadURLExternal → upload URL → files.completeUploadExternal. */
@@ -77,6 +94,9 @@ export class SlackServer {
   /** Files by id, from files.getUploadURLExternal on. */
   readonly uploads = new Map<string, SlackUpload>();
   private readonly failures: Failure[] = [];
+  private readonly refusals: { method: string; remaining: number; error: string }[] = [];
+  private readonly delays: { method: string; remaining: number; ms: number }[] = [];
+  private readonly messages: Stored[] = [];
   private readonly sockets = new Set<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true });
   private tsCounter = 0;
@@ -111,9 +131,19 @@ export class SlackServer {
     return `${this.url}/response/${id}`;
   }
 
-  /** Successful calls to one Web API method. */
+  /** Successful calls to one Web API method (not the ones Slack would refuse). */
   callsTo(method: string): ApiCall[] {
-    return this.calls.filter((c) => c.method === method && c.status === 200);
+    return this.calls.filter((c) => c.method === method && c.status === 200 && c.error === undefined);
+  }
+
+  /** The next `count` calls to `method` get `{ ok: false, error }` (what Slack does for a rule we do not model). */
+  refuseNext(method: string, count: number, error: string): void {
+    this.refusals.push({ method, remaining: count, error });
+  }
+
+  /** The next `count` calls to `method` take effect at once but are answered `ms` later. */
+  delayNext(method: string, count: number, ms: number): void {
+    this.delays.push({ method, remaining: count, ms });
   }
 
   /** The next `count` calls to `method` ('*' for any) answer 500, or 429 with Retry-After. */
@@ -171,7 +201,24 @@ export class SlackServer {
       res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: 'test_failure' }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer(method, body)));
+    const refusal = this.refusals.find((r) => r.remaining > 0 && r.method === method);
+    if (refusal) refusal.remaining -= 1;
+    const error = refusal?.error ?? refusedByRules(method, body);
+    if (error) {
+      call.error = error;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error }));
+      return;
+    }
+    const answer = JSON.stringify(this.answer(method, body));
+    const delay = this.delays.find((d) => d.remaining > 0 && d.method === method);
+    if (!delay) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+      return;
+    }
+    delay.remaining -= 1;
+    setTimeout(() => {
+      if (!res.destroyed) res.writeHead(200, { 'content-type': 'application/json' }).end(answer);
+    }, delay.ms);
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -188,6 +235,15 @@ export class SlackServer {
         };
       case 'chat.postMessage': {
         const ts = this.nextTs();
+        this.messages.push({
+          channel: String(body.channel),
+          ts,
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+          text: body.text,
+          ...(body.metadata ? { metadata: body.metadata } : {}),
+          bot_id: BOT_ID,
+          user: BOT_USER_ID,
+        });
         return {
           ok: true,
           channel: body.channel,
@@ -197,10 +253,28 @@ export class SlackServer {
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: this.nextTs() };
+      case 'conversations.replies':
+      case 'conversations.history': {
+        const oldest = Number(body.oldest ?? 0);
+        const withMetadata = body.include_all_metadata === 'true';
+        const messages = this.messages
+          .filter((m) => m.channel === body.channel && Number(m.ts) > oldest)
+          .filter((m) => method === 'conversations.history' || m.thread_ts === body.ts || m.ts === body.ts)
+          .map(({ metadata, ...m }) => (withMetadata && metadata ? { ...m, metadata } : m));
+        return { ok: true, messages, has_more: false };
+      }
       case 'files.getUploadURLExternal':
         return this.uploadUrl(body);
       case 'files.completeUploadExternal':
         return this.completeUpload(body);
+      case 'chat.getPermalink':
+        if (typeof body.channel !== 'string' || typeof body.message_ts !== 'string')
+          return { ok: false, error: 'invalid_arguments' };
+        return {
+          ok: true,
+          channel: body.channel,
+          permalink: `https://local.slack.com/archives/${body.channel}/p${body.message_ts.replace('.', '')}`,
+        };
       case 'views.publish':
       case 'views.open':
       case 'views.update': {
@@ -281,7 +355,7 @@ export class SlackServer {
 
   private nextTs(): string {
     this.tsCounter += 1;
-    return `1737990000.${String(this.tsCounter).padStart(6, '0')}`;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
   }
 
   private upgrade(req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
@@ -302,6 +376,25 @@ export class SlackServer {
       ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0LOCAL' } }));
     });
   }
+}
+
+/** What Slack refuses in chat.postMessage / chat.postEphemeral, with Slack's error code. */
+function refusedByRules(method: string, body: Record<string, unknown>): string | undefined {
+  if (method !== 'chat.postMessage' && method !== 'chat.postEphemeral') return undefined;
+  if (typeof body.text === 'string' && body.text.length > 40_000) return 'msg_too_long';
+  if (body.blocks === undefined) return undefined;
+  if (!Array.isArray(body.blocks) || body.blocks.length > 50) return 'invalid_blocks';
+  for (const block of body.blocks as {
+    type?: string;
+    text?: { text?: string };
+    fields?: { text?: string }[];
+  }[]) {
+    const text = block.text?.text ?? '';
+    if (block.type === 'header' && text.length > 150) return 'invalid_blocks';
+    if (block.type === 'section' && text.length > 3000) return 'invalid_blocks';
+    if ((block.fields ?? []).some((f) => (f.text ?? '').length > 2000)) return 'invalid_blocks';
+  }
+  return undefined;
 }
 
 /** Web API bodies are form-encoded with JSON-encoded objects (blocks); response_url bodies are JSON. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNING_SECRET } from '../helpers/slack-requests.js';
@@ -24,7 +24,7 @@ function instruction(name: string): string[] {
 
 describe('Dockerfile', () => {
   it('is multi-stage on Node 20 slim, builds with dev dependencies and runs with production ones', () => {
-    expect(instruction('FROM')).toEqual(['node:20-slim AS build', 'node:20-slim AS runtime']);
+    expect(instruction('FROM')).toEqual(['node:24-slim AS build', 'node:24-slim AS runtime']);
     const runs = instruction('RUN');
     expect(runs).toContain('npm run build');
     expect(runs.some((r) => r.startsWith('npm ci --omit=dev'))).toBe(true);
@@ -67,15 +67,18 @@ describe('the built image command', () => {
     app.cleanup();
   });
 
-  it('builds dist/main.js, which serves /healthz, passes the HEALTHCHECK and stops on SIGTERM', async () => {
+  it('builds dist/main.js, which serves /healthz, passes the HEALTHCHECK, reloads in its compiled worker and stops on SIGTERM', async () => {
     expect(existsSync(path.join(app.dir, 'dist/main.js'))).toBe(true);
+    expect(existsSync(path.join(app.dir, 'dist/ops/knowledge-worker.js'))).toBe(true);
+    const knowledge = path.join(app.dir, 'knowledge');
+    cpSync(path.join(ROOT, 'knowledge'), knowledge, { recursive: true });
     slack = await SlackServer.start();
     const port = await freePort();
     const env = cleanEnv({
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
-      KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'),
+      KNOWLEDGE_DIR: knowledge,
       DATA_DIR: path.join(app.dir, 'data'),
       SLACK_BOT_TOKEN: 'xoxb-image-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -91,6 +94,11 @@ describe('the built image command', () => {
     const check = JSON.parse(instruction('HEALTHCHECK')[0]?.replace(/^.*?CMD /, '') ?? '[]') as string[];
     expect(check[0]).toBe('node');
     execFileSync(process.execPath, check.slice(1), { env: { PORT: String(port) }, stdio: 'pipe' });
+
+    // Hot reload runs dist/ops/knowledge-worker.js (plain node, no tsx).
+    const market = path.join(knowledge, 'market.yaml');
+    writeFileSync(market, `${readFileSync(market, 'utf8')}\n`);
+    expect(await main.waitForLog('knowledge reloaded')).toMatchObject({ entries: expect.any(Number) });
 
     main.child.kill('SIGTERM');
     expect(await main.exited).toBe(0);

@@ -70,7 +70,8 @@ describe('hot reload of the knowledge folder', () => {
     expect(reply.body).toContain(ORIGINAL);
     const logged = lines.filter((l) => l.msg === 'knowledge reload rejected, previous knowledge kept');
     expect(logged.length).toBeGreaterThan(0);
-    expect(String(logged[0]?.problem)).toContain('market.yaml');
+    expect(logged).toHaveLength(1);
+    expect(String(logged[0]?.problems)).toContain('market.yaml');
     expect(await counter('briefbot_knowledge_reload_failures_total')).toBe(1);
   });
 
@@ -84,10 +85,10 @@ describe('hot reload of the knowledge folder', () => {
     expect(holder.current()).toBe(before);
   });
 
-  it('keeps serving when the folder loses its prices file', () => {
+  it('keeps serving when the folder loses its prices file', async () => {
     const before = holder.current();
     writeFileSync(path.join(kb.dir, 'prices.yaml'), '');
-    const result = holder.reload();
+    const result = await holder.reload();
     expect(result.ok).toBe(false);
     expect(holder.current()).toBe(before);
   });

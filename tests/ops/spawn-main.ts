@@ -8,7 +8,7 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const PLATFORM_VARS =
-  /^(DISCORD_|SLACK_|REDIS_URL$|PORT$|HOST$|HEALTH_PORT$|OPS_PORT$|OPS_HOST$|METRICS_TOKEN$|LOG_LEVEL$|NODE_ENV$|KNOWLEDGE_DIR$|DATA_DIR$|RATE_LIMIT|RELOAD$)/;
+  /^(DISCORD_|SLACK_|REDIS_URL$|PORT$|HOST$|HEALTH_PORT$|OPS_PORT$|OPS_HOST$|METRICS_TOKEN$|LOG_LEVEL$|NODE_ENV$|KNOWLEDGE_DIR$|DATA_DIR$|RATE_LIMIT|RELOAD$|DATABASE_URL$|MAX_IN_FLIGHT$|KNOWLEDGE_MAX_|RECORDS_)/;
 
 /** The test's environment without any briefbot variable, plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -37,13 +37,13 @@ function reachable(entry: string): { files: Set<string>; packages: Set<string> }
 }
 
 describe('start-up imports', () => {
-  it('the entry point, the app and the console chat load neither discord.js, Bolt nor ioredis', () => {
+  it('the entry point, the app and the console chat load neither discord.js, Bolt, ioredis nor pg', () => {
     const { files, packages } = reachable(path.join(SRC, 'main.ts'));
     for (const f of ['app.ts', 'cli/console.ts'])
       for (const p of reachable(path.join(SRC, f)).packages) packages.add(p);
     expect(files.size).toBeGreaterThan(5);
     expect(packages.has('zod')).toBe(true); // the walk does see packages
-    for (const sdk of ['discord.js', '@slack/bolt', 'ioredis']) expect(packages).not.toContain(sdk);
+    for (const sdk of ['discord.js', '@slack/bolt', 'ioredis', 'pg']) expect(packages).not.toContain(sdk);
   });
 
   it('sees a static import of an SDK where there is one', () => {

@@ -128,6 +128,8 @@ channels:
     const holder = new PolicyHolder(path);
     holder.watch(20);
     try {
+      // Let the watcher take its first look at the file before it changes.
+      await new Promise((r) => setTimeout(r, 300));
       writeFileSync(path, 'channels:\n  - id: C0ASKAI0001\n    mode: quiet\n    name: renamed channel\n');
       await expect
         .poll(() => holder.current().forChannel('slack', 'C0ASKAI0001').mode, { timeout: 5000 })

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t } from '../../src/core/i18n/index.js';
 import { realEngine, startTestBot, type TestBot } from '../helpers/slack-bot.js';
-import { allText, headerOf } from '../helpers/slack-messages.js';
+import { allText, buttonsOf, headerOf } from '../helpers/slack-messages.js';
 import {
+  blockActions,
   channelMessageEvent,
   directMessageEvent,
   mentionEvent,
   newTs,
   postEvent,
+  postInteraction,
 } from '../helpers/slack-requests.js';
 import { type ApiCall, sleep, waitFor } from '../helpers/slack-server.js';
 
@@ -130,6 +132,29 @@ describe('Slack threads are conversations', () => {
     const full = realEngine().answer({ text: 'Who founded DeepSeek?' });
     expect(headerOf(posts[1]?.body ?? {})).toBe(full.title);
     expect(allText(posts[1]?.body ?? {}).length).toBeLessThan(allText(posts[0]?.body ?? {}).length);
+  });
+
+  it('a related-question button’s answer becomes the thread’s last turn', async () => {
+    const { root, first } = await startThread('How much did Nvidia lose on 27 January?');
+    const related = buttonsOf(first).find((b) => b.action_id.startsWith('bb_related_'));
+    expect(related).toBeDefined();
+    await postInteraction(
+      bot.eventsUrl,
+      blockActions({
+        actionId: String(related?.action_id),
+        value: String(related?.value),
+        messageTs: newTs(),
+        threadTs: root,
+        responseUrl: bot.server.responseUrl('conv-related'),
+      }),
+    );
+    await nthPostIn(root, 2);
+    await send(channelMessageEvent({ text: 'source?', threadTs: root }));
+    const source = await nthPostIn(root, 3);
+    const [id] = String(related?.value).split('|');
+    const entry = realEngine().answerEntry(id ?? '', 'en');
+    expect(allText(source)).toContain(String(entry.source?.label));
+    expect(allText(source)).toContain(entry.title);
   });
 
   it('a retried or duplicated thread reply is answered once', async () => {

@@ -71,7 +71,7 @@ describe('/ask', () => {
     const body = await ask('cost 10M tokens on o1');
     expect(body.response_type).toBe('in_channel');
     const text = allText(body);
-    expect(text).toContain('2.19');
+    expect(text).toContain('$600.00');
     expect(text).not.toContain('**');
   });
 

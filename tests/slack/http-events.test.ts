@@ -20,6 +20,18 @@ function postsIn(threadTs: string): ApiCall[] {
   return bot.server.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === threadTs);
 }
 
+/** The one reply in a thread, public or (a refusal in a channel) shown only to the asker. */
+async function oneReplyIn(threadTs: string): Promise<Record<string, unknown>> {
+  const inThread = () =>
+    [...bot.server.callsTo('chat.postMessage'), ...bot.server.callsTo('chat.postEphemeral')].filter(
+      (c) => c.body.thread_ts === threadTs,
+    );
+  const call = await waitFor(() => inThread()[0], 5000, `a reply in thread ${threadTs}`);
+  await sleep(150);
+  expect(inThread()).toHaveLength(1);
+  return call.body;
+}
+
 async function onePostIn(threadTs: string): Promise<Record<string, unknown>> {
   const call = await waitFor(() => postsIn(threadTs)[0], 5000, `a post in thread ${threadTs}`);
   await sleep(150);
@@ -74,7 +86,10 @@ describe('app_mention over HTTP', () => {
   it('refuses an out-of-scope mention and points to what it knows', async () => {
     const ts = newTs();
     await postEvent(bot.eventsUrl, mentionEvent({ text: 'What is the best pizza recipe in Naples?', ts }));
-    const msg = await onePostIn(ts);
+    // In a channel, a refusal is shown only to the asker.
+    expect(postsIn(ts)).toHaveLength(0);
+    const msg = await oneReplyIn(ts);
+    expect(msg.user).toBe('U0USER0001');
     const text = allText(msg);
     const topicNames = realEngine()
       .topics()
@@ -89,7 +104,7 @@ describe('app_mention over HTTP', () => {
     const ts = newTs();
     const text = '<!channel> <!here> &lt;!everyone&gt; @everyone what license is R1 under? <@U0OTHER01>';
     await postEvent(bot.eventsUrl, mentionEvent({ text, ts }));
-    const msg = await onePostIn(ts);
+    const msg = await oneReplyIn(ts);
     expect(JSON.stringify(msg)).not.toMatch(MENTION_MARKUP);
     expect(msg.link_names).toBeUndefined();
   });
@@ -104,7 +119,7 @@ describe('app_mention over HTTP', () => {
         bot.eventsUrl,
         mentionEvent({ text: '&lt;!channel&gt; & <!here|here> price of R1?', ts }),
       );
-      const msg = await onePostIn(ts);
+      const msg = await oneReplyIn(ts);
       const json = JSON.stringify(msg);
       expect(json).not.toMatch(MENTION_MARKUP);
       expect(allText(msg)).toContain('You asked: &lt;!channel&gt; &amp; here price of R1?');
@@ -157,8 +172,21 @@ describe('delivery guarantees', () => {
     await waitFor(() => postsIn(ts)[0]);
     const retry = await postEvent(bot.eventsUrl, event, { retryNum: 1 });
     expect(retry.status).toBe(200);
-    await bot.waitForLog('slack retry ignored', { eventId: event.event_id as string });
+    await bot.waitForLog('slack duplicate event ignored', { eventId: event.event_id as string });
     await sleep(100);
+    expect(postsIn(ts)).toHaveLength(1);
+  });
+
+  it('answers a retry whose first delivery never arrived, once', async () => {
+    const ts = newTs();
+    const event = mentionEvent({ text: 'When was DeepSeek-R1 released?', ts });
+    expect((await postEvent(bot.eventsUrl, event, { retryNum: 1 })).status).toBe(200);
+    await bot.waitForLog('slack retry of an unanswered event: answering it', {
+      eventId: event.event_id as string,
+    });
+    await onePostIn(ts);
+    expect((await postEvent(bot.eventsUrl, event, { retryNum: 2 })).status).toBe(200);
+    await sleep(150);
     expect(postsIn(ts)).toHaveLength(1);
   });
 

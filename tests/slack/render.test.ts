@@ -86,8 +86,10 @@ describe('renderReply', () => {
     expect(context).toContain(
       '<https://api-docs.deepseek.com/quick_start/pricing-details-usd|DeepSeek API pricing>, 20 January 2025',
     );
-    // 87% is in the high band: not shown. Below it, it is.
-    expect(context).not.toContain('Confidence');
+    // Below the high band the confidence is shown; in it, not.
+    expect(context).toContain('Confidence: 87%');
+    const sure = renderReply({ ...fact, confidence: 0.95 }) as unknown as Record<string, unknown>;
+    expect(allText({ blocks: [blocksOf(sure)[4]] })).not.toContain('Confidence');
     const low = renderReply({ ...fact, confidence: 0.5 }) as unknown as Record<string, unknown>;
     expect(allText({ blocks: [blocksOf(low)[4]] })).toContain('Confidence: 50%');
     expect(msg.text).toContain(fact.title);
@@ -219,5 +221,22 @@ describe('button values', () => {
     for (const v of [undefined, '', 'r1-license', 'r1-license|de', '|en', 'R1|en', 'a b|en']) {
       expect(parseButtonValue(v)).toBeUndefined();
     }
+  });
+});
+
+describe('feedback on calculations', () => {
+  it('puts 👍 / 👎 under an answered cost or training reply, and none under a usage error', () => {
+    const cost = makeReply({ kind: 'cost', lang: 'fr', answered: true, title: 'Coût', body: '1,40 $US' });
+    const votes = buttonsOf(renderReply(cost) as unknown as Record<string, unknown>).filter((b) =>
+      b.action_id.startsWith('bb_vote_'),
+    );
+    expect(votes.map((b) => [b.action_id, b.value])).toEqual([
+      ['bb_vote_up', 'calc-cost|fr'],
+      ['bb_vote_down', 'calc-cost|fr'],
+    ]);
+    const training = makeReply({ kind: 'training', lang: 'en', answered: true, title: 'T', body: '$1' });
+    expect(JSON.stringify(renderReply(training))).toContain('calc-training|en');
+    const usage = makeReply({ kind: 'cost', lang: 'en', title: 'Usage', body: 'bad amount' });
+    expect(JSON.stringify(renderReply(usage))).not.toContain('bb_vote_');
   });
 });

@@ -65,7 +65,7 @@ describe('Socket Mode', () => {
     await waitFor(() => bot.server.callsTo('chat.postMessage').find((c) => c.body.thread_ts === ts));
     const retryId = send('events_api', event, 1);
     await waitFor(() => bot.server.acks.find((a) => a.envelope_id === retryId));
-    await bot.waitForLog('slack retry ignored', { eventId: event.event_id as string });
+    await bot.waitForLog('slack duplicate event ignored', { eventId: event.event_id as string });
     await sleep(100);
     expect(bot.server.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === ts)).toHaveLength(1);
   });

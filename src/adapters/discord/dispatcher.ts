@@ -3,14 +3,18 @@ import type {
   ChatInputCommandInteraction,
   Interaction,
   MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { t } from '../../core/i18n/index.js';
 import { langFromLocale } from '../../core/lang.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import { newErrorId } from '../../services/pipeline.js';
-import { handleButton, isPrivateClick } from './clicks.js';
+import { parseCustomId } from './buttons.js';
+import { feedbackFormFor, handleButton, handleFeedbackForm, isPrivateClick } from './clicks.js';
 import { findCommand, findMessageCommand } from './commands/index.js';
+import { followUpModal, handleFollowUp } from './conversation.js';
+import { parseFeedbackFormId } from './feedback-form.js';
 import { notice } from './render.js';
 import { answerInTime, deliver, withChartFile } from './respond.js';
 
@@ -70,13 +74,41 @@ async function route(interaction: Interaction, services: Services, options: Disp
     });
     return;
   }
+  if (interaction.isModalSubmit() && parseFeedbackFormId(interaction.customId)) {
+    await answerInTime(interaction, handleFeedbackForm(interaction, services), options.deferAfterMs, true);
+    return;
+  }
   if (interaction.isButton()) {
+    // A modal must be the interaction's first and only response: shown at once, never after a deferral.
+    const action = parseCustomId(interaction.customId);
+    if (action?.kind === 'followUp') {
+      await interaction.showModal(
+        followUpModal(action.owner, langFromLocale(interaction.locale) ?? action.lang),
+      );
+      return;
+    }
+    // A 👎 opens its form.
+    const form = feedbackFormFor(interaction, services);
+    if (form) {
+      await interaction.showModal(form);
+      return;
+    }
     await admitted(interaction, services, async () => {
       const work = handleButton(interaction, services).then((msg) =>
         withChartFile(msg, services.charts, services.logger),
       );
       await answerInTime(interaction, work, options.deferAfterMs, isPrivateClick(interaction));
     });
+    return;
+  }
+  if (interaction.isModalSubmit()) {
+    await admitted(interaction, services, async () => {
+      const work = handleFollowUp(interaction, services).then((msg) =>
+        withChartFile(msg, services.charts, services.logger),
+      );
+      await answerInTime(interaction, work, options.deferAfterMs, false);
+    });
+    return;
   }
   // Other interaction types (select menus, user context menus) are not used by briefbot: ignored.
 }
@@ -86,7 +118,11 @@ async function route(interaction: Interaction, services: Services, options: Disp
  * short ephemeral "busy, try again in a moment" (an interaction left unanswered shows as failed).
  */
 async function admitted(
-  interaction: ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction,
+  interaction:
+    | ChatInputCommandInteraction
+    | ButtonInteraction
+    | MessageContextMenuCommandInteraction
+    | ModalSubmitInteraction,
   services: Services,
   work: () => Promise<void>,
 ): Promise<void> {

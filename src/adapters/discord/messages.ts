@@ -64,6 +64,7 @@ export const en = {
   share: 'Share in channel',
   sharedFrom: (link: string) => `Answer to ${link}`,
   nothingToAsk: 'That message has no text I can read as a question.',
+  alreadyVoted: 'You already voted on this answer. Thanks!',
 };
 
 export type DiscordMessages = typeof en;
@@ -124,6 +125,7 @@ export const fr: DiscordMessages = {
   share: 'Partager dans le salon',
   sharedFrom: (link: string) => `Réponse à ${link}`,
   nothingToAsk: 'Ce message n’a pas de texte que je puisse lire comme une question.',
+  alreadyVoted: 'Vous avez déjà voté pour cette réponse. Merci !',
 };
 
 export const messages: Record<Lang, DiscordMessages> = { en, fr };

@@ -9,7 +9,7 @@ import { commandData } from './commands/index.js';
 
 /**
  * `npm run register`: puts every slash command to one guild (DISCORD_GUILD_ID: instant, for development)
- * or globally. Run it after changing commands or the knowledge's models and topics; never done at start.
+ * or globally. Run it after changing commands (models and topics come from autocomplete); never done at start.
  */
 
 export interface Registration {

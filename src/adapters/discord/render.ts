@@ -1,13 +1,14 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { pickLinks } from '../../core/charts/attach.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
-import { shownConfidence } from '../../core/confidence.js';
+import { voteIdOf } from '../../core/cost/index.js';
 import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import type { PipelineResult } from '../../services/pipeline.js';
-import { linkButton, questionButton, voteButtons } from './buttons.js';
-import { cut, echo, LIMITS } from './text.js';
+import { escalateButton, followUpButton, linkButton, questionButton, voteButtons } from './buttons.js';
+import { cut, echo, LIMITS, safe } from './text.js';
 
 /** What the bot sends: the API body of an interaction reply (pure data, no discord.js objects). */
 export interface DiscordMessage {
@@ -34,18 +35,28 @@ export interface RenderOptions {
   ephemeral?: boolean;
   /** The user's question, echoed (truncated, markdown-escaped) above the answer. */
   question?: string;
+  /** Offer "Follow up" continuing this user's conversation. */
+  followUp?: string;
 }
 
 /** Answers are public unless private was asked; refusals, usage errors and notices are ephemeral. */
 export function renderResult(
   result: PipelineResult,
-  options: { private?: boolean; question?: string } = {},
+  options: { private?: boolean; question?: string; followUp?: string; escalate?: boolean } = {},
 ): DiscordMessage {
   const ephemeral = options.private === true || result.limited !== undefined || !result.reply.answered;
-  return renderReply(result.reply, {
+  const msg = renderReply(result.reply, {
     ephemeral,
     ...(options.question ? { question: options.question } : {}),
+    ...(options.followUp && !result.limited ? { followUp: options.followUp } : {}),
   });
+  // A refusal in a channel with an escalation target offers "Ask a person".
+  const refusal = !result.reply.answered && result.reply.kind === 'none' && !result.limited;
+  if (!options.escalate || !refusal || !options.question || msg.components.length >= LIMITS.rows) return msg;
+  return {
+    ...msg,
+    components: [...msg.components, { type: 1, components: [escalateButton(result.reply.lang)] }],
+  };
 }
 
 /** Reply → embed, buttons, flags and allowed_mentions, within every Discord limit. */
@@ -53,7 +64,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   const list = fields(reply);
   const embed = fitTotal({
     color: reply.answered ? COLOR_ANSWER : COLOR_OTHER,
-    title: cut(reply.title || t(reply.lang).appName, LIMITS.title),
+    title: cut(safe(reply.title) || t(reply.lang).appName, LIMITS.title),
     ...description(reply, options.question),
     ...(list.length > 0 ? { fields: list } : {}),
     ...footer(reply),
@@ -61,7 +72,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
   });
   return {
     embeds: [embed],
-    components: components(reply),
+    components: components(reply, options.followUp),
     ...(options.ephemeral ? { flags: EPHEMERAL } : {}),
     allowed_mentions: { parse: [] },
     ...(reply.chart ? { chart: reply.chart } : {}),
@@ -71,7 +82,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): DiscordM
 /** A short ephemeral text (thanks, apology, unknown command). */
 export function notice(text: string): DiscordMessage {
   return {
-    content: cut(text, LIMITS.content),
+    content: cut(safe(text), LIMITS.content),
     embeds: [],
     components: [],
     flags: EPHEMERAL,
@@ -81,14 +92,14 @@ export function notice(text: string): DiscordMessage {
 
 function description(reply: Reply, question: string | undefined): { description?: string } {
   const asked = question ? `> ${echo(question)}\n\n` : '';
-  const text = `${asked}${reply.body}`.trim();
+  const text = `${asked}${safe(reply.body)}`.trim();
   return text ? { description: cut(text, LIMITS.description) } : {};
 }
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return {
-    name: cut(name.trim() || ZERO_WIDTH, LIMITS.fieldName),
-    value: cut(value.trim() || ZERO_WIDTH, LIMITS.fieldValue),
+    name: cut(safe(name).trim() || ZERO_WIDTH, LIMITS.fieldName),
+    value: cut(safe(value).trim() || ZERO_WIDTH, LIMITS.fieldValue),
     inline,
   };
 }
@@ -96,7 +107,8 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 function fields(reply: Reply): APIEmbedField[] {
   const m = t(reply.lang);
   const list = reply.fields.map((f) => field(f.label, f.value, f.inline ?? false));
-  if (reply.suggestions.length > 0) {
+  // "Did you mean" is said once: the body lists the suggestions (buttons under it ask them), no field.
+  if (reply.suggestions.length > 0 && !reply.body.includes(m.refusal.didYouMean)) {
     list.push(field(m.refusal.didYouMean, bullets(reply.suggestions)));
   }
   const topics = reply.topics ?? [];
@@ -130,21 +142,22 @@ function footer(reply: Reply): { footer?: { text: string } } {
   }
   const confidence = shownConfidence(reply);
   if (confidence !== undefined) parts.push(`${m.confidence}${colon}${formatPercent(confidence, reply.lang)}`);
-  return parts.length > 0 ? { footer: { text: cut(parts.join(' · '), LIMITS.footer) } } : {};
+  return parts.length > 0 ? { footer: { text: cut(safe(parts.join(' · ')), LIMITS.footer) } } : {};
 }
 
-function components(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+function components(reply: Reply, followUp?: string): APIActionRowComponent<APIButtonComponent>[] {
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const links = reply.answered ? reply.related : reply.suggestions;
   const seen = new Set<string>();
-  const questions = links
-    .filter((l) => l.id !== reply.entryId && !seen.has(l.id) && seen.add(l.id))
-    .slice(0, MAX_QUESTION_BUTTONS)
-    .map((l) => questionButton(l.id, l.question, reply.lang));
+  const questions = pickLinks(
+    links.filter((l) => l.id !== reply.entryId && !seen.has(l.id) && seen.add(l.id)),
+    MAX_QUESTION_BUTTONS,
+  ).map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
-  if (reply.answered && reply.kind === 'fact' && reply.entryId)
-    actions.push(...voteButtons(reply.entryId, reply.lang));
+  if (followUp) actions.push(followUpButton(followUp, reply.lang));
+  const vote = voteIdOf(reply);
+  if (vote) actions.push(...voteButtons(vote, reply.lang));
   const link = linkButton(reply.source?.url, t(reply.lang).fact.source);
   if (link) actions.push(link);
   if (actions.length > 0) rows.push({ type: 1, components: actions.slice(0, LIMITS.buttonsPerRow) });

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { safeText } from '../../core/safe-text.js';
 
 /** Discord's documented limits, in UTF-16 code units (never fewer than Discord's own character count). */
 export const LIMITS = {
@@ -19,6 +20,11 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  modalTitle: 45,
+  modalRows: 5,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  textInputLength: 4000,
 } as const;
 
 export const ELLIPSIS = '…';
@@ -38,8 +44,25 @@ export function cut(text: string, max: number): string {
   return `${text.slice(0, end).replace(/[\s,;:.\-–—]+$/u, '')}${ELLIPSIS}`;
 }
 
-/** User text shown back: one line, at most `max` characters before escaping, markdown escaped. */
+/**
+ * Any text put in a Discord message: the shared sanitizer (invisible/bidi characters removed, masked
+ * links and addresses defused; core/safe-text.ts), and no line may start a heading or subtext
+ * (`#`, `##`, `###`, `-#`) — the bot's replies never use them, so one there came from a user.
+ */
+export function safe(text: string): string {
+  return safeText(text, true).replace(/^(\s*)(#{1,3}|-#)(?=\s)/gm, '$1\\$2');
+}
+
+/**
+ * User text shown back: one line, at most `max` characters before escaping, sanitized, with every
+ * markdown construct escaped (bold, code, quotes, headings, lists, masked links).
+ */
 export function echo(text: string, max = 200): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return escapeMarkdown(cut(line, max));
+  const line = safeText(text).replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(cut(line, max), {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
 }

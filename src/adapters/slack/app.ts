@@ -2,8 +2,12 @@ import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver, type webApi } 
 import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
+import type { EventJournal } from '../../services/journal.js';
 import { boltLogger } from './bolt-logger.js';
 import { logUnhandled } from './errors.js';
+import { BODY_LIMIT_BYTES, guardRequests } from './http-guard.js';
+import { idempotentFetch } from './idempotent-fetch.js';
+import { journalEvents } from './journal.js';
 import { registerListeners } from './listeners/index.js';
 
 /** Where Slack sends events, commands and interactivity in HTTP mode. */
@@ -24,7 +28,18 @@ export interface SlackAppOptions {
   retryConfig?: webApi.RetryOptions;
   /** HTTP mode only: routes served by the same server as /slack/events. */
   customRoutes?: CustomRoute[];
+  /** Web API request timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Acknowledged question events are journaled here until answered (journal.ts). */
+  journal?: EventJournal;
 }
+
+/**
+ * A Web API call without an answer after this long fails and is retried. A chat.postMessage that timed
+ * out may still have landed: idempotent-fetch.ts looks for it before posting again, so a timeout never
+ * doubles a reply and need not be long.
+ */
+export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface SlackApp {
   app: App;
@@ -53,11 +68,11 @@ export function createSlackApp(
 ): SlackApp {
   const log = slackLogger(services.logger);
   const logger = boltLogger(log);
+  const fetch = idempotentFetch(log);
   const clientOptions = (): webApi.WebClientOptions => ({
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
-    // A request that times out is retried, and a slow post that did land would then be posted twice:
-    // allow slow answers plenty of time before that happens.
-    timeout: 30_000,
+    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fetch,
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
   });
 
@@ -74,13 +89,20 @@ export function createSlackApp(
   } else {
     if (!config.signingSecret)
       throw new Error('Slack HTTP mode needs a signing secret (SLACK_SIGNING_SECRET)');
-    receiver = new HTTPReceiver({
+    const http = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: EVENTS_PATH,
       customRoutes: options.customRoutes ?? [],
       processBeforeResponse: false,
+      bodyLimit: BODY_LIMIT_BYTES,
       logger,
     });
+    // Size, signature headers and a memory budget are checked before Bolt reads a byte of the body.
+    http.requestListener = guardRequests(http.requestListener, {
+      path: EVENTS_PATH,
+      onReject: (status, reason) => log.debug({ status, reason }, 'slack request refused before reading'),
+    });
+    receiver = http;
   }
 
   const app = new App({
@@ -105,6 +127,7 @@ export function createSlackApp(
       inFlight -= 1;
     }
   });
+  if (options.journal) journalEvents(app, options.journal, log);
   registerListeners(app, { ...services, logger: log }, { admins: new Set(config.adminUsers ?? []) });
   app.error(logUnhandled(log));
 

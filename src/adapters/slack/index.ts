@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { App, CustomRoute, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Services } from '../../services/index.js';
+import type { EventJournal } from '../../services/journal.js';
 import type { RunningAdapter } from '../types.js';
 import { createSlackApp } from './app.js';
+import { SERVER_OPTIONS } from './http-guard.js';
+import { resumePending } from './journal.js';
 import { startRoutesServer } from './routes-server.js';
 
 export { createSlackApp, DEFAULT_RETRY, EVENTS_PATH, type SlackApp, type SlackAppOptions } from './app.js';
@@ -16,6 +19,10 @@ export interface SlackStartOptions {
   host?: string;
   customRoutes?: CustomRoute[];
   retryConfig?: webApi.RetryOptions;
+  /** Web API request timeout (default 10 s). */
+  timeoutMs?: number;
+  /** Journal of acknowledged events; those a crashed run left are answered after start. */
+  journal?: EventJournal;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -43,6 +50,8 @@ export async function startSlack(
   const built = createSlackApp(config, services, {
     customRoutes: routes,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.journal ? { journal: options.journal } : {}),
   });
   const { app, socket, log } = built;
   await app.init();
@@ -63,13 +72,19 @@ export async function startSlack(
     connected = true;
     if (routes.length > 0) server = await startRoutesServer(routes, options.port, options.host);
   } else {
-    server = (await app.start({
-      port: options.port,
-      ...(options.host ? { host: options.host } : {}),
-    })) as Server;
+    server = (await app.start(
+      { port: options.port, ...(options.host ? { host: options.host } : {}) },
+      SERVER_OPTIONS,
+    )) as Server;
   }
   const port = (server?.address() as AddressInfo | null)?.port;
   log.info({ mode: built.mode, ...(port !== undefined ? { port } : {}) }, 'slack adapter started');
+  if (options.journal) {
+    const journal = options.journal;
+    void resumePending(app, journal, log).catch((err: Error) =>
+      log.error({ err: err.message }, 'resuming acknowledged events failed'),
+    );
+  }
 
   return {
     name: 'slack',

@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
-import { shownConfidence } from '../../core/confidence.js';
+import { pickLinks } from '../../core/charts/attach.js';
+import { voteIdOf } from '../../core/cost/index.js';
 import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
 import { t } from '../../core/i18n/index.js';
 import type { Lang } from '../../core/lang.js';
-import type { QuestionLink, Reply } from '../../core/reply.js';
+import { type QuestionLink, type Reply, shownConfidence } from '../../core/reply.js';
 import { escapeAndCut, escapeAndSplit, mrkdwnLink } from './text.js';
 
 /**
@@ -143,7 +144,7 @@ function slackBold(text: string): string {
 }
 
 function questions(reply: Reply, intro: string | null, links: QuestionLink[], firstIndex: number): Block[] {
-  const shown = links.slice(0, LIMITS.questionButtons);
+  const shown = pickLinks(links, LIMITS.questionButtons);
   if (shown.length === 0) return [];
   const buttons: types.Button[] = shown.map((link, i) => ({
     type: 'button',
@@ -158,9 +159,10 @@ function questions(reply: Reply, intro: string | null, links: QuestionLink[], fi
 }
 
 function feedback(reply: Reply): Block[] {
-  if (!reply.answered || reply.kind !== 'fact' || !reply.entryId) return [];
+  const vote = voteIdOf(reply);
+  if (!vote) return [];
   const m = t(reply.lang).feedback;
-  const value = buttonValue(reply.entryId, reply.lang);
+  const value = buttonValue(vote, reply.lang);
   return [
     {
       type: 'actions',

@@ -1,12 +1,17 @@
+import { safeText } from '../../core/safe-text.js';
+
 /**
  * Text helpers for Slack: escaping of the three control characters and clean cutting to Block Kit
  * limits. Lengths are counted on the escaped text (what Slack measures) and never split an entity
  * or a surrogate pair.
  */
 
-/** Escapes `&`, `<`, `>` so no text can form `<!channel>`, `<@U…>` or a link. */
+/**
+ * Escapes `&`, `<`, `>` so no text can form `<!channel>`, `<@U…>` or a link, after the shared sanitizer
+ * (core/safe-text.ts) has removed invisible/bidi characters and defused addresses Slack would auto-link.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return safeText(text, true).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const ELLIPSIS = '…';
@@ -53,7 +58,9 @@ function cleanCut(text: string, hard: number): number {
 }
 
 /** Escapes `text` and cuts it to at most `max` characters, ending with `…` when cut. */
-export function escapeAndCut(text: string, max: number): string {
+export function escapeAndCut(raw: string, max: number): string {
+  // Sanitized first, so the lengths below are those of the text Slack receives.
+  const text = safeText(raw, true);
   const escaped = escapeMrkdwn(text);
   if (escaped.length <= max) return escaped;
   const hard = fittingPrefix(text, max - ELLIPSIS.length);
@@ -66,7 +73,7 @@ export function escapeAndCut(text: string, max: number): string {
  */
 export function escapeAndSplit(text: string, max: number, maxParts: number): string[] {
   const parts: string[] = [];
-  let rest = text.trim();
+  let rest = safeText(text, true).trim();
   while (rest.length > 0) {
     if (parts.length === maxParts - 1 || escapeMrkdwn(rest).length <= max) {
       parts.push(escapeAndCut(rest, max));

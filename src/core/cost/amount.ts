@@ -9,7 +9,7 @@ export const MAX_TOKENS = 10n ** 15n;
 export type AmountError = 'unreadable' | 'negative' | 'zero' | 'too-large';
 export type AmountResult = { ok: true; tokens: bigint } | { ok: false; error: AmountError };
 
-const UNITS: Record<string, number> = {
+export const UNITS: Record<string, number> = {
   k: 3,
   thousand: 3,
   thousands: 3,
@@ -18,6 +18,9 @@ const UNITS: Record<string, number> = {
   m: 6,
   mn: 6,
   mio: 6,
+  mil: 6,
+  mils: 6,
+  mln: 6,
   million: 6,
   millions: 6,
   b: 9,
@@ -33,8 +36,9 @@ const UNITS: Record<string, number> = {
   trillions: 12,
 };
 
-const NUMBER = String.raw`[-+\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[.,]\d+)?(?:e[+-]?\d+)?`;
-const UNIT = '(?:thousands?|mille?s?|millions?|milliards?|billions?|trillions?|mio|mds?|mn|bn|[kmbt])';
+export const NUMBER = String.raw`[-+\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[.,]\d+)?(?:e[+-]?\d+)?`;
+export const UNIT =
+  '(?:thousands?|mille?s?|millions?|milliards?|billions?|trillions?|mio|mils?|mln|mds?|mn|bn|[kmbt])';
 
 /** One amount inside free text. */
 export const AMOUNT_PATTERN = new RegExp(
@@ -117,12 +121,12 @@ export interface FoundAmount {
   text: string;
 }
 
-const INPUT_AFTER =
+export const INPUT_AFTER =
   /^\s*(?:tokens?|jetons?)?\s*(?:(?:en|d['’]|of|as|de)\s*)?(?:in|input|inputs|entr[ée]e|entr[ée]es|prompt)\b/iu;
-const OUTPUT_AFTER =
+export const OUTPUT_AFTER =
   /^\s*(?:tokens?|jetons?)?\s*(?:(?:en|de|of|as)\s*)?(?:out|output|outputs|sortie|sorties|completion|g[ée]n[ée]r[ée]s?)\b/iu;
-const INPUT_BEFORE = /(?:\bin|input|entr[ée]e|prompt)\s*[:=]?\s*$/iu;
-const OUTPUT_BEFORE = /(?:\bout|output|sortie|completion)\s*[:=]?\s*$/iu;
+export const INPUT_BEFORE = /(?:\bin|input|entr[ée]e|prompt)\s*[:=]?\s*$/iu;
+export const OUTPUT_BEFORE = /(?:\bout|output|sortie|completion)\s*[:=]?\s*$/iu;
 
 /** Finds the token amounts in a sentence, with their input/output role when one is stated. */
 export function findAmounts(text: string): FoundAmount[] {

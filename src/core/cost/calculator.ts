@@ -1,11 +1,12 @@
 import type { Direction } from '../engine-types.js';
-import { formatCost, formatNumber, formatRatio, formatUsd } from '../format.js';
+import { formatNumber } from '../format.js';
 import { t } from '../i18n/index.js';
 import type { KnowledgeBase, ModelPrice } from '../knowledge/types.js';
 import type { Lang } from '../lang.js';
-import { PRICE_SCALE, toDecimalString } from '../money.js';
-import { makeReply, type Reply, type ReplyField } from '../reply.js';
+import { makeReply, type Reply } from '../reply.js';
 import { type AmountError, MAX_TOKENS } from './amount.js';
+import { costAnswer } from './answer.js';
+import type { CostCalc } from './request.js';
 
 /** What to price: one amount in a direction, or an explicit input/output split. */
 export type CostSpec =
@@ -36,91 +37,6 @@ export function costOn(model: ModelPrice, spec: CostSpec): CostRow {
   return { model, input, output, total };
 }
 
-function ratio(a: bigint, b: bigint): number | undefined {
-  if (b === 0n) return undefined;
-  // Both are exact integers well under 2^80; a float ratio is fine for display.
-  return Number((a * 1000n) / b) / 1000;
-}
-
-function priceLine(model: ModelPrice, lang: Lang): string {
-  const usd = (micro: bigint) => formatUsd(toDecimalString(micro, PRICE_SCALE), lang);
-  return lang === 'fr'
-    ? `entrée ${usd(model.micro.inputCacheMiss)} (cache : ${usd(model.micro.inputCacheHit)}) · sortie ${usd(model.micro.output)} / M tokens`
-    : `input ${usd(model.micro.inputCacheMiss)} (cached: ${usd(model.micro.inputCacheHit)}) · output ${usd(model.micro.output)} / M tokens`;
-}
-
-function rowValue(row: CostRow, spec: CostSpec, ref: CostRow | undefined, lang: Lang): string {
-  const m = t(lang).cost;
-  const inLabel = lang === 'fr' ? 'entrée' : 'in';
-  const outLabel = lang === 'fr' ? 'sortie' : 'out';
-  let value: string;
-  if (spec.kind === 'single' && spec.direction === null) {
-    value = `${formatCost(row.input, lang)} ${inLabel} · ${formatCost(row.output, lang)} ${outLabel}`;
-  } else if (spec.kind === 'split' || spec.direction === 'both') {
-    value = `${formatCost(row.total, lang)} (${formatCost(row.input, lang)} ${inLabel} + ${formatCost(row.output, lang)} ${outLabel})`;
-  } else value = formatCost(row.total, lang);
-  if (ref && ref.model.id !== row.model.id) {
-    const r = ratio(row.total, ref.total);
-    if (r !== undefined) value += ` · ${m.ratio(formatRatio(r, lang), shortName(ref.model))}`;
-  }
-  return value;
-}
-
-function shortName(model: ModelPrice): string {
-  return model.name.replace(/\s*\(.*\)$/, '');
-}
-
-/** Prices a spec on every model of the knowledge base, focused on the models the user named. */
-export function costReply(kb: KnowledgeBase, spec: CostSpec, focus: ModelPrice[], lang: Lang): Reply {
-  const m = t(lang).cost;
-  const rows = kb.models.map((model) => costOn(model, spec));
-  const ref = rows.find((r) => r.model.id === kb.referenceModel);
-  const title =
-    spec.kind === 'split'
-      ? m.titleSplit(formatNumber(spec.input, lang), formatNumber(spec.output, lang))
-      : m.title(formatNumber(spec.tokens, lang));
-  const direction =
-    spec.kind === 'single'
-      ? spec.direction === 'input'
-        ? m.directionInput
-        : spec.direction === 'output'
-          ? m.directionOutput
-          : spec.direction === 'both'
-            ? m.directionBoth
-            : null
-      : null;
-  const basis = spec.kind === 'split' ? m.splitBasis : direction ? m.basis(direction) : m.splitBasis;
-  const main = focus.length > 0 ? focus : ref ? [ref.model] : [];
-  const lines = main.map((model) => {
-    const row = rows.find((r) => r.model.id === model.id) as CostRow;
-    const note = model.note ? ` ${model.note[lang]}` : '';
-    return `**${model.name}**: ${rowValue(row, spec, ref, lang)}.${note}`;
-  });
-  const fields: ReplyField[] = rows.map((row) => ({
-    label: row.model.name,
-    value: `${rowValue(row, spec, ref, lang)}\n${priceLine(row.model, lang)}`,
-    inline: false,
-  }));
-  const sourceModel = main[0] ?? kb.models[0];
-  return makeReply({
-    kind: 'cost',
-    lang,
-    answered: true,
-    title,
-    body: [...lines, basis].join('\n'),
-    fields,
-    ...(sourceModel
-      ? {
-          source: {
-            label: `${sourceModel.source.title} (${m.asOf(sourceModel.as_of)})`,
-            url: sourceModel.source.url,
-            date: sourceModel.source.date,
-          },
-        }
-      : {}),
-  });
-}
-
 /** A clear message for an amount that cannot be priced. */
 export function amountErrorReply(error: AmountError, input: string, lang: Lang): Reply {
   const m = t(lang).cost;
@@ -134,4 +50,27 @@ export function amountErrorReply(error: AmountError, input: string, lang: Lang):
           ? m.tooLarge(formatNumber(MAX_TOKENS, lang))
           : m.badAmount(shown);
   return makeReply({ kind: 'cost', lang, title: m.usageTitle, body });
+}
+
+/**
+ * A plain spec priced by the calculator (chart-only replies): the same reply as the free-text question
+ * "N tokens" on the models given.
+ */
+export function costReply(kb: KnowledgeBase, spec: CostSpec, focus: ModelPrice[], lang: Lang): Reply {
+  const calc: CostCalc = {
+    type: 'cost',
+    models: focus.map((m) => m.id),
+    unknown: [],
+    period: { kind: 'default' },
+  };
+  if (spec.kind === 'split') {
+    calc.input = { tokens: spec.input.toString() };
+    calc.output = { tokens: spec.output.toString() };
+  } else {
+    const size = { tokens: spec.tokens.toString() };
+    if (spec.direction === 'input' || spec.direction === 'both') calc.input = size;
+    if (spec.direction === 'output' || spec.direction === 'both') calc.output = size;
+    if (spec.direction === null) calc.unsaid = size;
+  }
+  return costAnswer(kb, calc, lang);
 }

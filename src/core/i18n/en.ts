@@ -50,6 +50,69 @@ export const en = {
     zero: 'Zero tokens cost nothing. Give a positive amount, like "10M".',
     unknownModel: (name: string, models: string) => `I don't know the model "${name}". I know: ${models}.`,
     usageTitle: 'Token cost calculator',
+    estimateTitle: 'Cost estimate',
+    reverseTitle: 'What a budget buys',
+    understood: 'Understood',
+    nouns: {
+      input: { one: 'input token', other: 'input tokens' },
+      output: { one: 'output token', other: 'output tokens' },
+      unsaid: { one: 'token', other: 'tokens' },
+      both: { one: 'token each way', other: 'tokens each way' },
+    },
+    textNouns: {
+      word: { one: 'word', other: 'words' },
+      page: { one: 'page', other: 'pages' },
+      char: { one: 'character', other: 'characters' },
+    },
+    timeNouns: {
+      hour: { one: 'hour', other: 'hours' },
+      day: { one: 'day', other: 'days' },
+      week: { one: 'week', other: 'weeks' },
+      month: { one: 'month', other: 'months' },
+      year: { one: 'year', other: 'years' },
+    },
+    perUnit: { hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' },
+    span: (per: string, duration: string) => `per ${per} for ${duration}`,
+    textSize: (text: string, tokens: string) => `${text} (≈${tokens})`,
+    januaryPrices: 'January 2025 prices',
+    onlyPrice: 'January 2025 prices (no later change known)',
+    noPrice: (names: string, known: string) => `I have no price for ${names}; I know ${known}.`,
+    usdOnly: "Prices are in US dollars; I don't convert.",
+    budgetOf: (budget: string) => `budget ${budget}`,
+    cacheHit: (percent?: string) => (percent ? `${percent}% cache hits` : 'cache hit'),
+    allModels: 'all models',
+    directionUnsaid: 'Input or output not said: both are priced.',
+    textRule: (rule: string) =>
+      `Assumption: ${rule} (a rule of thumb; the real count depends on the tokenizer).`,
+    rules: {
+      en: {
+        word: '≈1.3 tokens per English word',
+        char: '≈4 characters per token',
+        page: '≈500 words a page, ≈1.3 tokens per English word',
+      },
+      fr: {
+        word: '≈1.5 tokens per French word',
+        char: '≈4 characters per token',
+        page: '≈500 words a page, ≈1.5 tokens per French word',
+      },
+    },
+    monthLength: 'A month is counted as 30 days.',
+    yearLength: 'A year is counted as 365 days.',
+    noCachePrice: (model: string) =>
+      `${model} had no separate cached price then: cached input is priced as normal input.`,
+    inOut: (input: string, output: string) => `input ${input} · output ${output}`,
+    split: (total: string, input: string, output: string) => `${total} (input ${input} + output ${output})`,
+    at: (value: string, rate: string) => `${value} (at ${rate} per M)`,
+    each: (value: string) => `(${value} each)`,
+    eachPer: (value: string, per: string) => `(${value} per ${per})`,
+    units: (count: string, each: string) => `${count} (at ${each} each)`,
+    unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
+      `${nIn} as input (${eachIn} each) or ${nOut} as output (${eachOut} each)`,
+    or: 'or',
+    cheaper: (ratio: string, ref: string) => `${ratio} × cheaper than ${ref}`,
+    priceList: (input: string, cached: string, output: string) =>
+      `input ${input} (cached ${cached}) · output ${output} per M tokens`,
+    free: 'no limit (the price is zero)',
   },
   training: {
     title: 'Training cost estimate',
@@ -64,6 +127,21 @@ export const en = {
       `Defaults come from the ${report}: 2,048 H800 GPUs, 2.788M GPU-hours at $2 → $5.576M. The figure excludes research and ablation experiments.`,
     bad: (name: string) => `${name} must be a positive number.`,
     tooLarge: (name: string) => `${name} is too large to compute.`,
+    gpuNoun: { one: 'GPU', other: 'GPUs' },
+    gpuHourNoun: { one: 'GPU-hour', other: 'GPU-hours' },
+    perGpu: (duration: string, hours: string) => `${duration} (${hours} h per GPU)`,
+    priceOf: (price: string) => `${price} per GPU-hour`,
+    product: (parts: string, total: string) => `${parts} = **${total}**`,
+    solvedHours: (hours: string, days: string) => `**${hours} h per GPU** (≈${days} days)`,
+    solvedGpus: (gpus: string) => `**${gpus}**`,
+    solvedGpuHours: (gpuHours: string) => `**${gpuHours}**`,
+    solvedPrice: (price: string) => `at most **${price} per GPU-hour**`,
+    fromReport: (items: string) => `From the DeepSeek-V3 report: ${items}.`,
+    reportGpus: '2,048 GPUs',
+    reportGpuHours: '2.788M GPU-hours',
+    reportHoursPerGpu: (hours: string) => `${hours} h per GPU (2.788M GPU-hours ÷ 2,048 GPUs)`,
+    reportPrice: '$2 per GPU-hour (rental price)',
+    excludes: 'The V3 figure excludes research and ablation experiments.',
   },
   facts: {
     title: (topic: string) => `Facts: ${topic}`,
@@ -126,7 +204,20 @@ export const en = {
     apology: (id: string) => `Sorry, something went wrong on my side. (error id: ${id})`,
     unknownCommand: "I don't know that command.",
   },
-  feedback: { thanks: 'Thanks for the feedback!', up: 'Helpful', down: 'Not helpful' },
+  feedback: {
+    thanks: 'Thanks for the feedback!',
+    up: 'Helpful',
+    down: 'Not helpful',
+    recorded: 'Thanks — recorded.',
+    /** The 👎 form (Slack modal title ≤ 24 characters, Discord ≤ 45). */
+    formTitle: 'What was wrong?',
+    reasonLabel: 'Reason',
+    reasons: { wrong: 'Wrong', outdated: 'Out of date', unclear: 'Unclear', 'not-asked': 'Not what I asked' },
+    commentLabel: 'Anything to add? (optional)',
+    commentPlaceholder: 'What the right answer is, or what you expected',
+    send: 'Send',
+    cancel: 'Cancel',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Busy right now',
@@ -186,6 +277,36 @@ export const en = {
       `On 27 January 2025 ${worst} fell the most; Nvidia closed ${nvidia} and the Nasdaq ${nasdaq}.`,
     trainingAnswer: (total: string) =>
       `DeepSeek-V3's final training run cost ${total}, almost all of it pre-training.`,
+  },
+  /** Small talk (reply kind "chat"). */
+  chat: {
+    title: 'briefbot',
+    greeting: 'Hello! I answer questions about the DeepSeek shock of January 2025.',
+    'how-are-you': "I'm fine, thanks! Ready for your questions about the DeepSeek shock of January 2025.",
+    thanks: "You're welcome! Ask me anything else about the DeepSeek shock.",
+    bye: 'Bye! Come back any time with a question about the DeepSeek shock.',
+    identity:
+      "I'm briefbot, a bot (not a person) that answers questions about the January 2025 DeepSeek shock, from a news article checked against verified sources.",
+    creator:
+      "I was set up by the team that runs this workspace. I'm not made by DeepSeek or OpenAI: I answer from a news article and a verified fact sheet.",
+    capabilities:
+      "I answer questions about the DeepSeek shock of January 2025 — DeepSeek and its founder, R1 and V3, V3's training cost, the market selloff, API prices against OpenAI's o1, export controls, the app — and I compute API costs for a number of tokens.",
+    compliment: 'Thank you, glad it helps!',
+    insult:
+      "Sorry I wasn't helpful. If an answer was wrong, press 👎 under it; you can also rephrase your question.",
+    tryAsking: 'You can ask, for example',
+    examples: [
+      'How much did Nvidia lose on 27 January?',
+      'Who founded DeepSeek?',
+      'How much does the R1 API cost?',
+    ],
+  },
+  /** Honest refusals and answers in several parts. */
+  understanding: {
+    gapTitle: 'Not in my sources',
+    notAbout: (thing: string) => `I have nothing on that about ${thing} in my sources.`,
+    nearby: 'What I can tell you nearby',
+    missingPart: "I couldn't answer the rest of your question from my sources.",
   },
 };
 

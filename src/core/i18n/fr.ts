@@ -51,6 +51,70 @@ export const fr: Messages = {
     unknownModel: (name: string, models: string) =>
       `Je ne connais pas le modèle « ${name} ». Je connais : ${models}.`,
     usageTitle: 'Calculateur de coût en tokens',
+    estimateTitle: 'Estimation du coût',
+    reverseTitle: 'Ce que permet un budget',
+    understood: 'Compris',
+    nouns: {
+      input: { one: 'token en entrée', other: 'tokens en entrée' },
+      output: { one: 'token en sortie', other: 'tokens en sortie' },
+      unsaid: { one: 'token', other: 'tokens' },
+      both: { one: 'token dans chaque sens', other: 'tokens dans chaque sens' },
+    },
+    textNouns: {
+      word: { one: 'mot', other: 'mots' },
+      page: { one: 'page', other: 'pages' },
+      char: { one: 'caractère', other: 'caractères' },
+    },
+    timeNouns: {
+      hour: { one: 'heure', other: 'heures' },
+      day: { one: 'jour', other: 'jours' },
+      week: { one: 'semaine', other: 'semaines' },
+      month: { one: 'mois', other: 'mois' },
+      year: { one: 'an', other: 'ans' },
+    },
+    perUnit: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois', year: 'an' },
+    span: (per: string, duration: string) => `par ${per} pendant ${duration}`,
+    textSize: (text: string, tokens: string) => `${text} (≈\u00a0${tokens})`,
+    januaryPrices: 'prix de janvier 2025',
+    onlyPrice: 'prix de janvier 2025 (aucun changement connu ensuite)',
+    noPrice: (names: string, known: string) =>
+      `Je n’ai pas de prix pour ${names}\u00a0; je connais ${known}.`,
+    usdOnly: 'Les prix sont en dollars US\u00a0; je ne fais pas de conversion.',
+    budgetOf: (budget: string) => `budget de ${budget}`,
+    cacheHit: (percent?: string) => (percent ? `${percent}\u00a0% en cache` : 'en cache (cache hit)'),
+    allModels: 'tous les modèles',
+    directionUnsaid: 'Entrée ou sortie non précisée\u00a0: les deux sont chiffrées.',
+    textRule: (rule: string) =>
+      `Hypothèse\u00a0: ${rule} (ordre de grandeur\u00a0; le nombre réel dépend du tokenizer).`,
+    rules: {
+      en: {
+        word: '≈\u00a01,3 token par mot anglais',
+        char: '≈\u00a04 caractères par token',
+        page: '≈\u00a0500 mots par page, ≈\u00a01,3 token par mot anglais',
+      },
+      fr: {
+        word: '≈\u00a01,5 token par mot français',
+        char: '≈\u00a04 caractères par token',
+        page: '≈\u00a0500 mots par page, ≈\u00a01,5 token par mot français',
+      },
+    },
+    monthLength: 'Un mois compte ici 30 jours.',
+    yearLength: 'Une année compte ici 365 jours.',
+    noCachePrice: (model: string) =>
+      `${model} n’avait pas de prix distinct pour le cache à cette date\u00a0: l’entrée en cache est comptée au prix normal.`,
+    inOut: (input: string, output: string) => `entrée ${input} · sortie ${output}`,
+    split: (total: string, input: string, output: string) => `${total} (entrée ${input} + sortie ${output})`,
+    at: (value: string, rate: string) => `${value} (à ${rate} le million)`,
+    each: (value: string) => `(${value} l’unité)`,
+    eachPer: (value: string, per: string) => `(${value} par ${per})`,
+    units: (count: string, each: string) => `${count} (à ${each} l’unité)`,
+    unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
+      `${nIn} en entrée (${eachIn} l’unité) ou ${nOut} en sortie (${eachOut} l’unité)`,
+    or: 'ou',
+    cheaper: (ratio: string, ref: string) => `${ratio} fois moins cher que ${ref}`,
+    priceList: (input: string, cached: string, output: string) =>
+      `entrée ${input} (en cache ${cached}) · sortie ${output} le million de tokens`,
+    free: 'sans limite (le prix est nul)',
   },
   training: {
     title: 'Estimation du coût d’entraînement',
@@ -65,6 +129,22 @@ export const fr: Messages = {
       `Valeurs par défaut tirées du ${report} : 2 048 GPU H800, 2,788 millions d’heures-GPU à 2 $ → 5,576 millions de dollars. Ce chiffre exclut la recherche et les expériences préalables.`,
     bad: (name: string) => `${name} doit être un nombre positif.`,
     tooLarge: (name: string) => `${name} est trop grand pour être calculé.`,
+    gpuNoun: { one: 'GPU', other: 'GPU' },
+    gpuHourNoun: { one: 'heure-GPU', other: 'heures-GPU' },
+    perGpu: (duration: string, hours: string) => `${duration} (${hours}\u00a0h par GPU)`,
+    priceOf: (price: string) => `${price} l’heure-GPU`,
+    product: (parts: string, total: string) => `${parts} = **${total}**`,
+    solvedHours: (hours: string, days: string) => `**${hours}\u00a0h par GPU** (≈\u00a0${days}\u00a0jours)`,
+    solvedGpus: (gpus: string) => `**${gpus}**`,
+    solvedGpuHours: (gpuHours: string) => `**${gpuHours}**`,
+    solvedPrice: (price: string) => `au plus **${price} l’heure-GPU**`,
+    fromReport: (items: string) => `D’après le rapport de DeepSeek-V3\u00a0: ${items}.`,
+    reportGpus: '2\u202f048 GPU',
+    reportGpuHours: '2,788 millions d’heures-GPU',
+    reportHoursPerGpu: (hours: string) =>
+      `${hours}\u00a0h par GPU (2,788 millions d’heures-GPU ÷ 2\u202f048 GPU)`,
+    reportPrice: '2\u00a0$ l’heure-GPU (prix de location)',
+    excludes: 'Le chiffre de V3 exclut la recherche et les expériences préalables.',
   },
   facts: {
     title: (topic: string) => `Faits : ${topic}`,
@@ -127,7 +207,19 @@ export const fr: Messages = {
     apology: (id: string) => `Désolé, une erreur s’est produite de mon côté. (identifiant : ${id})`,
     unknownCommand: 'Je ne connais pas cette commande.',
   },
-  feedback: { thanks: 'Merci pour votre retour !', up: 'Utile', down: 'Pas utile' },
+  feedback: {
+    thanks: 'Merci pour votre retour !',
+    up: 'Utile',
+    down: 'Pas utile',
+    recorded: 'Merci, c’est noté.',
+    formTitle: 'Ce qui n’allait pas',
+    reasonLabel: 'Raison',
+    reasons: { wrong: 'Faux', outdated: 'Plus à jour', unclear: 'Pas clair', 'not-asked': 'Hors sujet' },
+    commentLabel: 'Un commentaire ? (facultatif)',
+    commentPlaceholder: 'La bonne réponse, ou ce que vous attendiez',
+    send: 'Envoyer',
+    cancel: 'Annuler',
+  },
   /** Data area: backpressure and votes on answers that are gone. */
   data: {
     busyTitle: 'Un instant',
@@ -191,5 +283,34 @@ export const fr: Messages = {
       `Le 27 janvier 2025, c’est ${worst} qui a le plus chuté\u00a0; Nvidia a fini à ${nvidia} et le Nasdaq à ${nasdaq}.`,
     trainingAnswer: (total: string) =>
       `L’entraînement final de DeepSeek-V3 a coûté ${total}, presque entièrement en pré-entraînement.`,
+  },
+  chat: {
+    title: 'briefbot',
+    greeting: 'Bonjour ! Je réponds aux questions sur le choc DeepSeek de janvier 2025.',
+    'how-are-you':
+      'Ça va très bien, merci ! Je suis prêt pour vos questions sur le choc DeepSeek de janvier 2025.',
+    thanks: 'Avec plaisir ! Posez-moi d’autres questions sur le choc DeepSeek.',
+    bye: 'Au revoir ! Revenez quand vous voulez avec une question sur le choc DeepSeek.',
+    identity:
+      'Je suis briefbot, un bot (pas une personne) qui répond aux questions sur le choc DeepSeek de janvier 2025, à partir d’un article de presse vérifié avec des sources fiables.',
+    creator:
+      'J’ai été mis en place par l’équipe qui gère cet espace. Je ne suis fait ni par DeepSeek ni par OpenAI : je réponds à partir d’un article de presse et d’une fiche de faits vérifiés.',
+    capabilities:
+      'Je réponds aux questions sur le choc DeepSeek de janvier 2025 — DeepSeek et son fondateur, R1 et V3, le coût d’entraînement de V3, le krach boursier, les prix de l’API face à o1 d’OpenAI, les contrôles à l’export, l’appli — et je calcule le coût de l’API pour un nombre de tokens.',
+    compliment: 'Merci, ravi de vous être utile !',
+    insult:
+      'Désolé de ne pas vous avoir aidé. Si une réponse est fausse, cliquez sur 👎 en dessous ; vous pouvez aussi reformuler votre question.',
+    tryAsking: 'Vous pouvez demander par exemple',
+    examples: [
+      'Combien Nvidia a-t-elle perdu le 27 janvier ?',
+      'Qui a fondé DeepSeek ?',
+      'Combien coûte l’API de R1 ?',
+    ],
+  },
+  understanding: {
+    gapTitle: 'Absent de mes sources',
+    notAbout: (thing: string) => `Je n’ai rien à ce sujet sur ${thing} dans mes sources.`,
+    nearby: 'Ce que je peux vous dire de proche',
+    missingPart: 'Je n’ai pas trouvé de quoi répondre au reste de votre question dans mes sources.',
   },
 };

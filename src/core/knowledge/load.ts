@@ -1,17 +1,23 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { PRICE_SCALE, parseDecimal } from '../money.js';
 import { fold } from '../normalize.js';
 import { type ChartsFileData, chartsFileSchema } from './charts-schema.js';
+import { gatherKnowledgeFiles, KnowledgeFilesRefused, type KnowledgeLimits } from './files.js';
 import {
+  conceptSchema,
   type EntryData,
+  entitySchema,
   entrySchema,
+  type GapData,
+  gapSchema,
+  gapsFileSchema,
   modelPriceSchema,
   type PricesFileData,
   pricesFileSchema,
+  smallTalkSchema,
   topicFileSchema,
+  vocabularyFileSchema,
 } from './schema.js';
 import {
   type Entry,
@@ -20,11 +26,14 @@ import {
   type KnowledgeProblem,
   type ModelPrice,
   type Topic,
+  type Vocabulary,
 } from './types.js';
 
 export const PRICES_FILE = 'prices.yaml';
 /** Figures behind the charts (optional: without it, replies carry no market or training chart). */
 export const CHARTS_FILE = 'charts.yaml';
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+export const GAPS_FILE = 'gaps.yaml';
 
 export interface KnowledgeFile {
   /** Name relative to the knowledge folder. */
@@ -40,12 +49,14 @@ export interface Validation {
   warnings: KnowledgeProblem[];
 }
 
-/** Reads every .yaml/.yml file of a knowledge folder. */
-export function readKnowledgeDir(dir: string): KnowledgeFile[] {
-  return readdirSync(dir)
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+/**
+ * Reads every .yaml/.yml file of a knowledge folder, within the size caps and regular files only
+ * (files.ts); throws KnowledgeError naming each file refused.
+ */
+export function readKnowledgeDir(dir: string, limits?: KnowledgeLimits): KnowledgeFile[] {
+  const { files, problems } = gatherKnowledgeFiles(dir, limits);
+  if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
+  return files;
 }
 
 function issuesToProblems(file: string, entry: string | undefined, error: z.ZodError): KnowledgeProblem[] {
@@ -129,6 +140,127 @@ function loadPrices(
     });
   });
   return { models, prices: top.data };
+}
+
+/** Parses a list of items one by one, so that each problem names its item. */
+function parseItems<T>(
+  file: string,
+  field: string,
+  items: unknown[],
+  schema: z.ZodType<T>,
+  errors: KnowledgeProblem[],
+): T[] {
+  const out: T[] = [];
+  items.forEach((raw, index) => {
+    const rawId =
+      typeof raw === 'object' && raw && 'id' in raw ? String((raw as { id: unknown }).id) : undefined;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      errors.push(...issuesToProblems(file, rawId ?? `${field} #${index + 1}`, parsed.error));
+      return;
+    }
+    out.push(parsed.data);
+  });
+  return out;
+}
+
+function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]): Vocabulary | undefined {
+  const data = parseYaml(file, errors);
+  if (data === undefined) return undefined;
+  const top = vocabularyFileSchema.safeParse(data);
+  if (!top.success) {
+    errors.push(...issuesToProblems(file.name, undefined, top.error));
+    return undefined;
+  }
+  const before = errors.length;
+  const v = top.data;
+  const entities = parseItems(file.name, 'entity', v.entities, entitySchema, errors);
+  const concepts = parseItems(file.name, 'concept', v.concepts, conceptSchema, errors);
+  const smallTalk = parseItems(file.name, 'small talk', v.small_talk, smallTalkSchema, errors);
+  // One id, one meaning; one word, one concept.
+  const ids = new Map<string, string>();
+  for (const [list, what] of [
+    [entities, 'entity'],
+    [concepts, 'concept'],
+  ] as const) {
+    for (const item of list) {
+      const other = ids.get(item.id);
+      if (other)
+        errors.push({ file: file.name, entry: item.id, field: 'id', message: `also the id of a ${other}` });
+      else ids.set(item.id, what);
+    }
+  }
+  const owner = new Map<string, string>();
+  for (const c of concepts) {
+    for (const w of c.words) {
+      const key = fold(w);
+      if (key.includes(' ')) {
+        errors.push({
+          file: file.name,
+          entry: c.id,
+          field: 'words',
+          message: `"${w}" has several words: put it under "phrases"`,
+        });
+        continue;
+      }
+      const other = owner.get(key);
+      if (other && other !== c.id)
+        errors.push({
+          file: file.name,
+          entry: c.id,
+          field: 'words',
+          message: `"${w}" is also a word of "${other}"`,
+        });
+      else owner.set(key, c.id);
+    }
+  }
+  const seenTalk = new Set<string>();
+  for (const s of smallTalk) {
+    if (seenTalk.has(s.id))
+      errors.push({
+        file: file.name,
+        entry: s.id,
+        field: 'id',
+        message: 'this small-talk kind is listed twice',
+      });
+    seenTalk.add(s.id);
+  }
+  for (const [field, list] of [
+    ['domain_words', v.domain_words],
+    ['weak_domain_words', v.weak_domain_words],
+  ] as const) {
+    for (const w of list) {
+      if (!ids.has(fold(w)))
+        errors.push({
+          file: file.name,
+          field,
+          message: `"${w}" is not the id of a concept or an entity`,
+        });
+    }
+  }
+  if (errors.length > before) return undefined;
+  return {
+    stopWords: v.stop_words,
+    stopPhrases: v.stop_phrases,
+    languageHints: v.language_hints,
+    entities,
+    domainWords: v.domain_words,
+    weakDomainWords: v.weak_domain_words,
+    concepts,
+    smallTalk,
+    followUpMarkers: v.follow_up_markers,
+  };
+}
+
+function loadGaps(file: KnowledgeFile, errors: KnowledgeProblem[]): GapData[] | undefined {
+  const data = parseYaml(file, errors);
+  if (data === undefined) return undefined;
+  const top = gapsFileSchema.safeParse(data);
+  if (!top.success) {
+    errors.push(...issuesToProblems(file.name, undefined, top.error));
+    return undefined;
+  }
+  return parseItems(file.name, 'gap', top.data.gaps, gapSchema, errors);
 }
 
 function crossCheck(
@@ -232,8 +364,10 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   let priced: ReturnType<typeof loadPrices>;
   const pricesFile = files.find((f) => f.name === PRICES_FILE);
   const chartsFile = files.find((f) => f.name === CHARTS_FILE);
+  const vocabularyFile = files.find((f) => f.name === VOCABULARY_FILE);
+  const gapsFile = files.find((f) => f.name === GAPS_FILE);
   for (const file of files) {
-    if (file === pricesFile || file === chartsFile) continue;
+    if (file === pricesFile || file === chartsFile || file === vocabularyFile || file === gapsFile) continue;
     const loaded = loadTopicFile(file, errors);
     if (!loaded) continue;
     const same = topics.find((t) => t.id === loaded.topic.id);
@@ -244,6 +378,10 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   }
   if (!pricesFile) errors.push({ file: PRICES_FILE, message: 'file is missing' });
   else priced = loadPrices(pricesFile, errors);
+  let vocabulary: Vocabulary | undefined;
+  if (!vocabularyFile) errors.push({ file: VOCABULARY_FILE, message: 'file is missing' });
+  else vocabulary = loadVocabulary(vocabularyFile, errors);
+  const gaps = gapsFile ? (loadGaps(gapsFile, errors) ?? []) : [];
   if (entries.length === 0 && errors.length === 0)
     errors.push({ file: '(folder)', message: 'no knowledge entries found' });
 
@@ -253,10 +391,27 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
   const cross = crossCheck(entries, givenIds, priced?.models ?? [], priced?.prices.reference);
   errors.push(...cross.errors);
   const charts = chartsFile ? loadCharts(chartsFile, entries, errors, cross.warnings) : undefined;
-  if (errors.length > 0 || !priced) return { errors, warnings: cross.warnings };
+  const entryIds = new Set(entries.map((e) => e.id));
+  for (const e of vocabulary?.entities ?? []) {
+    if (e.overview !== undefined && !entryIds.has(e.overview))
+      errors.push({
+        file: VOCABULARY_FILE,
+        entry: e.id,
+        field: 'overview',
+        message: `unknown entry id "${e.overview}"`,
+      });
+  }
+  for (const g of gaps) {
+    for (const id of g.nearby)
+      if (!entryIds.has(id))
+        errors.push({ file: GAPS_FILE, entry: g.id, field: 'nearby', message: `unknown entry id "${id}"` });
+  }
+  if (errors.length > 0 || !priced || !vocabulary) return { errors, warnings: cross.warnings };
 
   const t = priced.prices.training;
   const kb: KnowledgeBase = {
+    vocabulary,
+    gaps,
     entries,
     byId: new Map(entries.map((e) => [e.id, e])),
     topics,
@@ -275,13 +430,8 @@ export function validateKnowledge(files: KnowledgeFile[]): Validation {
 }
 
 /** Loads and validates a knowledge folder; throws KnowledgeError naming every problem. */
-export function loadKnowledge(dir: string): KnowledgeBase {
-  let files: KnowledgeFile[];
-  try {
-    files = readKnowledgeDir(dir);
-  } catch (err) {
-    throw new KnowledgeError([{ file: dir, message: `cannot read the folder: ${(err as Error).message}` }]);
-  }
+export function loadKnowledge(dir: string, limits?: KnowledgeLimits): KnowledgeBase {
+  const files = readKnowledgeDir(dir, limits);
   const v = validateKnowledge(files);
   if (!v.kb) throw new KnowledgeError(v.errors);
   return v.kb;

@@ -78,6 +78,18 @@ const price = z.union([z.number(), z.string()]).transform((v, ctx) => {
   return s;
 });
 
+/** A price that replaced the January 2025 one, from a given day ("list price from 8 February 2025"). */
+export const pricePeriodSchema = z
+  .object({
+    from: isoDate,
+    period: bilingualText,
+    input_cache_hit: price,
+    input_cache_miss: price,
+    output: price,
+    source: z.object({ title: text, url, date: isoDate }).strict(),
+  })
+  .strict();
+
 export const modelPriceSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be lowercase letters, digits, dots and dashes'),
@@ -90,6 +102,10 @@ export const modelPriceSchema = z
     as_of: isoDate,
     source: z.object({ title: text, url, date: isoDate }).strict(),
     note: bilingualText.optional(),
+    /** Name of the January 2025 price period, when the model had several ("promotional price"). */
+    period: bilingualText.optional(),
+    /** Later prices, oldest first. */
+    later: z.array(pricePeriodSchema).default([]),
   })
   .strict();
 
@@ -115,3 +131,106 @@ export type EntryInput = z.input<typeof entrySchema>;
 export type EntryData = z.output<typeof entrySchema>;
 export type ModelPriceData = z.output<typeof modelPriceSchema>;
 export type PricesFileData = z.output<typeof pricesFileSchema>;
+
+/* vocabulary.yaml and gaps.yaml: the words the engine understands, and what the sources do not answer. */
+
+const phrase = z
+  .union([z.string(), z.number()], { error: 'must be text' })
+  .transform((v) => String(v))
+  .pipe(z.string())
+  .transform((v) => v.trim())
+  .pipe(z.string().min(1, 'must not be empty').max(80, 'must be at most 80 characters'));
+const phraseList = z.array(phrase, { error: 'must be a list of words or phrases' });
+const vocabId = z
+  .string({ error: 'is required' })
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,40}$/,
+    'must be lowercase letters, digits and dashes (like "export-controls")',
+  );
+const bilingualList = z
+  .object({ en: phraseList.default([]), fr: phraseList.default([]) }, { error: 'needs "en" and "fr" lists' })
+  .strict();
+
+export const entitySchema = z
+  .object({
+    id: vocabId,
+    names: phraseList.min(1, 'needs at least one name'),
+    refs: phraseList.default([]),
+    /** The entry that answers a question about the entity in general. */
+    overview: z.string().optional(),
+  })
+  .strict();
+
+export const conceptSchema = z
+  .object({
+    id: vocabId,
+    kind: z
+      .enum(['question', 'aspect', 'topic', 'outside'], {
+        error: 'must be "question", "aspect", "topic" or "outside"',
+      })
+      .default('topic'),
+    words: phraseList.default([]),
+    phrases: phraseList.default([]),
+  })
+  .strict()
+  .refine((c) => c.words.length + c.phrases.length > 0, { message: 'needs "words" or "phrases"' });
+
+export const SMALL_TALK_IDS = [
+  'greeting',
+  'how-are-you',
+  'thanks',
+  'bye',
+  'identity',
+  'creator',
+  'capabilities',
+  'compliment',
+  'insult',
+] as const;
+export type SmallTalkId = (typeof SMALL_TALK_IDS)[number];
+
+export const smallTalkSchema = z
+  .object({
+    id: z.enum(SMALL_TALK_IDS, { error: `must be one of: ${SMALL_TALK_IDS.join(', ')}` }),
+    en: phraseList.default([]),
+    fr: phraseList.default([]),
+  })
+  .strict();
+
+export const vocabularyFileSchema = z
+  .object({
+    stop_words: bilingualList,
+    stop_phrases: phraseList.default([]),
+    language_hints: bilingualList.default({ en: [], fr: [] }),
+    entities: z
+      .array(z.unknown(), { error: 'must be a list of entities' })
+      .min(1, 'needs at least one entity'),
+    domain_words: phraseList.default([]),
+    weak_domain_words: phraseList.default([]),
+    concepts: z.array(z.unknown(), { error: 'must be a list of concepts' }).default([]),
+    small_talk: z.array(z.unknown(), { error: 'must be a list' }).default([]),
+    follow_up_markers: bilingualList.default({ en: [], fr: [] }),
+  })
+  .strict();
+
+export const gapSchema = z
+  .object({
+    id: vocabId,
+    /** Every group must be named by the question (any word of the group): entity ids, concept ids or words. */
+    when: z
+      .array(phraseList.min(1, 'a group needs at least one word'), { error: 'must be a list of groups' })
+      .min(1, 'needs at least one group'),
+    answer: bilingualText,
+    nearby: z.array(z.string()).max(3, 'at most 3 nearby entries').default([]),
+    /** true: used only when no entry answers (a question "today" may still be about January 2025). */
+    fallback: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .strict();
+
+export const gapsFileSchema = z
+  .object({ gaps: z.array(z.unknown(), { error: 'must be a list of gaps' }) })
+  .strict();
+
+export type EntityData = z.output<typeof entitySchema>;
+export type ConceptData = z.output<typeof conceptSchema>;
+export type SmallTalkData = z.output<typeof smallTalkSchema>;
+export type GapData = z.output<typeof gapSchema>;

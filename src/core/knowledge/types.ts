@@ -1,6 +1,6 @@
 import type { Lang } from '../lang.js';
 import type { ChartsFileData } from './charts-schema.js';
-import type { EntryData, ModelPriceData } from './schema.js';
+import type { ConceptData, EntityData, EntryData, GapData, ModelPriceData, SmallTalkData } from './schema.js';
 
 export interface Entry extends EntryData {
   topic: string;
@@ -28,7 +28,25 @@ export interface TrainingDefaults {
   source: { title: string; url: string; date: string };
 }
 
+/** knowledge/vocabulary.yaml: the words and phrases the engine understands (see knowledge/README.md). */
+export interface Vocabulary {
+  stopWords: Record<Lang, string[]>;
+  stopPhrases: string[];
+  languageHints: Record<Lang, string[]>;
+  entities: EntityData[];
+  domainWords: string[];
+  weakDomainWords: string[];
+  concepts: ConceptData[];
+  smallTalk: SmallTalkData[];
+  followUpMarkers: Record<Lang, string[]>;
+}
+
+/** knowledge/gaps.yaml: questions about the event that the sources do not answer, with the honest reply. */
+export type Gap = GapData;
+
 export interface KnowledgeBase {
+  vocabulary: Vocabulary;
+  gaps: Gap[];
   entries: Entry[];
   byId: Map<string, Entry>;
   topics: Topic[];

@@ -1,5 +1,6 @@
 import { type ChatInputCommandInteraction, SlashCommandBuilder } from 'discord.js';
 import { askQuestion, MAX_QUESTION_LENGTH } from '../../../services/pipeline.js';
+import { askConversation } from '../conversation.js';
 import { localize } from '../messages.js';
 import { renderResult } from '../render.js';
 import { cut, LIMITS } from '../text.js';
@@ -26,8 +27,19 @@ export const ask: SlashCommand = {
 
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
-    const result = await askQuestion(services, askerOf(interaction), question);
-    return renderResult(result, { private: isPrivate(interaction), question });
+    const rule = services.policy().forChannel('discord', interaction.channelId);
+    const asker = askerOf(interaction);
+    // A channel limited to one language answers in it.
+    if (rule.languages.length === 1) asker.locale = rule.languages[0] ?? null;
+    // The same user's /ask in the same channel within a few minutes continues their conversation.
+    const conversation = askConversation(interaction, interaction.user.id);
+    const result = await askQuestion(services, asker, question, conversation);
+    return renderResult(result, {
+      private: isPrivate(interaction) || rule.visibility === 'private',
+      question,
+      followUp: interaction.user.id,
+      escalate: rule.escalation !== undefined,
+    });
   },
 
   async autocomplete(interaction, services) {

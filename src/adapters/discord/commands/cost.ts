@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { Direction } from '../../../core/engine-types.js';
+import { fold } from '../../../core/normalize.js';
 import { runLimited } from '../../../services/pipeline.js';
 import { en, fr, localize } from '../messages.js';
 import { renderResult } from '../render.js';
@@ -9,23 +10,21 @@ import { askerOf, langOf, type SlashCommand } from './types.js';
 const DIRECTIONS: readonly Direction[] = ['input', 'output', 'both'];
 const MAX_TOKENS_TEXT = 100;
 
-/** /cost tokens:<text> [model:<choice>] [direction:input|output|both] — model choices from prices.yaml. */
+/** /cost tokens:<text> [model:<autocomplete>] [direction:input|output|both] — models from the loaded prices.yaml. */
 export const cost: SlashCommand = {
   name: 'cost',
-  data: (engine) =>
+  data: () =>
     localize(new SlashCommandBuilder(), (m) => m.cost)
       .addStringOption((o) =>
         localize(o, (m) => m.cost.tokens)
           .setRequired(true)
           .setMaxLength(MAX_TOKENS_TEXT),
       )
+      // Autocomplete from the loaded price list: a hot-reloaded model shows at once, no re-registration.
       .addStringOption((o) =>
-        localize(o, (m) => m.cost.model).addChoices(
-          ...engine
-            .models()
-            .slice(0, LIMITS.choices)
-            .map((model) => ({ name: cut(model.name, LIMITS.choiceName), value: model.id })),
-        ),
+        localize(o, (m) => m.cost.model)
+          .setAutocomplete(true)
+          .setMaxLength(100),
       )
       .addStringOption((o) =>
         localize(o, (m) => m.cost.direction).addChoices(
@@ -48,5 +47,24 @@ export const cost: SlashCommand = {
       engine.cost({ tokens, model, direction }, lang),
     );
     return renderResult(result);
+  },
+
+  async autocomplete(interaction, services) {
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'model') {
+      await interaction.respond([]);
+      return;
+    }
+    const typed = fold(String(focused.value));
+    const choices = services
+      .engine()
+      .models()
+      .filter((model) => typed === '' || fold(`${model.id} ${model.name}`).includes(typed))
+      .slice(0, LIMITS.choices)
+      .map((model) => ({
+        name: cut(model.name, LIMITS.choiceName),
+        value: cut(model.id, LIMITS.choiceValue),
+      }));
+    await interaction.respond(choices);
   },
 };

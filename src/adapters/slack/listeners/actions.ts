@@ -1,10 +1,23 @@
 import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
+import { turnOf } from '../../../core/conversation/index.js';
+import type { FeedbackReason } from '../../../core/feedback.js';
 import { t } from '../../../core/i18n/index.js';
+import type { Lang } from '../../../core/lang.js';
 import type { Services } from '../../../services/index.js';
 import { hashUser, recordVote, runLimited, voteTargetExists } from '../../../services/pipeline.js';
+import { dmKey, threadKey } from '../conversation.js';
 import { withErrorPolicy } from '../errors.js';
+import { escalateBlock } from '../escalation.js';
+import {
+  FEEDBACK_CALLBACK,
+  type FeedbackTarget,
+  feedbackModal,
+  formAnswers,
+  parseFeedbackTarget,
+} from '../feedback-form.js';
 import { slackMessages } from '../messages.js';
-import { type Place, postApology, postNotice, postResult } from '../post.js';
+import { ruleFor } from '../policy.js';
+import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { ACTION, parseButtonValue, renderReply } from '../render.js';
 import { escapeMrkdwn } from '../text.js';
 import { postChart } from '../upload.js';
@@ -41,7 +54,10 @@ function ephemeralReply(respond: RespondFn, text: string): Promise<unknown> {
   return respond({ response_type: 'ephemeral', replace_original: false, text: escapeMrkdwn(text) });
 }
 
-/** Related-question and did-you-mean buttons post that entry's answer in the same thread. */
+/**
+ * Related-question and did-you-mean buttons post that entry's answer in the same thread, as the next
+ * turn of its conversation.
+ */
 function registerRelated(app: App, services: Services): void {
   const log = services.logger.child({ listener: 'related_button' });
   app.action<BlockButtonAction>(ACTION.relatedPattern, async ({ ack, body, action, client, respond }) => {
@@ -69,7 +85,16 @@ function registerRelated(app: App, services: Services): void {
             ...renderReply(result.reply),
           });
         } else {
-          const thread = await postResult(client, place, result);
+          const thread = await postResult(client, place, result, services);
+          // The answer joins the thread's (or DM's) conversation: "source?" next refers to it.
+          if (!result.limited && result.reply.answered) {
+            const team = body.team?.id;
+            const key = place.channel.startsWith('D')
+              ? dmKey(team, place.channel)
+              : threadKey(team, place.channel, place.threadTs ?? '');
+            await services.conversations.append(key, turnOf(result.reply, result.reply.title, Date.now()));
+            if (place.threadTs) await services.conversations.markActive(key);
+          }
           if (thread && result.reply.chart)
             await postChart(client, place.channel, thread, result.reply, services);
         }
@@ -78,7 +103,11 @@ function registerRelated(app: App, services: Services): void {
   });
 }
 
-/** 👍 / 👎 under an answer: recorded once per person and message, acknowledged privately. */
+/**
+ * 👍 / 👎 under an answer, one vote per person and message (the same rule on every platform): 👍 is
+ * recorded at once; 👎 opens a form (reason, comment) and is recorded when it is sent. Either way the
+ * person is thanked privately, and after a 👎 offered "Ask a person" where the channel has a target.
+ */
 function registerVotes(app: App, services: Services): void {
   const log = services.logger.child({ listener: 'vote_button' });
   const votePattern = new RegExp(`^(?:${ACTION.voteUp}|${ACTION.voteDown})$`);
@@ -94,23 +123,98 @@ function registerVotes(app: App, services: Services): void {
       (lang, errorId) => postNotice(client, place, t(lang).errors.apology(errorId)),
       async () => {
         if (!value) return void (await postNotice(client, place, slackMessages('en').staleButton));
-        const vote = action.action_id === ACTION.voteUp ? 'up' : 'down';
         // A forged or stale button (entry gone since a reload) records nothing and says so.
         if (!voteTargetExists(services.engine(), value.entryId)) {
           await postNotice(client, place, t(value.lang).data.unavailable);
           return;
         }
-        const key = `slack:vote:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
-        if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
-          await postNotice(client, place, slackMessages(value.lang).alreadyVoted);
+        if (action.action_id === ACTION.voteDown) {
+          const target: FeedbackTarget = {
+            entryId: value.entryId,
+            lang: value.lang,
+            channel: place.channel,
+            messageTs,
+            ...(place.threadTs ? { threadTs: place.threadTs } : {}),
+          };
+          await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(target) });
           return;
         }
-        const who = { platform: 'slack' as const, userId: place.user, locale: null };
-        const recorded = await recordVote(services, who, value.entryId, vote, value.lang);
-        const m = t(value.lang);
-        await postNotice(client, place, recorded ? m.feedback.thanks : m.data.unavailable);
+        await castVote(services, client, { ...place }, messageTs, value.entryId, value.lang, 'up', {});
       },
     );
+  });
+
+  app.view(FEEDBACK_CALLBACK, async ({ ack, view, body, client }) => {
+    await ack();
+    const target = parseFeedbackTarget(view.private_metadata);
+    if (!target) return;
+    const place: Place = { channel: target.channel, user: body.user.id };
+    if (target.threadTs) place.threadTs = target.threadTs;
+    await withErrorPolicy(
+      log,
+      'feedback_form',
+      () => target.lang,
+      (lang, errorId) => postNotice(client, place, t(lang).errors.apology(errorId)),
+      async () => {
+        const answers = formAnswers(view.state.values as Parameters<typeof formAnswers>[0]);
+        await castVote(
+          services,
+          client,
+          place,
+          target.messageTs,
+          target.entryId,
+          target.lang,
+          'down',
+          answers,
+        );
+      },
+    );
+  });
+}
+
+/** Claims the person's one vote on the message, records it and thanks them (with "Ask a person" after a 👎). */
+async function castVote(
+  services: Services,
+  client: Client,
+  place: Place,
+  messageTs: string,
+  entryId: string,
+  lang: Lang,
+  vote: 'up' | 'down',
+  detail: { reason?: FeedbackReason; comment?: string },
+): Promise<void> {
+  const key = `vote:slack:${hashUser('slack', place.user)}:${place.channel}:${messageTs}`;
+  if (!(await services.state.claimOnce(key, VOTE_SECONDS))) {
+    await postNotice(client, place, slackMessages(lang).alreadyVoted);
+    return;
+  }
+  const who = { platform: 'slack' as const, userId: place.user, locale: null };
+  const recorded = await recordVote(services, who, entryId, vote, lang, detail);
+  const m = t(lang);
+  if (!recorded) return void (await postNotice(client, place, m.data.unavailable));
+  const target = vote === 'down' ? ruleFor(services, place.channel).escalation : undefined;
+  const question = target ? services.engine().answerEntry(entryId, lang) : undefined;
+  if (!target || !question?.answered || !/^[CG]/.test(place.channel)) {
+    await postNotice(client, place, m.feedback.recorded);
+    return;
+  }
+  // After a 👎 in a channel with a target: "Ask a person", carrying the question the answer was for.
+  const escalation = escalateBlock({
+    q: question.title,
+    l: lang,
+    e: entryId,
+    c: place.channel,
+    ts: place.threadTs ?? messageTs,
+  });
+  await client.chat.postEphemeral({
+    channel: place.channel,
+    user: place.user,
+    text: escapeMrkdwn(m.feedback.recorded),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(m.feedback.recorded) } },
+      escalation,
+    ],
+    ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
   });
 }
 

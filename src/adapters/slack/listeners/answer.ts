@@ -6,6 +6,8 @@ import type { Logger } from '../../../logger.js';
 import type { Services } from '../../../services/index.js';
 import { askQuestion, type InConversation, type PipelineResult } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
+import { escalationFor } from '../escalation.js';
+import { localeFor, ruleFor } from '../policy.js';
 import { type Client, type Place, postApology, postNotice, postResult } from '../post.js';
 import { escapeMrkdwn } from '../text.js';
 import { postChart } from '../upload.js';
@@ -40,7 +42,9 @@ export async function answerMessage(
     () => chooseLang(question),
     (lang, errorId) => postApology(client, place, lang, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      // A resumed event (journal.ts) was claimed by the run that crashed: its claim is not held against it.
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       const { conversation } = incoming;
       const slot = services.admission.enter();
       let chart: { thread: string; result: PipelineResult } | undefined;
@@ -54,15 +58,25 @@ export async function answerMessage(
           if (!conversation?.accept) await postNotice(client, place, t(chooseLang(question)).data.busy);
           return;
         }
+        const rule = ruleFor(services, place.channel);
         const result = await askQuestion(
           services,
-          { platform: 'slack', userId: place.user, locale: null },
+          { platform: 'slack', userId: place.user, locale: localeFor(rule) },
           question,
           conversation,
         );
         // Unasked (a thread reply without a mention): nothing but an answer is posted, not even a notice.
         if (result.ignored || (conversation?.accept && result.limited)) return;
-        const thread = await postResult(client, place, result);
+        // In a channel, a refusal is shown only to the asker (with "Ask a person" where configured).
+        const inChannel = !place.channel.startsWith('D');
+        const refusal = !result.reply.answered && result.reply.kind === 'none';
+        const thread = await postResult(client, place, result, services, {
+          ephemeral: inChannel && (refusal || rule.visibility === 'private'),
+          extra:
+            inChannel && rule.escalation
+              ? escalationFor(result.reply, question, place.channel, place.threadTs)
+              : [],
+        });
         if (conversation && place.threadTs) await services.conversations.markActive(conversation.key);
         if (thread && result.reply.chart) chart = { thread, result };
       } finally {
@@ -93,7 +107,8 @@ export async function silenceThread(
     () => lang,
     (l, errorId) => postApology(client, place, l, errorId),
     async () => {
-      if (!(await shouldAnswer(services, log, incoming.eventId, incoming.event, incoming.context))) return;
+      const eventId = incoming.context.resumed ? undefined : incoming.eventId;
+      if (!(await shouldAnswer(services, log, eventId, incoming.event, incoming.context))) return;
       await services.conversations.silence(incoming.conversation.key);
       log.info({ channel: place.channel }, 'silenced in a thread');
       const thread = place.threadTs ? { thread_ts: place.threadTs } : {};

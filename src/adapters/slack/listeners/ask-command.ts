@@ -4,6 +4,7 @@ import { chooseLang } from '../../../core/lang.js';
 import type { Services } from '../../../services/index.js';
 import { askQuestion, runLimited } from '../../../services/pipeline.js';
 import { withErrorPolicy } from '../errors.js';
+import { localeFor, ruleFor } from '../policy.js';
 import { renderReply } from '../render.js';
 import { escapeMrkdwn, plainQuestion } from '../text.js';
 import { postChart } from '../upload.js';
@@ -40,13 +41,19 @@ export function register(app: App, services: Services): void {
             });
             return;
           }
-          const who = { platform: 'slack' as const, userId: command.user_id, locale: null };
+          const rule = ruleFor(services, command.channel_id);
+          const who = { platform: 'slack' as const, userId: command.user_id, locale: localeFor(rule) };
           const result =
             question === ''
               ? await runLimited(services, who, 'en', (engine) => engine.help('en'))
               : await askQuestion(services, who, question);
           const { reply } = result;
-          const inChannel = reply.answered && reply.kind !== 'help' && !result.limited && !privateFlag;
+          const inChannel =
+            reply.answered &&
+            reply.kind !== 'help' &&
+            !result.limited &&
+            !privateFlag &&
+            rule.visibility === 'public';
           await respond({
             response_type: inChannel ? 'in_channel' : 'ephemeral',
             replace_original: false,

@@ -12,9 +12,11 @@ export interface IncomingText {
 }
 
 /**
- * True when a message event should be answered: sent by a person (not a bot, not this app), a first
- * delivery (Slack retries are ignored: over HTTP the first has no retry number, in Socket Mode it is 0),
- * and claimed for the first time by its event id (shared state, so several instances answer once).
+ * True when a message event should be answered: sent by a person (not a bot, not this app) and claimed
+ * for the first time by its event id (shared state, so several instances answer once). A retry is
+ * answered when its event was never seen — its first delivery may have hit an instance that was
+ * restarting — and dropped when the event was already claimed. A retry without an event id cannot be
+ * told apart from its first delivery and is dropped.
  */
 export async function shouldAnswer(
   services: Services,
@@ -23,11 +25,11 @@ export async function shouldAnswer(
   event: IncomingText,
   context: Context,
 ): Promise<boolean> {
-  if (context.retryNum) {
-    log.debug(
-      { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
-      'slack retry ignored',
-    );
+  const retry = context.retryNum
+    ? { retryNum: context.retryNum, retryReason: context.retryReason }
+    : undefined;
+  if (retry && !eventId) {
+    log.debug({ ...retry }, 'slack retry without an event id ignored');
     return false;
   }
   if (event.bot_id || event.subtype === 'bot_message' || !event.user || event.user === context.botUserId) {
@@ -35,8 +37,9 @@ export async function shouldAnswer(
     return false;
   }
   if (eventId && !(await services.state.claimOnce(`slack:event:${eventId}`, CLAIM_SECONDS))) {
-    log.debug({ eventId }, 'slack duplicate event ignored');
+    log.debug({ eventId, ...retry }, 'slack duplicate event ignored');
     return false;
   }
+  if (retry) log.info({ eventId, ...retry }, 'slack retry of an unanswered event: answering it');
   return true;
 }

@@ -3,7 +3,9 @@ import type { Services } from '../../../services/index.js';
 import * as actions from './actions.js';
 import * as appHome from './app-home.js';
 import * as askCommand from './ask-command.js';
+import * as autoAnswer from './auto-answer.js';
 import * as directMessage from './direct-message.js';
+import * as escalateButton from './escalate.js';
 import * as mention from './mention.js';
 import * as shortcut from './shortcut.js';
 import * as threadReply from './thread-reply.js';
@@ -11,7 +13,17 @@ import * as threadReply from './thread-reply.js';
 /** Every listener of the Slack app, registered in this order. */
 export const LISTENERS: readonly {
   register(app: App, services: Services, settings: ListenerSettings): void;
-}[] = [mention, directMessage, threadReply, askCommand, actions, appHome, shortcut];
+}[] = [
+  mention,
+  directMessage,
+  threadReply,
+  autoAnswer,
+  askCommand,
+  actions,
+  appHome,
+  shortcut,
+  escalateButton,
+];
 
 /** What listeners need from the Slack configuration. */
 export interface ListenerSettings {

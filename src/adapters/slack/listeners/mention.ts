@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { isStop } from '../../../core/conversation/index.js';
 import type { Services } from '../../../services/index.js';
 import { threadKey } from '../conversation.js';
+import { ruleFor } from '../policy.js';
 import { plainQuestion } from '../text.js';
 import { answerMessage, silenceThread } from './answer.js';
 
@@ -15,6 +16,9 @@ export function register(app: App, services: Services): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     // In a direct message the message listener answers; this keeps one answer per question.
     if (event.channel.startsWith('D')) return;
+    // A quiet channel takes slash commands only.
+    if (ruleFor(services, event.channel).mode === 'quiet')
+      return log.debug({ channel: event.channel }, 'mention in a quiet channel ignored');
     const threadTs = event.thread_ts ?? event.ts;
     const incoming = {
       question: plainQuestion(event.text, context.botUserId),

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { isStop } from '../../../core/conversation/index.js';
 import type { Services } from '../../../services/index.js';
 import { addressedToSomeoneElse, threadKey, worthPostingUnasked } from '../conversation.js';
+import { ruleFor } from '../policy.js';
 import { plainQuestion } from '../text.js';
 import { answerMessage, silenceThread } from './answer.js';
 
@@ -22,6 +23,7 @@ export function register(app: App, services: Services): void {
     // A mention is answered by the app_mention listener; a reply naming someone else is not for the bot.
     if (context.botUserId && text.includes(`<@${context.botUserId}>`)) return;
     if (addressedToSomeoneElse(text, context.botUserId)) return;
+    if (ruleFor(services, event.channel).mode === 'quiet') return;
     const key = threadKey(context.teamId ?? body.team_id, event.channel, threadTs);
     if (!(await services.conversations.isActive(key))) return;
     if (await services.conversations.isSilenced(key)) return;

@@ -1,0 +1,177 @@
+import type { Turn } from './conversation.js';
+import { ENTITY_PREFIX, isEntityTerm, type Lexicon } from './lexicon.js';
+import type { PreparedQuery } from './search.js';
+
+/**
+ * What a question is about, read from its terms: the event's entities it names, the question words
+ * (who, when, why, how much, what is), the aspects asked (founded, released, cost, license, size…),
+ * the other words (predicates), and what the sources never cover (revenue, weather, "today").
+ */
+export interface Reading {
+  q: PreparedQuery;
+  entities: string[];
+  questions: string[];
+  aspects: string[];
+  /** Terms that are neither entities nor question words: what is said about the entities. */
+  predicates: string[];
+  outside: string[];
+  /** Weight of the domain words (chips 1, market 0.5…): 1.5 grounds a question that names no entity. */
+  domain: number;
+  /** Leading words that mark a follow-up ("and", "what about", "et pour"). */
+  marker: number;
+  /** Inherited from the conversation or from another part of the question. */
+  inherited: boolean;
+}
+
+export function read(q: PreparedQuery, lexicon: Lexicon): Reading {
+  const r: Reading = {
+    q,
+    entities: [],
+    questions: [],
+    aspects: [],
+    predicates: [],
+    outside: [],
+    domain: 0,
+    marker: lexicon.followUpMarker(q.raw),
+    inherited: false,
+  };
+  for (const t of q.terms) {
+    if (isEntityTerm(t)) r.entities.push(t);
+    else {
+      const kind = lexicon.kind(t);
+      if (kind === 'question') r.questions.push(t);
+      else r.predicates.push(t);
+      if (kind === 'aspect') r.aspects.push(t);
+      if (kind === 'outside') r.outside.push(t);
+    }
+    r.domain += lexicon.domainWeight(t);
+  }
+  return r;
+}
+
+/** Two strong domain words, one strong and one weak, or three weak ones. */
+export const GROUNDING_WEIGHT = 1.5;
+
+/** Answerable from the knowledge only when it names something of the event (or continues a conversation). */
+export function isGrounded(r: Reading): boolean {
+  return r.entities.length > 0 || r.domain >= GROUNDING_WEIGHT || r.inherited;
+}
+
+function withTerms(r: Reading, terms: string[], lexicon: Lexicon): Reading {
+  const seen = new Set<string>();
+  const unique = terms.filter((t) => !seen.has(t) && seen.add(t));
+  const next = read({ ...r.q, terms: unique, soft: new Set(r.q.soft) }, lexicon);
+  next.inherited = true;
+  next.marker = r.marker;
+  return next;
+}
+
+/**
+ * A part that names no entity takes the entities of the part before it; when it only asks a question
+ * word ("…and when?"), it also takes what the part before said ("founded").
+ */
+export function inherit(
+  part: Reading,
+  from: Pick<Reading, 'entities' | 'predicates'>,
+  lexicon: Lexicon,
+): Reading {
+  if (part.entities.length > 0 || from.entities.length === 0) return part;
+  const ownPredicates = part.predicates.length > 0;
+  const terms = [...part.q.terms, ...from.entities, ...(ownPredicates ? [] : from.predicates)];
+  return withTerms(part, terms, lexicon);
+}
+
+/** Most follow-ups are a few words: "and v3?", "et quand ?", "how many gpus?", "why?". */
+const FOLLOW_UP_MAX_TERMS = 5;
+/** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
+const LOOK_BACK = 4;
+
+/** What the conversation is about: the last entities named, and what was said about them. */
+export interface Topic {
+  entities: string[];
+  predicates: string[];
+  /** Non-entity terms of the last question that had any: the aspect a new entity is asked for. */
+  asked: string[];
+}
+
+/**
+ * Reads the recent turns, newest first: the entities of the last turn that named some (a calculation or
+ * small talk in between does not count), and the predicates of the last question that said something.
+ */
+export function conversationTopic(
+  turns: readonly Turn[],
+  readText: (text: string) => Reading,
+): Topic | undefined {
+  let entities: string[] | undefined;
+  let predicates: string[] | undefined;
+  let asked: string[] | undefined;
+  for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
+    const t = turns[i] as Turn;
+    if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'chat' || t.kind === 'help') {
+      if (entities === undefined) return undefined;
+      break;
+    }
+    // A turn about nothing of the event (an off-topic message) says nothing about the topic; a fact
+    // answered without naming an entity ("export restrictions") still does, through its words.
+    const named = t.entities !== undefined && t.entities.length > 0;
+    if (!named && !(t.kind === 'fact' && t.answered)) continue;
+    const r = readText(t.text);
+    if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
+    if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
+    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
+    if (asked === undefined && nonEntity.length > 0) asked = nonEntity;
+    if (entities !== undefined && predicates !== undefined && asked !== undefined) break;
+  }
+  if (!entities) return undefined;
+  return { entities, predicates: predicates ?? [], asked: asked ?? [] };
+}
+
+/**
+ * Resolves a follow-up against the conversation, or returns undefined when the question stands on its own
+ * (it names its own entity and asks its own thing) or is not a follow-up at all.
+ */
+export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: Lexicon): Reading | undefined {
+  if (!topic) return undefined;
+  const nonEntity = r.q.terms.filter((t) => !isEntityTerm(t));
+  if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
+  if (r.entities.length === 0) {
+    // A new aspect of the same thing: "et quand ?", "was it a record?", "how many gpus?", "why?".
+    if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
+    // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
+    // "launch"), means the question is about something else.
+    if (r.q.corrected > 0 || r.q.unknown.some((t) => lexicon.kind(t) === undefined)) return undefined;
+    if (nonEntity.every((t) => t === 'whatis')) return undefined;
+    const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0;
+    const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
+    if (!asks && r.marker === 0 && !allConcepts) return undefined;
+    const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
+    const inherited = inherit(r, from, lexicon);
+    for (const e of from.entities) inherited.q.soft.add(e);
+    return inherited;
+  }
+  // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?".
+  if (nonEntity.length === 0 && topic.entities.length > 0 && (r.marker > 0 || r.q.terms.length <= 2)) {
+    if (topic.asked.length === 0) return undefined;
+    return withTerms(r, [...topic.asked, ...r.entities], lexicon);
+  }
+  return undefined;
+}
+
+/** Where a question may hold several: "who founded it and when?", "quand est sorti R1 et combien coûte son API ?". */
+const PART_BREAK = /\s*(?:\?+|;|\s(?:and|et|puis|also|aussi)\s)\s*/i;
+
+/**
+ * Splits a question into its parts, when each part asks something of its own (a question word or an
+ * aspect). "R1 and o1 compared" stays one question: its second half asks nothing.
+ */
+export function splitParts(text: string): string[] {
+  const pieces = ` ${text} `
+    .split(PART_BREAK)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return pieces.length > 4 ? [text] : pieces;
+}
+
+export function asksSomething(r: Reading): boolean {
+  return r.questions.length > 0 || r.aspects.length > 0;
+}

@@ -1,0 +1,255 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Turn } from '../../src/core/conversation.js';
+import {
+  formatProblem,
+  loadEngineFromDir,
+  readKnowledgeDir,
+  renderText,
+  validateKnowledge,
+} from '../../src/core/index.js';
+import { makeReply, shownConfidence } from '../../src/core/reply.js';
+
+const DIR = join(import.meta.dirname, '../../knowledge');
+const engine = loadEngineFromDir(DIR);
+const ask = (text: string, locale?: string) => engine.answer({ text, locale: locale ?? null });
+
+/** Plays a conversation: each question gets the turns before it as context, like the callers do. */
+function converse(...questions: string[]) {
+  const turns: Turn[] = [];
+  return questions.map((text) => {
+    const reply = engine.answer({ text, context: turns.length > 0 ? { turns: [...turns] } : null });
+    if (reply.turn) turns.push(reply.turn);
+    return reply;
+  });
+}
+
+describe('grounding: only questions about the event are answered from the knowledge', () => {
+  it.each([
+    "what's the time in EST?",
+    'how old is the universe',
+    "what's my name",
+    'what is value?',
+    'I lost my phone',
+    'how many countries exist?',
+    "j'ai perdu mon téléphone",
+    'quelle heure est-il ?',
+    'who founded Apple?',
+    'what is chatgpt',
+  ])('refuses "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(false);
+    expect(reply.kind).not.toBe('fact');
+  });
+
+  it('answers what people really type: filler, headlines, idioms', () => {
+    expect(ask('wait, what even is DeepSeek??').entryId).toBe('deepseek-what');
+    expect(ask('Qui tire les ficelles chez DeepSeek ?').entryId).toBe('founder');
+    expect(ask('ok so who is running deepseek exactly').entryId).toBe('founder');
+    expect(ask('Bon, DeepSeek, c’est quoi le délire ?').entryId).toBe('deepseek-what');
+    expect(ask('Nvidia: what went wrong on Monday?').entryId).toBe('nvidia-drop');
+  });
+
+  it('reads a description as the thing it describes', () => {
+    expect(ask('who founded the chinese ai startup?').entryId).toBe('founder');
+  });
+});
+
+describe('small talk', () => {
+  it.each([
+    ['hi', 'en'],
+    ['thanks!', 'en'],
+    ['merci beaucoup', 'fr'],
+    ['bonjour', 'fr'],
+    ['who are you?', 'en'],
+    ['qui t’a créé ?', 'fr'],
+    ['are you a bot', 'en'],
+    ['what can you do', 'en'],
+    ['good bot', 'en'],
+    ['t’es nul', 'fr'],
+  ])('"%s" gets a friendly chat reply in %s, not an answer or a refusal', (text, lang) => {
+    const reply = ask(text);
+    expect(reply.kind).toBe('chat');
+    expect(reply.answered).toBe(false);
+    expect(reply.lang).toBe(lang);
+    expect(reply.body.length).toBeGreaterThan(10);
+  });
+
+  it('answers a question that comes with a greeting', () => {
+    expect(ask('hi, who founded deepseek?').entryId).toBe('founder');
+    expect(ask('merci ! et qui a fondé deepseek ?').entryId).toBe('founder');
+  });
+});
+
+describe('compound questions', () => {
+  it('answers every part in one reply', () => {
+    const en = ask('who founded deepseek and when?');
+    expect(en.kind).toBe('fact');
+    expect(en.body).toContain('Liang Wenfeng');
+    expect(en.body).toContain('2023');
+    const fr = ask('quand est sorti R1 et combien coûte son API ?');
+    expect(fr.lang).toBe('fr');
+    expect(fr.body).toContain('20 janvier 2025');
+    expect(fr.body).toContain('2,19');
+  });
+
+  it('keeps a question about two things together when its second half asks nothing', () => {
+    expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
+  });
+});
+
+describe('honest partial answers', () => {
+  it('says R1’s training cost is not published, and gives V3’s with what it excludes', () => {
+    const reply = ask('how much did R1 cost to train?');
+    expect(reply.answered).toBe(false);
+    expect(reply.kind).toBe('none');
+    expect(reply.body).toMatch(/not published/);
+    expect(reply.body).toContain('$5.576M');
+    expect(reply.suggestions.map((s) => s.id)).toContain('v3-cost-excludes');
+    const fr = ask("combien a coûté l'entraînement de R1 ?");
+    expect(fr.lang).toBe('fr');
+    expect(fr.body).toContain('5,576');
+  });
+
+  it.each([
+    ["DeepSeek's revenue", /revenue/],
+    ['deepseek valuation', /valuation/],
+    ['how many employees does deepseek have?', /headcount/],
+    ['is deepseek safe to use at work?', /safe/],
+    ['when does deepseek release r2?', /not in my sources/],
+    ["what is r1's price today?", /January–February 2025/],
+  ])('"%s" gets a specific "not in my sources"', (text, pattern) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(false);
+    expect(reply.body).toMatch(pattern);
+  });
+
+  it('names what the question is about when no entry answers that aspect, with relevant suggestions only', () => {
+    const reply = ask("who is nvidia's ceo");
+    expect(reply.answered).toBe(false);
+    expect(reply.body).toContain('nvidia');
+    for (const s of reply.suggestions) expect(s.question.toLowerCase()).toContain('nvidia');
+  });
+});
+
+describe('numbers in context', () => {
+  it('does not price model sizes or amounts lost as token amounts', () => {
+    expect(ask('R1 has 671B parameters, how many are active?').kind).not.toBe('cost');
+    expect(ask('how many GPUs do you need to run the 671B R1?').kind).not.toBe('cost');
+    expect(ask('Nvidia a perdu 589 milliards de dollars en Bourse').kind).not.toBe('cost');
+    expect(ask('10M output tokens on r1').kind).toBe('cost');
+  });
+});
+
+describe('follow-ups (the fact side)', () => {
+  it('takes a new aspect of the same thing', () => {
+    const [drop, why, record] = converse('how much did nvidia fall on jan 27?', 'why?', 'was it a record?');
+    expect(drop?.entryId).toBe('nvidia-drop');
+    expect(why?.entryId).toBe('why-selloff');
+    expect(record?.entryId).toBe('market-cap-record');
+    const [founder, when] = converse('qui a fondé deepseek ?', 'et quand ?');
+    expect(founder?.entryId).toBe('founder');
+    expect(when?.entryId).toBe('founding-date');
+    expect(when?.lang).toBe('fr');
+    const [, excludes, gpus] = converse(
+      'how much did it cost to train V3?',
+      'what does it exclude?',
+      'how many gpus?',
+    );
+    expect(excludes?.entryId).toBe('v3-cost-excludes');
+    expect(gpus?.entryId).toBe('v3-training-gpus');
+  });
+
+  it('takes a new thing for the same aspect', () => {
+    const [, v3] = converse('when was R1 released?', 'and v3?');
+    expect(v3?.entryId).toBe('v3-release');
+    const [, broadcom] = converse('how much did nvidia fall on jan 27?', 'et broadcom ?');
+    expect(broadcom?.entryId).toBe('other-stocks');
+  });
+
+  it('answers a self-contained question on its own and still refuses off-topic messages', () => {
+    const [, license] = converse('how much did nvidia fall?', 'what license is R1 under?');
+    expect(license?.entryId).toBe('r1-license');
+    const [, weather, time, again] = converse(
+      'who founded deepseek?',
+      "what's the weather like?",
+      'what time is it?',
+      'and when?',
+    );
+    expect(weather?.answered).toBe(false);
+    expect(time?.answered).toBe(false);
+    expect(again?.entryId).toBe('founding-date');
+    const [, apple] = converse('when was deepseek founded?', 'and when was apple founded?');
+    expect(apple?.answered).toBe(false);
+  });
+
+  it('never serves a reply that leaned on one conversation to another question', () => {
+    expect(ask('et quand ?').answered).toBe(false);
+    const [, when] = converse('qui a fondé deepseek ?', 'et quand ?');
+    expect(when?.entryId).toBe('founding-date');
+    expect(ask('et quand ?').answered).toBe(false);
+    const [, release] = converse('quand est sorti R1 ?', 'et v3 ?');
+    expect(release?.entryId).toBe('v3-release');
+  });
+
+  it('always fills the turn the caller keeps', () => {
+    const before = Date.now();
+    const reply = ask('who founded deepseek?');
+    expect(reply.turn).toMatchObject({
+      text: 'who founded deepseek?',
+      lang: 'en',
+      kind: 'fact',
+      answered: true,
+      entryId: 'founder',
+      entities: ['deepseek'],
+      aspect: 'found',
+    });
+    expect(reply.turn?.at).toBeGreaterThanOrEqual(before);
+    expect(ask('hi').turn).toMatchObject({ kind: 'chat', answered: false, lang: 'en' });
+    expect(ask('').turn?.kind).toBe('help');
+  });
+});
+
+describe('confidence', () => {
+  it('is shown only below the high band', () => {
+    const base = makeReply({ kind: 'fact', lang: 'en', title: 't', body: 'b', answered: true });
+    expect(shownConfidence({ ...base, confidence: 0.62 })).toBe(0.62);
+    expect(shownConfidence({ ...base, confidence: 0.95 })).toBeUndefined();
+    expect(renderText({ ...base, confidence: 0.95 })).not.toMatch(/Confidence/);
+    expect(renderText({ ...base, confidence: 0.62 })).toMatch(/Confidence: 62/);
+  });
+});
+
+describe('the vocabulary file is validated like the rest', () => {
+  const files = readKnowledgeDir(DIR);
+  const withVocabulary = (edit: (text: string) => string) =>
+    files.map((f) => (f.name === 'vocabulary.yaml' ? { ...f, text: edit(f.text) } : f));
+
+  it('names the file, the entry and the field of each problem', () => {
+    const broken = withVocabulary((text) =>
+      text
+        .replace('  - id: cheap\n    words: [cheap,', '  - id: cheap\n    words: [price, cheap,')
+        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,'),
+    );
+    const lines = validateKnowledge(broken).errors.map(formatProblem);
+    expect(lines).toContain(
+      'vocabulary.yaml, entry "cheap", field "words": "price" is also a word of "price"',
+    );
+    // An overview must name an entry (checked once the vocabulary itself is valid).
+    const overview = withVocabulary((text) =>
+      text.replace('overview: deepseek-what', 'overview: no-such-entry'),
+    );
+    expect(validateKnowledge(overview).errors.map(formatProblem)).toContain(
+      'vocabulary.yaml, entry "deepseek", field "overview": unknown entry id "no-such-entry"',
+    );
+    expect(
+      lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),
+    ).toBe(true);
+  });
+
+  it('is required', () => {
+    const { kb, errors } = validateKnowledge(files.filter((f) => f.name !== 'vocabulary.yaml'));
+    expect(kb).toBeUndefined();
+    expect(errors.map(formatProblem)).toContain('vocabulary.yaml: file is missing');
+  });
+});
