@@ -262,6 +262,7 @@ export const fr: Messages = {
     costAlt: (cheapest: string, dearest: string, ratio: string) =>
       `${cheapest} est le moins cher ; ${dearest} coûte ${ratio} fois plus que DeepSeek-R1.`,
     ratioToRef: (ratio: string) => `${ratio}\u00a0× R1`,
+    apartNote: 'Le volume est compté une fois en entrée et une fois en sortie.',
     reference: 'référence',
     input: 'Entrée',
     output: 'Sortie',
