@@ -54,7 +54,7 @@ describe('renderReply: an answered fact', () => {
       { name: 'Output', value: '$2.19 / 1M tokens', inline: true },
       { name: 'Input (cache miss)', value: '$0.55 / 1M tokens', inline: true },
     ]);
-    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025 · Confidence: 87%');
+    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025 · Confidence: 75%');
     const sure = renderReply(factReply({ confidence: 0.95 })).embeds[0] as APIEmbed;
     expect(sure.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025');
   });
