@@ -68,7 +68,7 @@ export const OVERVIEW_CONFIDENCE = 0.5;
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
 const FALLBACK_OUTSIDE = 'today';
 /** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
-const OVERVIEW_AGREEMENT = 0.35;
+const OVERVIEW_AGREEMENT = 0.4;
 /** Question words an overview answers: none, "what is", "why". */
 const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
 const OVERVIEW_UNKNOWN = 0;
