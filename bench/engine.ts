@@ -379,14 +379,12 @@ function scaleSection(base: KnowledgeBase, opts: Options): string {
   );
 }
 
-/** Writes a base as a knowledge folder (topic files of at most 500 entries, the shipped prices). */
+/** The shipped knowledge folder plus a base written as topic files of at most 500 entries. */
 function writeFolder(kb: KnowledgeBase, shippedDir: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-kb-'));
-  // Every shipped file that is not a topic (prices, vocabulary, gaps, charts…) comes along as it is.
-  for (const name of readdirSync(shippedDir).filter((n) => /\.ya?ml$/.test(n))) {
-    const text = readFileSync(path.join(shippedDir, name), 'utf8');
-    if (!/^topic:/m.test(text)) writeFileSync(path.join(dir, name), text);
-  }
+  // The shipped files come along (the vocabulary and gaps name shipped entries); the parts are added.
+  for (const name of readdirSync(shippedDir).filter((n) => /\.ya?ml$/.test(n)))
+    writeFileSync(path.join(dir, name), readFileSync(path.join(shippedDir, name)));
   const chunk = 500;
   for (let i = 0; i < kb.entries.length; i += chunk) {
     const part = kb.entries.slice(i, i + chunk);
