@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --rounds 5 --variants 1000 --100k]
+ * npm run bench [-- --rounds 5 --variants 1000 --100k --only shipped,scale,reload]
  *
  * The engine next to its peers, every figure from this one run:
  *   1. the shipped knowledge: the evaluation set (285 questions as written) and unique mutated
@@ -11,7 +11,7 @@
  *   3. hot reload: the longest pause of the event loop while the knowledge folder is reloaded.
  * Each timing is min / median over rounds; ratios compare medians of the same run.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -30,6 +30,8 @@ import { evalQuestions, takeVariants } from './questions.js';
 import { synthetic } from './synthetic.js';
 
 interface Options {
+  /** Sections to run (all by default): shipped, scale, reload. */
+  only: Set<string>;
   rounds: number;
   variants: number;
   huge: boolean;
@@ -43,7 +45,10 @@ function parseArgs(argv: string[]): Options {
       throw new Error(`--${name} must be an integer from 1 to ${max}`);
     return n;
   };
+  const oi = argv.indexOf('--only');
+  const only = new Set((oi >= 0 ? (argv[oi + 1] ?? '') : 'shipped,scale,reload').split(','));
   return {
+    only,
     rounds: num('rounds', 5, 50),
     variants: num('variants', 1000, 100_000),
     huge: argv.includes('--100k'),
@@ -374,10 +379,12 @@ function scaleSection(base: KnowledgeBase, opts: Options): string {
   );
 }
 
-/** Writes a base as a knowledge folder (topic files of at most 500 entries, the shipped prices). */
+/** The shipped knowledge folder plus a base written as topic files of at most 500 entries. */
 function writeFolder(kb: KnowledgeBase, shippedDir: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-kb-'));
-  writeFileSync(path.join(dir, 'prices.yaml'), readFileSync(path.join(shippedDir, 'prices.yaml')));
+  // The shipped files come along (the vocabulary and gaps name shipped entries); the parts are added.
+  for (const name of readdirSync(shippedDir).filter((n) => /\.ya?ml$/.test(n)))
+    writeFileSync(path.join(dir, name), readFileSync(path.join(shippedDir, name)));
   const chunk = 500;
   for (let i = 0; i < kb.entries.length; i += chunk) {
     const part = kb.entries.slice(i, i + chunk);
@@ -465,19 +472,25 @@ async function main(): Promise<void> {
   console.log(
     `\nLoad + validate + index the shipped base (${kb.entries.length} entries, in process): ${minMed(loads, 1)} ms (min / median)\n`,
   );
-  console.log('1. Shipped knowledge: latency (min / median over rounds) and accuracy\n');
-  console.log(shippedSection(kb, opts));
-  console.log(
-    '\ntop-1 (facts): the entry shown first is the expected one, over questions that expect an entry' +
-      " (a refusal counts as a miss: peers never refuse). top-1 ranked: briefbot's best candidate, answered" +
-      ' or not. all correct: also refusals and calculators (briefbot only).',
-  );
-  console.log('\n2. Scale: synthetic bases (build min / median, memory = heap kept after GC)\n');
-  console.log(scaleSection(kb, opts));
-  console.log(
-    '\n3. Hot reload: read + validate + index a knowledge folder, while the event loop is watched\n',
-  );
-  console.log(await reloadSection(kb, shippedDir, opts));
+  if (opts.only.has('shipped')) {
+    console.log('1. Shipped knowledge: latency (min / median over rounds) and accuracy\n');
+    console.log(shippedSection(kb, opts));
+    console.log(
+      '\ntop-1 (facts): the entry shown first is the expected one, over questions that expect an entry' +
+        " (a refusal counts as a miss: peers never refuse). top-1 ranked: briefbot's best candidate, answered" +
+        ' or not. all correct: also refusals and calculators (briefbot only).',
+    );
+  }
+  if (opts.only.has('scale')) {
+    console.log('\n2. Scale: synthetic bases (build min / median, memory = heap kept after GC)\n');
+    console.log(scaleSection(kb, opts));
+  }
+  if (opts.only.has('reload')) {
+    console.log(
+      '\n3. Hot reload: read + validate + index a knowledge folder, while the event loop is watched\n',
+    );
+    console.log(await reloadSection(kb, shippedDir, opts));
+  }
   console.log(`\n${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
