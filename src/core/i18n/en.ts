@@ -187,7 +187,7 @@ export const en = {
     answered: (title: string) => `briefbot answered: ${title}`,
     unanswered: 'briefbot had no answer.',
     downvoted: 'They marked the answer as not helpful.',
-    link: (url: string) => `Original message: ${url}`,
+    link: 'Original message:',
     done: 'I asked the team: someone will answer in the thread I started.',
     already: 'This question has already been passed to the team.',
     unavailable: 'Nobody is set up to take questions here.',

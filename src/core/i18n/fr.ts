@@ -190,7 +190,7 @@ export const fr: Messages = {
     answered: (title: string) => `Réponse de briefbot : ${title}`,
     unanswered: 'briefbot n’avait pas de réponse.',
     downvoted: 'La réponse a été jugée pas utile.',
-    link: (url: string) => `Message d’origine : ${url}`,
+    link: 'Message d’origine :',
     done: 'J’ai transmis la question à l’équipe : une personne répondra dans le fil que j’ai ouvert.',
     already: 'Cette question a déjà été transmise à l’équipe.',
     unavailable: 'Personne n’est désigné pour répondre aux questions ici.',
