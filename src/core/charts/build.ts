@@ -39,12 +39,19 @@ function usd(value: number, lang: Lang): string {
 }
 
 /** "−16.97%" / "−16,97 %": a signed percentage from a number of percent. */
+/** Intl formatters are costly to build: one per language, made on first use. */
+const changeFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatChange(percent: number, lang: Lang): string {
-  const f = new Intl.NumberFormat(locale(lang), {
-    style: 'percent',
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  });
+  let f = changeFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), {
+      style: 'percent',
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    });
+    changeFormats.set(lang, f);
+  }
   return withMinus(f.format(percent / 100));
 }
 
