@@ -67,6 +67,8 @@ const PARAPHRASE_DOMAIN = 0.5;
 export const OVERVIEW_CONFIDENCE = 0.5;
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
 const FALLBACK_OUTSIDE = 'today';
+/** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
+const OVERVIEW_AGREEMENT = 0.35;
 /** Question words an overview answers: none, "what is", "why". */
 const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
 const OVERVIEW_UNKNOWN = 0;
@@ -94,7 +96,8 @@ class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
   private readonly lexicon: Lexicon;
   private readonly calculator: Calculator;
-  private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
+  /** Autocomplete's fuse.js index per language, built on the first completion (only Discord asks). */
+  private readonly completions: Partial<Record<Lang, Fuse<{ q: string; folded: string; id: string }>>> = {};
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
@@ -113,12 +116,6 @@ class KnowledgeEngine implements Engine {
     this.index = new SearchIndex(kb.entries, this.lexicon, options);
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
-    const fuseFor = (lang: Lang) =>
-      new Fuse(
-        kb.entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id }))),
-        { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
-      );
-    this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
     this.vocabulary = { core: this.lexicon.language.core, extra: languageVocabulary(kb, this.lexicon) };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
@@ -313,6 +310,18 @@ class KnowledgeEngine implements Engine {
     }
     const overview = this.overview(reading);
     if (overview) return decorateFact(this.kb, factReply(this.kb, overview, lang, hits, OVERVIEW_CONFIDENCE));
+    // A long headline about a thing: the search's own first choice is that thing's overview.
+    if (
+      best &&
+      best.score >= OVERVIEW_AGREEMENT &&
+      !best.mismatch &&
+      this.fits(reading, best.id) &&
+      reading.entities.some((e) => this.overviews.get(e) === best.id)
+    ) {
+      const entry = this.kb.byId.get(best.id);
+      const confidence = Math.min(best.score, OVERVIEW_CONFIDENCE);
+      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, confidence));
+    }
     const near = this.relevant(
       reading,
       hits.filter((h) => h.score >= SUGGEST_THRESHOLD),
@@ -368,7 +377,13 @@ class KnowledgeEngine implements Engine {
     if (kind) return chartReply(this.kb, kind, lang);
     const entry = this.kb.byId.get(id);
     if (!entry) return refusalReply(this.kb, lang, []);
-    return decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    const reply = decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    // The turn a caller keeps after a button: the entry's own question, read like any other.
+    const question = entry.questions[lang][0] ?? entry.id;
+    return this.withTurn(
+      { ...reply, understood: read(this.index.prepare(question), this.lexicon) },
+      question,
+    );
   }
 
   /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */
@@ -394,6 +409,18 @@ class KnowledgeEngine implements Engine {
     return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
+  private completer(lang: Lang): Fuse<{ q: string; folded: string; id: string }> {
+    let fuse = this.completions[lang];
+    if (!fuse) {
+      fuse = new Fuse(
+        this.kb.entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id }))),
+        { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
+      );
+      this.completions[lang] = fuse;
+    }
+    return fuse;
+  }
+
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
     const max = Math.max(0, Math.min(limit, 25));
     const text = prefix.slice(0, 200).trim();
@@ -416,8 +443,7 @@ class KnowledgeEngine implements Engine {
       const entry = this.kb.byId.get(hit.id);
       if (entry) push(questionLink(entry, lang).question);
     }
-    for (const r of this.completions[lang].search(fold(text).slice(0, 64), { limit: max * 2 }))
-      push(r.item.q);
+    for (const r of this.completer(lang).search(fold(text).slice(0, 64), { limit: max * 2 })) push(r.item.q);
     return out;
   }
 

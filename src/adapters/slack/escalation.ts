@@ -80,7 +80,7 @@ function mentionOf(target: EscalationTarget): string {
 export function slackPoster(client: Client, askerMention: string): EscalationPoster {
   const live = /^<@[UW][A-Z0-9]{2,20}>$/.test(askerMention) ? askerMention : '';
   return {
-    async post(target, root, details) {
+    async post(target, { root, details, link, linkLabel }) {
       const escaped = escapeMrkdwn(root);
       const text = live ? escaped.split(escapeMrkdwn(live)).join(live) : escaped;
       const posted = await client.chat.postMessage({
@@ -93,7 +93,9 @@ export function slackPoster(client: Client, askerMention: string): EscalationPos
       await client.chat.postMessage({
         channel: target.channel,
         thread_ts: posted.ts,
-        text: escapeMrkdwn(details),
+        // The permalink comes from Slack (chat.getPermalink), not from the user: it stays a live link,
+        // while every address the user typed is defused by escapeMrkdwn.
+        text: `${escapeMrkdwn(details)}${link && /^https:\/\/[^\s<>|]+$/.test(link) ? `\n${escapeMrkdwn(linkLabel)} <${link}>` : ''}`,
         unfurl_links: false,
         unfurl_media: false,
       });
