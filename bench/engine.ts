@@ -20,6 +20,8 @@ import vm from 'node:vm';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { stringify } from 'yaml';
+import { converse } from '../src/core/conversation/index.js';
+import type { ConversationContext } from '../src/core/conversation.js';
 import { createEngine, type Engine, type KnowledgeBase, loadKnowledge } from '../src/core/index.js';
 import type { Entry } from '../src/core/knowledge/types.js';
 import { type EvalQuestion, isCorrect } from '../src/eval/run.js';
@@ -169,6 +171,8 @@ function fuseOver(entries: readonly Entry[]): Fuse<{ id: string; q: string }> {
   );
 }
 
+const CONVERSE = 'briefbot converse(), 3 earlier turns';
+
 function systems(kb: KnowledgeBase, withFuse = true): System[] {
   const noCache = createEngine(kb, { cacheSize: 0 });
   const list: System[] = [
@@ -177,6 +181,17 @@ function systems(kb: KnowledgeBase, withFuse = true): System[] {
       make: () => (q) => noCache.answer({ text: q }).entryId,
       full: (q) => isCorrect(q, noCache.answer({ text: q.question })),
       ranked: (q) => noCache.answer({ text: q }).matches[0]?.id,
+    },
+    {
+      // The same question as the 4th turn of a conversation: meta detection, context to the engine
+      // (which then skips its cache), the new turn built and the context bounded.
+      name: CONVERSE,
+      make: () => {
+        let context: ConversationContext = { turns: [] };
+        for (const q of ['how much did nvidia fall?', 'who founded deepseek?', '10M output tokens on r1'])
+          context = converse(noCache, { text: q, context }).context;
+        return (q) => converse(noCache, { text: q, context }).reply.entryId;
+      },
     },
     {
       name: 'briefbot, answer cache on',
@@ -285,7 +300,12 @@ function shippedSection(kb: KnowledgeBase, opts: Options): string {
       ]);
     }
   }
-  return table(
+  const overhead = sets.map((set) => {
+    const p99 = (name: string | undefined) =>
+      median((timings.get(`${set.name}|${name}`) ?? []).map((x) => x.t.p99));
+    return `${set.name} ${fmt(p99(CONVERSE) - p99(list[0]?.name), 3)} ms`;
+  });
+  return `${table(
     [
       'questions',
       'system',
@@ -298,7 +318,7 @@ function shippedSection(kb: KnowledgeBase, opts: Options): string {
       'p99 vs briefbot',
     ],
     rows,
-  );
+  )}\n\nconversation overhead on p99 (converse() with 3 earlier turns − answer(), cache off; target ≤ 0.2 ms): ${overhead.join(' · ')}`;
 }
 
 function scaleSection(base: KnowledgeBase, opts: Options): string {

@@ -86,6 +86,20 @@ describe('converse: meta follow-ups act on the last answer', () => {
     expect(out[2]?.reply.entryId).toBe(out[0]?.reply.entryId);
   });
 
+  it('after a calculation, a complete fact question is not turned into a price; a cost follow-up is', () => {
+    for (const question of [
+      'fondateur deepseek',
+      'when was deepseek founded?',
+      'what license is r1 under?',
+    ]) {
+      const { out } = chat(['10M output tokens on r1', question]);
+      expect(out[1]?.reply.kind).toBe('fact');
+      expect(out[1]?.reply.entryId).toBe(engine.answer({ text: question }).entryId);
+    }
+    const { out } = chat(['10M output tokens on r1', 'and on o1?', 'et sur o1-mini ?']);
+    expect(out.map((o) => o.reply.kind)).toEqual(['cost', 'cost', 'cost']);
+  });
+
   it('a complete question is answered on its own (a change of subject)', () => {
     const { out } = chat(['how much did nvidia fall on jan 27?', 'who founded deepseek?']);
     const alone = engine.answer({ text: 'who founded deepseek?' });

@@ -78,7 +78,13 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   const context = turns.length > 0 ? { turns: [...turns] } : null;
   // A follow-up too short to show its language ("and o1?", "broadcom ?") keeps the conversation's.
   const locale = query.locale ?? (last && detectLang(text) === undefined ? last.lang : null);
-  const reply = engine.answer({ text, locale, ...(context ? { context } : {}) });
+  const reply = completeOnItsOwn(
+    engine,
+    text,
+    locale,
+    engine.answer({ text, locale, ...(context ? { context } : {}) }),
+    last,
+  );
   const turn = turnOf(reply, text, now());
   return { reply, context: boundContext(isAnswer(turn) ? [...turns, turn] : turns, max) };
 }
@@ -86,6 +92,32 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
 function lastAnswer(turns: readonly Turn[]): Turn | undefined {
   for (let i = turns.length - 1; i >= 0; i--) if (isAnswer(turns[i])) return turns[i];
   return undefined;
+}
+
+/**
+ * Above this confidence a fact answered on its own wins over a calculation the conversation made of
+ * it: "deepseek founding year" after "10M output tokens on r1" asks a fact, not a price.
+ */
+export const STANDALONE_FACT_CONFIDENCE = 0.85;
+
+/**
+ * A question complete on its own is answered on its own: when the conversation turned it into a
+ * calculation while, alone, it is a confident fact, the fact wins. (Only checked after a calculation:
+ * it costs a second search.)
+ */
+function completeOnItsOwn(
+  engine: Engine,
+  text: string,
+  locale: string | null | undefined,
+  reply: Reply,
+  last: Turn | undefined,
+): Reply {
+  if (!last || (last.kind !== 'cost' && last.kind !== 'training')) return reply;
+  if (reply.kind !== 'cost' && reply.kind !== 'training') return reply;
+  const alone = engine.answer({ text, locale });
+  const sure =
+    alone.kind === 'fact' && alone.answered && (alone.confidence ?? 0) >= STANDALONE_FACT_CONFIDENCE;
+  return sure ? alone : reply;
 }
 
 /** The last answer again, in `lang`: its entry when it had one, else its question asked again. */
