@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { converse } from '../core/conversation/index.js';
 import type { ConversationContext } from '../core/conversation.js';
 import type { Engine, Reply } from '../core/index.js';
@@ -55,6 +56,9 @@ export function parseLine(line: string): JsonlLine {
   return parsed;
 }
 
+/** Longest conversation id kept as it is. */
+const MAX_ID_LENGTH = 200;
+
 /** Conversations kept by one --jsonl run (the oldest forgotten past this many). */
 const MAX_CLI_CONVERSATIONS = 10_000;
 
@@ -73,7 +77,11 @@ export class JsonlSession {
     // A plain line is a conversation of its own ("source?" alone has nothing to cite).
     if (input.conversation === undefined)
       return toJson(input.text, converse(this.engine, { text: input.text, locale: locale ?? null }).reply);
-    const id = input.conversation;
+    // Ids are kept as map keys: a huge one is kept as its digest, so memory stays bounded.
+    const id =
+      input.conversation.length > MAX_ID_LENGTH
+        ? `#${createHash('sha256').update(input.conversation).digest('hex')}`
+        : input.conversation;
     const context = this.conversations.get(id) ?? { turns: [] };
     const result = converse(this.engine, { text: input.text, locale: locale ?? null, context });
     this.conversations.delete(id);

@@ -67,6 +67,8 @@ const PARAPHRASE_DOMAIN = 0.5;
 export const OVERVIEW_CONFIDENCE = 0.5;
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
 const FALLBACK_OUTSIDE = 'today';
+/** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
+const OVERVIEW_AGREEMENT = 0.35;
 /** Question words an overview answers: none, "what is", "why". */
 const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
 const OVERVIEW_UNKNOWN = 0;
@@ -313,6 +315,18 @@ class KnowledgeEngine implements Engine {
     }
     const overview = this.overview(reading);
     if (overview) return decorateFact(this.kb, factReply(this.kb, overview, lang, hits, OVERVIEW_CONFIDENCE));
+    // A long headline about a thing: the search's own first choice is that thing's overview.
+    if (
+      best &&
+      best.score >= OVERVIEW_AGREEMENT &&
+      !best.mismatch &&
+      this.fits(reading, best.id) &&
+      reading.entities.some((e) => this.overviews.get(e) === best.id)
+    ) {
+      const entry = this.kb.byId.get(best.id);
+      const confidence = Math.min(best.score, OVERVIEW_CONFIDENCE);
+      if (entry) return decorateFact(this.kb, factReply(this.kb, entry, lang, hits, confidence));
+    }
     const near = this.relevant(
       reading,
       hits.filter((h) => h.score >= SUGGEST_THRESHOLD),
@@ -368,7 +382,13 @@ class KnowledgeEngine implements Engine {
     if (kind) return chartReply(this.kb, kind, lang);
     const entry = this.kb.byId.get(id);
     if (!entry) return refusalReply(this.kb, lang, []);
-    return decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    const reply = decorateFact(this.kb, factReply(this.kb, entry, lang, [{ id, score: 1 }], 1));
+    // The turn a caller keeps after a button: the entry's own question, read like any other.
+    const question = entry.questions[lang][0] ?? entry.id;
+    return this.withTurn(
+      { ...reply, understood: read(this.index.prepare(question), this.lexicon) },
+      question,
+    );
   }
 
   /** "chart …": the answer to the rest when it has a chart, else the chart its words name. */

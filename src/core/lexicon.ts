@@ -212,7 +212,9 @@ export class Lexicon {
    * words (`extra`: the caller checks they ask nothing). Returns the kind and the language of the phrases
    * when they belong to one language.
    */
-  smallTalk(raw: string[]): { id: SmallTalkId; lang?: Lang; extra: number } | undefined {
+  smallTalk(words: string[]): { id: SmallTalkId; lang?: Lang; extra: number } | undefined {
+    // "helloooo", "merciii": a letter typed three times or more counts once.
+    const raw = words.map((w) => w.replace(/(\p{L})\1{2,}/gu, '$1'));
     const found = new Set<string>();
     const langs = new Set<Lang>();
     let extra = 0;

@@ -83,7 +83,7 @@ export function makeReply(init: Partial<Reply> & Pick<Reply, 'kind' | 'lang' | '
  * Confidence is shown to users only where it is informative: below this, an answer is worth checking;
  * above it, answers on the development sets were right every time (see README, "Measured").
  */
-export const CONFIDENCE_SHOWN_BELOW = 0.9;
+export const CONFIDENCE_SHOWN_BELOW = 0.8;
 
 /** The confidence a renderer shows for this reply, or undefined when it shows none. */
 export function shownConfidence(reply: Reply): number | undefined {

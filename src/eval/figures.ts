@@ -54,7 +54,7 @@ const SCALE: Record<string, number> = {
 // A number with optional grouping (",", ".", regular, no-break and narrow no-break spaces, apostrophe)
 // and an optional decimal part, then an optional scale word.
 const NUMBER =
-  /(?<![\p{L}\d])(\d{1,3}(?:[ \u00a0\u202f,.'’]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(k|K|M|B|bn|G|T|Md|Mds|md|thousands?|mille|millions?|billions?|milliards?|trillions?)(?![\p{L}]))?/gu;
+  /(?<![\p{L}\d])(\d{1,3}(?:[ \u00a0\u202f,.'’]\d{3})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)(?:\s?(k|K|M|B|bn|G|T|Md|Mds|md|thousands?|mille|millions?|billions?|milliards?|trillions?)(?![\p{L}]))?/gu;
 
 /** Every reading of one numeric literal (both locales when the separator is ambiguous). */
 export function readNumber(literal: string): number[] {

@@ -2,6 +2,7 @@ import { readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Lang } from '../core/lang.js';
+import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
 import type { Platform } from './types.js';
 
@@ -29,6 +30,19 @@ export interface ChannelRule {
   visibility: Visibility;
   languages: Lang[];
   escalation?: EscalationTarget;
+}
+
+/** Confidence an `auto` channel needs before the bot speaks unasked. */
+export const AUTO_CONFIDENCE = 0.8;
+
+/**
+ * What an `auto` channel lets the bot post unasked (every platform): a confident fact, or a
+ * calculation. Refusals, help, small talk and notices are never posted there.
+ */
+export function confidentEnough(reply: Reply): boolean {
+  if (!reply.answered) return false;
+  if (reply.kind === 'cost' || reply.kind === 'training') return true;
+  return reply.kind === 'fact' && (reply.confidence ?? 0) >= AUTO_CONFIDENCE;
 }
 
 /** Largest policy file read: a policy is a few kilobytes. */

@@ -25,23 +25,36 @@ export interface EscalationRequest {
   key: string;
 }
 
+/** The texts of an escalation post (plain text: the platform escapes it), and the link it points to. */
+export interface EscalationTexts {
+  root: string;
+  details: string;
+  /** A link the bot made (not user text): posted live after `linkLabel`. */
+  link?: string;
+  linkLabel: string;
+}
+
 /** What a platform does to post an escalation: a root message, then the details in its thread. */
 export interface EscalationPoster {
-  post(target: EscalationTarget, root: string, details: string): Promise<void>;
+  post(target: EscalationTarget, texts: EscalationTexts): Promise<void>;
 }
 
 export type EscalationOutcome = 'posted' | 'already' | 'limited';
 
 /** The texts of an escalation post, in the asker's language. */
-export function escalationTexts(req: EscalationRequest): { root: string; details: string } {
+export function escalationTexts(req: EscalationRequest): EscalationTexts {
   const m = t(req.lang).escalation;
   const question = req.question.replace(/\s+/g, ' ').trim().slice(0, 500);
   const details = [
     req.answerTitle ? m.answered(req.answerTitle) : m.unanswered,
     ...(req.downvoted ? [m.downvoted] : []),
-    ...(req.link ? [m.link(req.link)] : []),
   ];
-  return { root: m.root(req.userMention, question), details: details.join('\n') };
+  return {
+    root: m.root(req.userMention, question),
+    details: details.join('\n'),
+    linkLabel: m.link,
+    ...(req.link ? { link: req.link } : {}),
+  };
 }
 
 /**
@@ -58,8 +71,7 @@ export async function escalate(
   if (count > services.rateLimitPerMinute) return 'limited';
   if (!(await services.state.claimOnce(`escalate:${req.platform}:${req.key}`, ESCALATION_SECONDS)))
     return 'already';
-  const { root, details } = escalationTexts(req);
-  await poster.post(req.target, root, details);
+  await poster.post(req.target, escalationTexts(req));
   services.logger.info({ platform: req.platform, user, target: req.target.channel }, 'question escalated');
   return 'posted';
 }

@@ -6,7 +6,9 @@ import { DEFAULT_RETENTION, type Retention } from './sqlite-store.js';
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS briefbot_votes (
   id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, platform TEXT NOT NULL, "user" TEXT NOT NULL,
-  entry_id TEXT NOT NULL, vote TEXT NOT NULL, lang TEXT NOT NULL);
+  entry_id TEXT NOT NULL, vote TEXT NOT NULL, lang TEXT NOT NULL, reason TEXT, comment TEXT);
+ALTER TABLE briefbot_votes ADD COLUMN IF NOT EXISTS reason TEXT;
+ALTER TABLE briefbot_votes ADD COLUMN IF NOT EXISTS comment TEXT;
 CREATE INDEX IF NOT EXISTS briefbot_votes_at ON briefbot_votes(at);
 CREATE TABLE IF NOT EXISTS briefbot_unanswered (
   id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, platform TEXT NOT NULL, question TEXT NOT NULL,
@@ -55,12 +57,21 @@ export class PgRecords implements RecordBackend {
       if (votes.length > 0) {
         const values: unknown[] = [];
         const rows = votes.map((r, i) => {
-          values.push(r.at, r.platform, r.user, r.entryId, r.vote, r.lang);
-          const b = i * 6;
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6})`;
+          values.push(
+            r.at,
+            r.platform,
+            r.user,
+            r.entryId,
+            r.vote,
+            r.lang,
+            r.reason ?? null,
+            r.comment ?? null,
+          );
+          const b = i * 8;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
         });
         await client.query(
-          `INSERT INTO briefbot_votes (at, platform, "user", entry_id, vote, lang) VALUES ${rows.join(',')}`,
+          `INSERT INTO briefbot_votes (at, platform, "user", entry_id, vote, lang, reason, comment) VALUES ${rows.join(',')}`,
           values,
         );
       }

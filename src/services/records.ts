@@ -1,3 +1,4 @@
+import { cleanComment, isFeedbackReason } from '../core/feedback.js';
 import type { Logger } from '../logger.js';
 import type { Feedback, FeedbackStore, Unanswered } from './types.js';
 
@@ -222,6 +223,8 @@ export function parseRecordLine(line: string, expected?: 'vote' | 'unanswered'):
   const entryId = str('entryId', 200);
   const vote = r.vote === 'up' || r.vote === 'down' ? r.vote : undefined;
   if (entryId === undefined || vote === undefined) return undefined;
+  const reason = isFeedbackReason(r.reason) ? r.reason : undefined;
+  const comment = cleanComment(str('comment'));
   return {
     kind,
     at,
@@ -230,5 +233,7 @@ export function parseRecordLine(line: string, expected?: 'vote' | 'unanswered'):
     entryId,
     vote,
     lang,
+    ...(reason ? { reason } : {}),
+    ...(comment ? { comment } : {}),
   };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_RETENTION: Retention = { maxRows: 1_000_000, days: 365 };
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS votes (
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, user TEXT NOT NULL,
-  entry_id TEXT NOT NULL, vote TEXT NOT NULL, lang TEXT NOT NULL);
+  entry_id TEXT NOT NULL, vote TEXT NOT NULL, lang TEXT NOT NULL, reason TEXT, comment TEXT);
 CREATE INDEX IF NOT EXISTS votes_at ON votes(at);
 CREATE TABLE IF NOT EXISTS unanswered (
   id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, question TEXT NOT NULL,
@@ -41,6 +41,12 @@ export function openDatabase(dataDir: string, file = DB_FILE): Database.Database
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 2000');
   db.exec(SCHEMA);
+  // Databases made before votes had a reason and a comment get the two columns.
+  const columns = new Set(
+    (db.prepare('PRAGMA table_info(votes)').all() as { name: string }[]).map((c) => c.name),
+  );
+  for (const column of ['reason', 'comment'])
+    if (!columns.has(column)) db.exec(`ALTER TABLE votes ADD COLUMN ${column} TEXT`);
   return db;
 }
 
@@ -64,14 +70,24 @@ export class SqliteRecords implements RecordBackend {
   ) {
     this.db = openDatabase(dataDir);
     this.insertVote = this.db.prepare(
-      'INSERT INTO votes (at, platform, user, entry_id, vote, lang) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO votes (at, platform, user, entry_id, vote, lang, reason, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertUnanswered = this.db.prepare(
       'INSERT INTO unanswered (at, platform, question, qkey, lang) VALUES (?, ?, ?, ?, ?)',
     );
     this.writeBatch = this.db.transaction((batch: readonly TimedRecord[]) => {
       for (const r of batch) {
-        if (r.kind === 'vote') this.insertVote.run(r.at, r.platform, r.user, r.entryId, r.vote, r.lang);
+        if (r.kind === 'vote')
+          this.insertVote.run(
+            r.at,
+            r.platform,
+            r.user,
+            r.entryId,
+            r.vote,
+            r.lang,
+            r.reason ?? null,
+            r.comment ?? null,
+          );
         else this.insertUnanswered.run(r.at, r.platform, r.question, questionKey(r.question), r.lang);
       }
     });

@@ -56,3 +56,22 @@ describe('ask --jsonl with conversations', () => {
     expect(b3).toMatchObject({ entry: b1?.entry, lang: 'fr', answered: true });
   }, 60_000);
 });
+
+describe('JsonlSession', () => {
+  it('keeps conversations with long ids apart, sharing a prefix or not', async () => {
+    const { JsonlSession } = await import('../../src/cli/jsonl.js');
+    const { loadEngineFromDir } = await import('../../src/core/index.js');
+    const session = new JsonlSession(loadEngineFromDir('knowledge'));
+    const a = `${'x'.repeat(5000)}a`;
+    const b = `${'x'.repeat(5000)}b`;
+    const line = (text: string, conversation: string) => JSON.stringify({ text, conversation });
+    const first = session.answer(line('Who founded DeepSeek?', a));
+    expect(session.answer(line('source?', b))).toMatchObject({ answered: false, kind: 'help' });
+    expect(session.answer(line('source?', a))).toMatchObject({ answered: true, entry: first.entry });
+    // A number is a conversation id too.
+    session.answer(JSON.stringify({ text: 'Who founded DeepSeek?', conversation: 7 }));
+    expect(session.answer(JSON.stringify({ text: 'source?', conversation: '7' }))).toMatchObject({
+      answered: true,
+    });
+  });
+});

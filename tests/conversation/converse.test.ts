@@ -131,6 +131,19 @@ describe('converse: context', () => {
     });
   });
 
+  it('a meta follow-up on an answer that cannot be given again says so instead of reshaping a refusal', () => {
+    const gone: Turn = {
+      text: 'Cost estimate',
+      lang: 'en',
+      kind: 'fact',
+      answered: true,
+      entryId: 'no-such-entry',
+      at: Date.now(),
+    };
+    const r = converse(engine, { text: 'source?', context: { turns: [gone] } });
+    expect(r.reply).toMatchObject({ kind: 'help', answered: false });
+  });
+
   it('a short follow-up with no language of its own keeps the conversation’s', () => {
     const { out } = chat(['de combien a chuté nvidia ?', 'nvidia ?']);
     expect(out[1]?.reply.lang).toBe('fr');

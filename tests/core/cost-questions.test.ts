@@ -60,6 +60,28 @@ describe('the whole cost question, exact figures', () => {
     ],
     ['10M tokens and 2M output on r1', ['$9.88', '$5.50', '$4.38']],
     ['300k prompt + 100k completion on o1-mini', ['$2.10', '$0.90', '$1.20']],
+    [
+      '8M input tokens, 6M of them cached, and 500k output on o1',
+      ['$105.00', '$75.00', '$30.00', '6M of them cache hits'],
+    ],
+    ['3M cached and 1M uncached input tokens on r1', ['$0.97', '4M input tokens']],
+    ['10M cache-hit input tokens on o1', ['$75.00', 'cache hit']],
+    ['what does a million output tokens cost on r1', ['$2.19', '1M output tokens']],
+    ['two thousand requests of 500 output tokens on r1', ['$2.19', '2,000 requests']],
+    ['r1 costs $2.19 per 1M output tokens, how much for 50M output?', ['$109.50', '50M output tokens']],
+    ['a 10k-token prompt and a 2k-token answer on o1', ['$0.27', '$0.15', '$0.12']],
+    ['2M output tokens per day on r1', ['$4.38', 'per day']],
+    ['how much do I save with r1 instead of o1 for 10M output tokens?', ['Difference: $578.10']],
+    ['quelle différence de coût entre r1 et o1 pour 5M de tokens en sortie ?', ['Écart : 289,05 $US']],
+    [
+      'un milliard de tokens en sortie sur o1, combien ?',
+      ['60 000,00 $US', '1 milliard de tokens en sortie'],
+    ],
+    ['100 requests a day of 3k output tokens on r1, cost of a 30-day month', ['$19.71', '9M output tokens']],
+    [
+      '8 millions de tokens en entrée dont 6 millions en cache sur o1',
+      ['75,00 $US', 'dont 6 millions en cache'],
+    ],
     ['1 token en sortie sur r1', ['1 token en sortie', '0,00000219 $US']],
   ])('%s', (question, expected) => {
     const reply = ask(question);
@@ -125,6 +147,8 @@ describe('reverse questions', () => {
 
   it.each([
     ['how many GPU hours for $1M', ['500,000 GPU-hours', '$2 per GPU-hour']],
+    ["how long would V3's training take on 8192 GPUs?", ['340.3 h per GPU', '14.2 days']],
+    ['combien de temps pour entraîner V3 sur 512 GPU ?', ['5 445,3 h par GPU', '226,9 jours']],
     ['with $10M, how many days can I run 2048 H800 at $2/h?', ['2,441.4 h per GPU', '101.7 days']],
     ['combien d’heures GPU pour 1 million de dollars à 4 $ l’heure ?', ['250 000 heures-GPU']],
   ])('GPU-hours for a budget: %s', (question, expected) => {

@@ -227,6 +227,13 @@ describe('/cost, /training, /facts, /about', () => {
     const body = await bot.send(slashCommand(app, 'about'));
     expect(embedOf(body).title).toBe(t('en').about.title);
     expect(body.data?.flags).toBeUndefined();
+    // The same overview as Slack's App Home: topics with example questions, and how to ask.
+    const names = (embedOf(body).fields ?? []).map((f) => f.name);
+    for (const topic of engine.topics()) expect(names).toContain(`${topic.name.en} — try`);
+    expect(names).toContain('How to ask me');
+    expect(JSON.stringify(embedOf(body).fields)).toContain('Ask briefbot');
+    const fr = await bot.send(slashCommand(app, 'about', {}, { locale: 'fr' }));
+    expect((embedOf(fr).fields ?? []).map((f) => f.name)).toContain('Comment me poser une question');
   });
 });
 
@@ -318,9 +325,9 @@ describe('buttons', () => {
 
   it('records a vote on a calculation', async () => {
     const before = bot.feedback.votes.length;
-    await bot.send(buttonClick(app, 'bb:fb:down:calc-training:en'));
+    await bot.send(buttonClick(app, 'bb:fb:up:calc-training:en'));
     expect(bot.feedback.votes.slice(before)).toEqual([
-      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'down' }),
+      expect.objectContaining({ platform: 'discord', entryId: 'calc-training', vote: 'up' }),
     ]);
   });
 

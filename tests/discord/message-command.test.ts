@@ -101,3 +101,42 @@ describe('the local server rejects registrations Discord rejects', () => {
     ).toEqual([]);
   });
 });
+
+describe('the local server rejects messages Discord rejects', () => {
+  it('embed, content and component limits', async () => {
+    const { messageProblems } = await import('../helpers/discord-limits.js');
+    expect(messageProblems({ content: 'x'.repeat(2001) })).toEqual(['content: at most 2000 characters']);
+    expect(messageProblems({ embeds: [{ title: 't'.repeat(257) }] })).toEqual([
+      'embeds.0.title: at most 256',
+    ]);
+    expect(
+      messageProblems({
+        embeds: [
+          {
+            description: 'd'.repeat(4000),
+            fields: [
+              { name: 'n', value: 'v'.repeat(1024) },
+              { name: 'n', value: 'v'.repeat(1024) },
+            ],
+          },
+        ],
+      }),
+    ).toEqual(['embeds.0: more than 6000 characters in all']);
+    expect(
+      messageProblems({
+        components: [
+          { type: 1, components: Array.from({ length: 6 }, () => ({ type: 2, custom_id: 'a', label: 'b' })) },
+        ],
+      }),
+    ).toEqual(['components.0: 1 to 5 buttons']);
+    const res = await fetch(`${bot.server.apiUrl}/v10/interactions/1/tok/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 4,
+        data: { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] },
+      }),
+    });
+    expect(res.status).toBe(400);
+  });
+});

@@ -12,6 +12,8 @@ describe('reading numbers in either locale', () => {
   it('keeps both readings of an ambiguous separator', () => {
     expect(readNumber('1,234').sort()).toEqual([1.234, 1234].sort());
     expect(readNumber('2,5')).toEqual([2.5]);
+    // Four decimals are not a thousands group: "0,0165" is one number, not "0,016" then "5".
+    expect(numbersIn('0,0165 $US')).toEqual([0.0165]);
   });
   it('applies scale words and suffixes', () => {
     expect(numbersIn('$5.576M')).toContain(5_576_000);

@@ -45,6 +45,8 @@ export interface BotSetup extends DiscordOptions {
   engine: () => Engine;
   /** The channel policy getter (default: mention everywhere). */
   policy?: () => ChannelPolicy;
+  /** Ask for the Message Content intent (auto channels). */
+  messageContent?: boolean;
   state?: SharedState;
   rateLimitPerMinute?: number;
 }
@@ -69,9 +71,21 @@ export async function startTestBot(setup: BotSetup): Promise<TestBot> {
     rateLimitPerMinute: setup.rateLimitPerMinute ?? 1000,
     ...(setup.policy ? { policy: setup.policy } : {}),
   });
-  const { engine: _engine, state: _state, rateLimitPerMinute: _rate, policy: _policy, ...options } = setup;
+  const {
+    engine: _engine,
+    state: _state,
+    rateLimitPerMinute: _rate,
+    policy: _policy,
+    messageContent,
+    ...options
+  } = setup;
   const adapter = await startDiscord(
-    { token: TEST_TOKEN, applicationId: server.applicationId, apiUrl: server.apiUrl },
+    {
+      token: TEST_TOKEN,
+      applicationId: server.applicationId,
+      apiUrl: server.apiUrl,
+      ...(messageContent ? { messageContent: true } : {}),
+    },
     services,
     options,
   ).catch(async (error: unknown) => {

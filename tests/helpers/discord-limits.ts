@@ -89,3 +89,47 @@ export function modalProblems(data: unknown): string[] {
   }
   return problems;
 }
+
+/**
+ * What Discord rejects in a message body (interaction response, follow-up, edit, channel message):
+ * content over 2,000 characters, more than 10 embeds, an embed past its limits (title 256, description
+ * 4,096, 25 fields, field name 256 / value 1,024, footer 2,048, 6,000 in all), more than 5 rows of
+ * components or 5 buttons in a row, a custom_id over 100 or a label over 80.
+ */
+export function messageProblems(body: unknown): string[] {
+  const b = (body ?? {}) as Json;
+  const problems: string[] = [];
+  if (typeof b.content === 'string' && b.content.length > 2000)
+    problems.push('content: at most 2000 characters');
+  const embeds = Array.isArray(b.embeds) ? (b.embeds as Json[]) : [];
+  if (embeds.length > 10) problems.push('embeds: at most 10');
+  for (const [i, e] of embeds.entries()) {
+    const len = (v: unknown) => (typeof v === 'string' ? v.length : 0);
+    const fields = Array.isArray(e.fields) ? (e.fields as Json[]) : [];
+    const footer = (e.footer as Json | undefined)?.text;
+    if (len(e.title) > 256) problems.push(`embeds.${i}.title: at most 256`);
+    if (len(e.description) > 4096) problems.push(`embeds.${i}.description: at most 4096`);
+    if (fields.length > 25) problems.push(`embeds.${i}.fields: at most 25`);
+    if (len(footer) > 2048) problems.push(`embeds.${i}.footer.text: at most 2048`);
+    let total = len(e.title) + len(e.description) + len(footer);
+    for (const [j, f] of fields.entries()) {
+      if (len(f.name) < 1 || len(f.name) > 256) problems.push(`embeds.${i}.fields.${j}.name: 1 to 256`);
+      if (len(f.value) < 1 || len(f.value) > 1024) problems.push(`embeds.${i}.fields.${j}.value: 1 to 1024`);
+      total += len(f.name) + len(f.value);
+    }
+    if (total > 6000) problems.push(`embeds.${i}: more than 6000 characters in all`);
+  }
+  const rows = Array.isArray(b.components) ? (b.components as Json[]) : [];
+  if (rows.length > 5) problems.push('components: at most 5 rows');
+  for (const [i, row] of rows.entries()) {
+    const items = Array.isArray(row.components) ? (row.components as Json[]) : [];
+    if (row.type === 1 && (items.length < 1 || items.length > 5))
+      problems.push(`components.${i}: 1 to 5 buttons`);
+    for (const c of items) {
+      if (typeof c.custom_id === 'string' && c.custom_id.length > 100)
+        problems.push(`components.${i}: custom_id over 100`);
+      if (typeof c.label === 'string' && c.label.length > 80) problems.push(`components.${i}: label over 80`);
+    }
+  }
+  return problems;
+}

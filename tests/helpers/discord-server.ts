@@ -4,7 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { BOT_USER, fakeMessage, GUILD_ID, snowflake } from './discord-interactions.js';
-import { commandProblems, modalProblems } from './discord-limits.js';
+import { commandProblems, messageProblems, modalProblems } from './discord-limits.js';
 
 /**
  * A local Discord-compatible server for end-to-end tests: REST under /api/v10 and a JSON gateway on the
@@ -249,6 +249,11 @@ export class DiscordTestServer extends EventEmitter {
         if (problems.length > 0)
           return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       }
+      if (body.type === 4 || body.type === 7) {
+        const problems = messageProblems(body.data);
+        if (problems.length > 0)
+          return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
+      }
       const id = p.split('/')[2] ?? '';
       // Discord answers an interaction once: a second callback is refused.
       if (this.acknowledged.has(id))
@@ -288,7 +293,8 @@ export class DiscordTestServer extends EventEmitter {
     if (send && r.method === 'POST') {
       const body = (r.body ?? {}) as Record<string, unknown>;
       const content = String(body.content ?? '');
-      if (content.length > 2000) return [400, { message: 'Invalid Form Body', code: 50035 }];
+      const problems = messageProblems(body);
+      if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       if (content === '' && !Array.isArray(body.embeds))
         return [400, { message: 'Cannot send an empty message', code: 50006 }];
       return [200, fakeMessage({ ...body, channel_id: send[1] })];
@@ -320,6 +326,8 @@ export class DiscordTestServer extends EventEmitter {
     const hook = /^\/webhooks\/\d+\/[^/]+(\/messages\/([^/]+))?$/.exec(p);
     if (hook) {
       if (r.method === 'DELETE') return [204, undefined];
+      const problems = messageProblems(r.body);
+      if (problems.length > 0) return [400, { message: 'Invalid Form Body', code: 50035, errors: problems }];
       return [200, fakeMessage(r.body as Record<string, unknown> | undefined)];
     }
     return [404, { message: '404: Not Found', code: 0 }];

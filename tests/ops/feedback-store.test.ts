@@ -12,6 +12,7 @@ import {
   DB_FILE,
   LEGACY_UNANSWERED_FILE,
   LEGACY_VOTES_FILE,
+  openDatabase,
   SqliteRecords,
 } from '../../src/services/sqlite-store.js';
 import { openRecordStore } from '../../src/services/store.js';
@@ -56,7 +57,12 @@ describe('records store (SQLite under DATA_DIR) and npm run report', () => {
     await ask('Who won the 1998 World Cup?');
     await ask('How much did Nvidia fall?');
     const who = { platform: 'discord' as const, userId: 'v' };
-    for (let i = 0; i < 3; i += 1) await recordVote(services, who, 'nvidia-drop', 'down', 'en');
+    await recordVote(services, who, 'nvidia-drop', 'down', 'en', {
+      reason: 'wrong',
+      comment: 'It closed −17%',
+    });
+    await recordVote(services, who, 'nvidia-drop', 'down', 'en', { reason: 'wrong' });
+    await recordVote(services, who, 'nvidia-drop', 'down', 'en');
     await recordVote(services, who, 'nvidia-drop', 'up', 'en');
     await recordVote(services, who, 'selloff-date', 'down', 'fr');
     await recordVote(services, who, 'timeline', 'up', 'en');
@@ -74,20 +80,49 @@ describe('records store (SQLite under DATA_DIR) and npm run report', () => {
     expect(votes).toHaveLength(6);
     expect(votes[0]).toMatchObject({ entry_id: 'nvidia-drop', vote: 'down', platform: 'discord' });
     expect(votes.some((v) => v.entry_id === 'no-such-entry')).toBe(false);
+    expect(rows(dataDir, 'SELECT reason, comment FROM votes ORDER BY id LIMIT 3')).toEqual([
+      { reason: 'wrong', comment: 'It closed −17%' },
+      { reason: 'wrong', comment: null },
+      { reason: null, comment: null },
+    ]);
     expect(JSON.stringify(votes)).not.toContain('"user":"v"');
     expect(rows(dataDir, 'PRAGMA journal_mode')[0]).toEqual({ journal_mode: 'wal' });
   });
 
-  it('report: the most frequent unanswered questions and the entries with the most 👎', async () => {
+  it('report: the most frequent unanswered questions and the entries with the most 👎, by reason', async () => {
     await fill();
-    const report = await buildReport(dataDir);
-    expect(report.unanswered[0]).toMatchObject({ question: 'Best pizza in Naples?', count: 4 });
+    const closest = (q: string) => (/pizza/i.test(q) ? 'selloff-date' : undefined);
+    const report = await buildReport(dataDir, 20, closest);
+    expect(report.unanswered[0]).toMatchObject({
+      question: 'Best pizza in Naples?',
+      count: 4,
+      closest: 'selloff-date',
+    });
     expect(report.unanswered[1]).toMatchObject({ count: 1 });
     expect(report.disliked).toEqual([
-      { entryId: 'nvidia-drop', down: 3, up: 1 },
-      { entryId: 'selloff-date', down: 1, up: 0 },
+      { entryId: 'nvidia-drop', down: 3, up: 1, reasons: { wrong: 2, none: 1 } },
+      { entryId: 'selloff-date', down: 1, up: 0, reasons: { none: 1 } },
+    ]);
+    // 2 × 👎 + near misses: nvidia-drop 6 + 0 and selloff-date 2 + 4 tie at 6, then by name.
+    expect(report.fixFirst).toEqual([
+      { entryId: 'nvidia-drop', down: 3, nearMisses: 0, topReason: 'wrong' },
+      { entryId: 'selloff-date', down: 1, nearMisses: 4 },
     ]);
     expect(report.totals).toEqual({ unanswered: 5, votes: 6, skippedLines: 0 });
+  });
+
+  it('adds the reason and comment columns to a database made by an earlier version', () => {
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(path.join(dataDir, DB_FILE));
+    old.exec(
+      'CREATE TABLE votes (id INTEGER PRIMARY KEY, at TEXT NOT NULL, platform TEXT NOT NULL, user TEXT NOT NULL, entry_id TEXT NOT NULL, vote TEXT NOT NULL, lang TEXT NOT NULL);' +
+        "INSERT INTO votes (at, platform, user, entry_id, vote, lang) VALUES ('2025-02-01', 'slack', 'h', 'timeline', 'down', 'en');",
+    );
+    old.close();
+    openDatabase(dataDir).close();
+    expect(rows(dataDir, 'SELECT entry_id, reason, comment FROM votes')).toEqual([
+      { entry_id: 'timeline', reason: null, comment: null },
+    ]);
   });
 
   it('npm run report prints both tables', async () => {
@@ -100,10 +135,13 @@ describe('records store (SQLite under DATA_DIR) and npm run report', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(run.stdout).toContain('Most frequent unanswered questions (5 recorded)');
-    expect(lines).toContainEqual(expect.stringMatching(/^1\s+4\s+en\s+Best pizza in Naples\?$/));
-    expect(run.stdout).toContain('Entries with the most 👎 (6 votes recorded)');
-    expect(lines).toContainEqual(expect.stringMatching(/^1\s+3\s+1\s+nvidia-drop$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^2\s+1\s+0\s+selloff-date$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^1\s+4\s+en\s+\S+\s+Best pizza in Naples\?$/));
+    expect(run.stdout).toContain('Entries with the most 👎 (6 votes recorded), by reason');
+    // #, 👎, 👍, wrong, outdated, unclear, not-asked, no reason, entry
+    expect(lines).toContainEqual(expect.stringMatching(/^1\s+3\s+1\s+2\s+0\s+0\s+0\s+1\s+nvidia-drop$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^2\s+1\s+0\s+0\s+0\s+0\s+0\s+1\s+selloff-date$/));
+    expect(run.stdout).toContain('Fix first');
+    expect(lines).toContainEqual(expect.stringMatching(/^1\s+nvidia-drop\s+3\s+\d+\s+wrong$/));
   });
 
   it('report on an empty DATA_DIR says so; odd, torn and over-long lines are skipped and counted', async () => {

@@ -40,7 +40,9 @@ describe.skipIf(!bin)('PostgreSQL records store (DATABASE_URL)', () => {
       });
       await askQuestion(services, { platform: 'slack', userId: `u${i}` }, 'Best pizza in Naples?');
       await askQuestion(services, { platform: 'slack', userId: `u${i}` }, 'How much did Nvidia fall?');
-      await recordVote(services, { platform: 'discord', userId: `v${i}` }, 'nvidia-drop', 'down', 'en');
+      await recordVote(services, { platform: 'discord', userId: `v${i}` }, 'nvidia-drop', 'down', 'en', {
+        ...(i === 0 ? { reason: 'outdated' as const, comment: 'a comment' } : {}),
+      });
       expect(
         await recordVote(services, { platform: 'discord', userId: `v${i}` }, 'gone-entry', 'down', 'en'),
       ).toBe(false);
@@ -48,7 +50,12 @@ describe.skipIf(!bin)('PostgreSQL records store (DATABASE_URL)', () => {
     for (const s of stores) await s.close();
     const report = await buildReport({ dataDir: 'unused', databaseUrl: server.url });
     expect(report.unanswered).toEqual([{ question: 'Best pizza in Naples?', count: 2, lang: 'en' }]);
-    expect(report.disliked).toEqual([{ entryId: 'nvidia-drop', down: 2, up: 0 }]);
+    expect(report.fixFirst).toEqual([
+      { entryId: 'nvidia-drop', down: 2, nearMisses: 0, topReason: 'outdated' },
+    ]);
+    expect(report.disliked).toEqual([
+      { entryId: 'nvidia-drop', down: 2, up: 0, reasons: { outdated: 1, none: 1 } },
+    ]);
 
     const data = tempDir();
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts'], {
@@ -60,7 +67,7 @@ describe.skipIf(!bin)('PostgreSQL records store (DATABASE_URL)', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('briefbot report — PostgreSQL (DATABASE_URL)');
     expect(run.stdout).not.toContain(server.url);
-    expect(run.stdout).toMatch(/1\s+2\s+en\s+Best pizza in Naples\?/);
+    expect(run.stdout).toMatch(/1\s+2\s+en\s+\S+\s+Best pizza in Naples\?/);
   });
 
   it('a batch is one transaction: a failing row rolls the whole batch back, and the retry writes it once', async () => {

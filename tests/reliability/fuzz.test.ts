@@ -54,5 +54,5 @@ describe('fuzz: 10,000 random and hostile questions through the pipeline and the
     expect(failures).toEqual([]);
     expect(replies).toBe(COUNT);
     expect(pinging).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -108,7 +108,7 @@ describe('load: signed Slack HTTP requests against the real app', () => {
       `load: 500 signed app_mentions at 50 concurrent + 50 retries → ${posted.length} replies ` +
         `(${new Set(threads).size} distinct threads) in ${elapsed} ms`,
     );
-  });
+  }, 120_000);
 });
 
 describe('faults: the local Web API failing for a while', () => {

@@ -148,3 +148,15 @@ channels:
     });
   });
 });
+
+describe('the example policy shipped in config/', () => {
+  it('is valid and means what its comments say', () => {
+    const policy = readPolicyFile('config/channels.example.yaml');
+    expect(policy.autoChannels('slack')).toEqual(['C0ASKAI0001']);
+    expect(policy.forChannel('slack', 'C0ANNOUNCE1')).toMatchObject({ mode: 'quiet', visibility: 'private' });
+    expect(policy.forChannel('discord', '123456789012345678')).toMatchObject({
+      languages: ['fr'],
+      escalation: { channel: '123456789012345679', mention: '123456789012345670' },
+    });
+  });
+});

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
 import type { EscalationTarget } from '../../src/services/channel-policy.js';
-import { type EscalationRequest, escalate, escalationTexts } from '../../src/services/escalation.js';
+import {
+  type EscalationRequest,
+  type EscalationTexts,
+  escalate,
+  escalationTexts,
+} from '../../src/services/escalation.js';
 import { createServices } from '../../src/services/index.js';
 
 const engine = loadEngineFromDir('knowledge');
@@ -22,12 +27,11 @@ function request(over: Partial<EscalationRequest> = {}): EscalationRequest {
 }
 
 function recorder() {
-  const posts: { target: EscalationTarget; root: string; details: string }[] = [];
+  const posts: ({ target: EscalationTarget } & EscalationTexts)[] = [];
   return {
     posts,
     poster: {
-      post: async (tg: EscalationTarget, root: string, details: string) =>
-        void posts.push({ target: tg, root, details }),
+      post: async (tg: EscalationTarget, texts: EscalationTexts) => void posts.push({ target: tg, ...texts }),
     },
   };
 }
@@ -52,8 +56,9 @@ describe('escalation to a person', () => {
     expect(posts[0]?.details.split('\n')).toEqual([
       'briefbot answered: V3 cost $5.576M to train',
       'They marked the answer as not helpful.',
-      'Original message: https://local.slack.com/archives/C0CHAN0001/p1737990000000100',
     ]);
+    expect(posts[0]?.link).toBe('https://local.slack.com/archives/C0CHAN0001/p1737990000000100');
+    expect(posts[0]?.linkLabel).toBe('Original message:');
   });
 
   it('is rate-limited with the asker’s questions', async () => {

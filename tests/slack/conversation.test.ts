@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { worthPostingUnasked } from '../../src/adapters/slack/conversation.js';
 import { t } from '../../src/core/i18n/index.js';
+import { makeReply } from '../../src/core/reply.js';
 import { realEngine, startTestBot, type TestBot } from '../helpers/slack-bot.js';
 import { allText, buttonsOf, headerOf } from '../helpers/slack-messages.js';
 import {
@@ -188,5 +190,31 @@ describe('slack-app-manifest.json', () => {
       expect(events).toContain(event);
       expect(scopes).toContain(needs[event]);
     }
+  });
+});
+
+describe('worthPostingUnasked', () => {
+  const fact = (entryId: string, confidence: number) =>
+    makeReply({ kind: 'fact', lang: 'en', title: 't', body: 'b', answered: true, entryId, confidence });
+  const refusal = makeReply({ kind: 'none', lang: 'en', title: 't', body: 'b' });
+  it('posts calculations, confident facts and follow-ups the conversation resolved; never refusals', () => {
+    expect(worthPostingUnasked(fact('a', 0.8), () => refusal)).toBe(true);
+    expect(
+      worthPostingUnasked(
+        makeReply({ kind: 'cost', lang: 'en', title: 't', body: 'b', answered: true }),
+        () => refusal,
+      ),
+    ).toBe(true);
+    // Low confidence: posted only when the conversation made the difference.
+    expect(worthPostingUnasked(fact('a', 0.4), () => refusal)).toBe(true);
+    expect(worthPostingUnasked(fact('a', 0.4), () => fact('b', 0.6))).toBe(true);
+    expect(worthPostingUnasked(fact('a', 0.4), () => fact('a', 0.4))).toBe(false);
+    expect(worthPostingUnasked(refusal, () => fact('a', 0.9))).toBe(false);
+    expect(
+      worthPostingUnasked(
+        makeReply({ kind: 'chat', lang: 'en', title: 't', body: 'b', answered: true }),
+        () => refusal,
+      ),
+    ).toBe(false);
   });
 });

@@ -67,7 +67,12 @@ export async function handleButton(
     );
     const where = { guildId: interaction.guildId, channelId: interaction.channelId };
     if (!result.limited)
-      await rememberAnswer(services, conversationKey(where, interaction.user.id), result.reply);
+      await rememberAnswer(
+        services,
+        conversationKey(where, interaction.user.id),
+        result.reply,
+        action.entryId,
+      );
     return renderResult(result, { private: true, followUp: interaction.user.id });
   }
   // 👎 opens the form (dispatcher: feedbackFormFor); a 👍 is recorded here.

@@ -99,7 +99,12 @@ function readQuestion(interaction: ModalSubmitInteraction): string {
 }
 
 /** Adds an entry answered by a button to the clicker's conversation, so they can follow up on it. */
-export async function rememberAnswer(services: Services, key: string, reply: Reply): Promise<void> {
+export async function rememberAnswer(
+  services: Services,
+  key: string,
+  reply: Reply,
+  entryId: string,
+): Promise<void> {
   if (!reply.answered) return;
-  await services.conversations.append(key, turnOf(reply, reply.title, Date.now()));
+  await services.conversations.append(key, { ...turnOf(reply, reply.title, Date.now()), entryId });
 }

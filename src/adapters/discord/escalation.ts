@@ -9,7 +9,7 @@ import { cut } from './text.js';
  */
 export function discordPoster(client: Client, askerId: string): EscalationPoster {
   return {
-    async post(target, root, details) {
+    async post(target, { root, details, link, linkLabel }) {
       const role = target.mention && /^\d{15,21}$/.test(target.mention) ? target.mention : undefined;
       const asker = `<@${askerId}>`;
       const text = escapeMarkdown(root).split(escapeMarkdown(asker)).join(asker);
@@ -23,7 +23,13 @@ export function discordPoster(client: Client, askerId: string): EscalationPoster
         body: { name: cut(root.replace(/\s+/g, ' '), 100), auto_archive_duration: 1440 },
       })) as { id: string };
       await client.rest.post(Routes.channelMessages(thread.id), {
-        body: { content: cut(escapeMarkdown(details), 2000), allowed_mentions: { parse: [] } },
+        body: {
+          content: cut(
+            `${escapeMarkdown(details)}${link && /^https:\/\/\S+$/.test(link) ? `\n${escapeMarkdown(linkLabel)} ${link}` : ''}`,
+            2000,
+          ),
+          allowed_mentions: { parse: [] },
+        },
       });
     },
   };

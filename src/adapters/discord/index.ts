@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, type Interaction, Status } from 'dis
 import type { DiscordConfig } from '../../config.js';
 import type { Services } from '../../services/index.js';
 import type { RunningAdapter } from '../types.js';
+import { registerAutoAnswer } from './auto-answer.js';
 import { createDispatcher } from './dispatcher.js';
 import { DEFAULT_DEFER_AFTER_MS } from './respond.js';
 
@@ -25,7 +26,10 @@ export async function startDiscord(
 ): Promise<RunningAdapter> {
   const log = services.logger.child({ component: 'discord' });
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // Message Content (privileged) only when the operator enabled it, for `auto` channels.
+    intents: config.messageContent
+      ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
+      : [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
     ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
   });
@@ -40,6 +44,7 @@ export async function startDiscord(
     const job = dispatch(interaction).finally(() => inFlight.delete(job));
     inFlight.add(job);
   });
+  if (config.messageContent) registerAutoAnswer(client, services, log);
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord warning'));
   client.on(Events.ShardDisconnect, (event, shardId) =>

@@ -65,6 +65,14 @@ export const en = {
   sharedFrom: (link: string) => `Answer to ${link}`,
   nothingToAsk: 'That message has no text I can read as a question.',
   alreadyVoted: 'You already voted on this answer. Thanks!',
+  /** /about's overview (the same as Slack's App Home). */
+  howTitle: 'How to ask me',
+  how: [
+    '• `/ask` followed by your question (`private` shows the answer only to you); `/cost`, `/training`, `/chart`, `/facts`.',
+    '• Right-click a message → Apps → **Ask briefbot** to answer it privately.',
+    '• **Follow up** under an answer, or `/ask` again within a few minutes: "and on o1?", "why?", "source?".',
+  ].join('\n'),
+  examplesTitle: (topic: string) => `${topic} — try`,
 };
 
 export type DiscordMessages = typeof en;
@@ -126,6 +134,13 @@ export const fr: DiscordMessages = {
   sharedFrom: (link: string) => `Réponse à ${link}`,
   nothingToAsk: 'Ce message n’a pas de texte que je puisse lire comme une question.',
   alreadyVoted: 'Vous avez déjà voté pour cette réponse. Merci !',
+  howTitle: 'Comment me poser une question',
+  how: [
+    '• `/demander` suivi de votre question (`privé` n’affiche la réponse qu’à vous) ; `/coût`, `/entraînement`, `/graphique`, `/faits`.',
+    '• Clic droit sur un message → Applications → **Demander à briefbot** pour y répondre en privé.',
+    '• **Poursuivre** sous une réponse, ou `/demander` à nouveau dans les minutes qui suivent : « et sur o1 ? », « pourquoi ? », « source ? ».',
+  ].join('\n'),
+  examplesTitle: (topic: string) => `${topic} — essayez`,
 };
 
 export const messages: Record<Lang, DiscordMessages> = { en, fr };

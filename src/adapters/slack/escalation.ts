@@ -77,15 +77,10 @@ function mentionOf(target: EscalationTarget): string {
  * Posts the escalation in the target channel, the details in its thread. Everything is escaped but the
  * asker's own mention (a user id from Slack's payload), so the team sees who asked.
  */
-export function slackPoster(client: Client, askerMention: string, permalink?: string): EscalationPoster {
+export function slackPoster(client: Client, askerMention: string): EscalationPoster {
   const live = /^<@[UW][A-Z0-9]{2,20}>$/.test(askerMention) ? askerMention : '';
-  // The permalink comes from Slack (chat.getPermalink), not from the user: it stays a live link, while
-  // every address the user typed is defused by escapeMrkdwn.
-  const link = permalink && /^https:\/\/[^\s<>|]+$/.test(permalink) ? permalink : undefined;
-  const relink = (text: string) =>
-    link ? text.split(escapeMrkdwn(link)).join(`<${link.replace(/&/g, '&amp;')}>`) : text;
   return {
-    async post(target, root, details) {
+    async post(target, { root, details, link, linkLabel }) {
       const escaped = escapeMrkdwn(root);
       const text = live ? escaped.split(escapeMrkdwn(live)).join(live) : escaped;
       const posted = await client.chat.postMessage({
@@ -98,7 +93,7 @@ export function slackPoster(client: Client, askerMention: string, permalink?: st
       await client.chat.postMessage({
         channel: target.channel,
         thread_ts: posted.ts,
-        text: relink(escapeMrkdwn(details)),
+        text: `${escapeMrkdwn(details)}${link && /^https:\/\/\S+$/.test(link) ? `\n${escapeMrkdwn(linkLabel)} <${link}>` : ''}`,
         unfurl_links: false,
         unfurl_media: false,
       });

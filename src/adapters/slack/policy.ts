@@ -10,6 +10,3 @@ export function ruleFor(services: Services, channel: string): ChannelRule {
 export function localeFor(rule: ChannelRule): string | null {
   return rule.languages.length === 1 ? (rule.languages[0] ?? null) : null;
 }
-
-/** Confidence an `auto` channel needs before the bot speaks unasked. */
-export const AUTO_CONFIDENCE = 0.8;

@@ -65,6 +65,9 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
     if (!last) return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
     const before = turns.slice(0, turns.lastIndexOf(last));
     const previous = reanswer(engine, last, meta.kind === 'language' ? meta.target : lang, before);
+    // The last answer cannot be given again (the knowledge changed): say so rather than reshape a refusal.
+    if (!previous.answered)
+      return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
     const reply = applyMeta(engine, meta, previous, lang);
     // A change of language is a new turn (what follows is in that language); the others keep the subject.
     const next =
@@ -85,9 +88,9 @@ function lastAnswer(turns: readonly Turn[]): Turn | undefined {
   return undefined;
 }
 
-/** The last answer again, in `lang`: its entry when it was a fact, else its question asked again. */
+/** The last answer again, in `lang`: its entry when it had one, else its question asked again. */
 function reanswer(engine: Engine, last: Turn, lang: Lang, before: Turn[]): Reply {
-  if (last.kind === 'fact' && last.entryId) {
+  if (last.entryId) {
     const reply = engine.answerEntry(last.entryId, lang);
     if (reply.answered) return reply;
   }

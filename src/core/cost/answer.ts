@@ -1,4 +1,12 @@
-import { countOf, formatApprox, formatNumber, formatRatio, formatUsd, pluralOf } from '../format.js';
+import {
+  countOf,
+  formatApprox,
+  formatCount,
+  formatNumber,
+  formatRatio,
+  formatUsd,
+  pluralOf,
+} from '../format.js';
 import { t } from '../i18n/index.js';
 import type { KnowledgeBase, ModelPrice } from '../knowledge/types.js';
 import type { Lang } from '../lang.js';
@@ -61,9 +69,15 @@ export interface PricedRow {
   each?: bigint;
 }
 
-function inputCost(tokens: Rational, view: PriceView, cachedPercent: number): Rational {
+function inputCost(
+  tokens: Rational,
+  view: PriceView,
+  cachedPercent: number,
+  cachedTokens?: string,
+): Rational {
   const share = rat(BigInt(Math.round(cachedPercent * 100)), 10000n);
-  const hit = mul(tokens, share);
+  const count = cachedTokens !== undefined ? fromDecimal(cachedTokens) : undefined;
+  const hit = count ? (count.n * tokens.d <= tokens.n * count.d ? count : tokens) : mul(tokens, share);
   const miss = sub(tokens, hit);
   return add(mul(hit, rat(view.micro.inputCacheHit)), mul(miss, rat(view.micro.inputCacheMiss)));
 }
@@ -76,7 +90,7 @@ export function priceCalc(calc: CostCalc, view: PriceView): PricedRow {
     const tokens = tokensOf(size);
     return tokens ? f(tokens) : rat(0n);
   };
-  const inOne = per(calc.input, (x) => inputCost(x, view, cached));
+  const inOne = per(calc.input, (x) => inputCost(x, view, cached, calc.cachedTokens));
   const outOne = per(calc.output, (x) => mul(x, rat(view.micro.output)));
   const unsaidIn = per(calc.unsaid, (x) => inputCost(x, view, cached));
   const unsaidOut = per(calc.unsaid, (x) => mul(x, rat(view.micro.output)));
@@ -123,16 +137,20 @@ function amountText(calc: CostCalc, lang: Lang): string {
     if (calc.unsaid) out.push(sizeText(calc.unsaid, 'unsaid', scale));
     return out.join(' + ');
   };
-  if (mult.n === mult.d) return parts(ONE);
+  if (mult.n === mult.d && !calc.span) return parts(ONE);
   const counts = (calc.times ?? []).map((f) => `${formatNumber(f.count, lang)} ${f.what}`);
   let each = parts(ONE);
   if (calc.span) {
     const count = fromDecimal(calc.span.count) ?? ONE;
     const noun = m.timeNouns[calc.span.unit];
     const word = isWhole(count) && pluralOf(count.n, lang) === 'one' ? noun.one : noun.other;
-    each += ` ${m.span(m.perUnit[calc.span.per], `${formatNumber(calc.span.count, lang)}\u00a0${word}`)}`;
+    const rateOnly = calc.span.unit === calc.span.per && calc.span.count === '1';
+    each += rateOnly
+      ? ` ${m.perRate(m.perUnit[calc.span.per])}`
+      : ` ${m.span(m.perUnit[calc.span.per], `${formatNumber(calc.span.count, lang)}\u00a0${word}`)}`;
   }
-  return `${[...counts, each].join(' × ')} = ${parts(mult)}`;
+  const product = [...counts, each].join(' × ');
+  return mult.n === mult.d ? product : `${product} = ${parts(mult)}`;
 }
 
 /** The price period said in the understood line, or undefined when each model line says its own. */
@@ -175,9 +193,11 @@ export function costAnswer(kb: KnowledgeBase, calc: CostCalc, lang: Lang): Reply
       ? m.budgetOf(formatUsd(toDecimal(rat(BigInt(calc.budget as string), 1_000_000n)), lang))
       : undefined,
     calc.input || calc.output || calc.unsaid ? amountText(calc, lang) : reverse ? undefined : undefined,
-    calc.cached !== undefined && calc.cached > 0
-      ? m.cacheHit(calc.cached === 100 ? undefined : formatNumber(calc.cached, lang))
-      : undefined,
+    calc.cachedTokens !== undefined
+      ? m.cachedPart(formatCount(BigInt(calc.cachedTokens), lang))
+      : calc.cached !== undefined && calc.cached > 0
+        ? m.cacheHit(calc.cached === 100 ? undefined : formatNumber(calc.cached, lang))
+        : undefined,
     named.length > 0 ? named.map(shortName).join(', ') : m.allModels,
     period,
   ].filter((x): x is string => Boolean(x));
@@ -199,12 +219,24 @@ export function costAnswer(kb: KnowledgeBase, calc: CostCalc, lang: Lang): Reply
   const notes: string[] = [];
   const text = calc.input?.text ?? calc.output?.text ?? calc.unsaid?.text;
   if (text) notes.push(m.textRule(m.rules[text.lang][text.unit]));
-  if (calc.span && (calc.span.unit === 'month' || calc.span.per === 'month')) notes.push(m.monthLength);
-  if (calc.span && (calc.span.unit === 'year' || calc.span.per === 'year')) notes.push(m.yearLength);
+  // A month or a year converted to days is said; a rate alone ("per month") converts nothing.
+  const span = calc.span && calc.span.unit !== calc.span.per ? calc.span : undefined;
+  if (span && (span.unit === 'month' || span.per === 'month')) notes.push(m.monthLength);
+  if (span && (span.unit === 'year' || span.per === 'year')) notes.push(m.yearLength);
   const cachedNote = rows.find(
-    (r) => (calc.cached ?? 0) > 0 && r.view.micro.inputCacheHit === r.view.micro.inputCacheMiss,
+    (r) =>
+      ((calc.cached ?? 0) > 0 || calc.cachedTokens !== undefined) &&
+      r.view.micro.inputCacheHit === r.view.micro.inputCacheMiss,
   );
   if (cachedNote) notes.push(m.noCachePrice(shortName(cachedNote.view.model)));
+  if (calc.compare && !reverse && !calc.pricesOnly && rows.length >= 2) {
+    const sorted = [...rows].sort((a, b) => (a.total < b.total ? 1 : a.total > b.total ? -1 : 0));
+    const hi = sorted[0] as PricedRow;
+    const lo = sorted[sorted.length - 1] as PricedRow;
+    lines.push(
+      m.difference(money(hi.total - lo.total, lang), shortName(hi.view.model), shortName(lo.view.model)),
+    );
+  }
   if (notes.length > 0) lines.push(notes.join(' '));
   const first = rows[0]?.view;
   return makeReply({
@@ -237,7 +269,8 @@ function rowValue(calc: CostCalc, row: PricedRow, ref: PricedRow | undefined, la
     value = m.split(money(row.total, lang), money(row.input, lang), money(row.output, lang));
   } else {
     const rate = calc.output ? p.output : inRate;
-    const partial = !calc.output && (calc.cached ?? 0) > 0 && !cachedAll;
+    const partial =
+      !calc.output && (((calc.cached ?? 0) > 0 && !cachedAll) || calc.cachedTokens !== undefined);
     value = partial ? money(row.total, lang) : m.at(money(row.total, lang), perM(rate, lang));
   }
   if (row.each !== undefined && !calc.unsaid) {

@@ -8,7 +8,7 @@ import { type AmountError, findAmounts, MAX_TOKENS } from './amount.js';
 import { costAnswer, multiplierOf, shortName, tokensOf } from './answer.js';
 import { amountErrorReply, type CostSpec } from './calculator.js';
 import { ModelMatcher } from './models.js';
-import { type Parsed, parseQuestion, simplify } from './parse.js';
+import { namesUnknownModel, type Parsed, parseQuestion, simplify, spellNumbers } from './parse.js';
 import { mul, round } from './rational.js';
 import type { Calc, CostCalc, Size, TrainingCalc } from './request.js';
 import { trainingAnswer, trainingCalcOf } from './training.js';
@@ -22,7 +22,8 @@ export type { Calc, CostCalc, TrainingCalc } from './request.js';
  */
 export function chartSpecOf(raw: Record<string, unknown>): { spec: CostSpec; models: string[] } | undefined {
   const calc = raw as unknown as CostCalc;
-  if (calc.type !== 'cost' || calc.budget || calc.pricesOnly || (calc.cached ?? 0) > 0) return undefined;
+  if (calc.type !== 'cost' || calc.budget || calc.pricesOnly || (calc.cached ?? 0) > 0 || calc.cachedTokens)
+    return undefined;
   if (calc.period?.kind !== 'default') return undefined;
   const mult = multiplierOf(calc);
   const total = (size: Size | undefined) => {
@@ -221,9 +222,14 @@ export class Calculator {
 
   /** A calculation reply for a free-text question, or undefined when it is not one ("not cost"). */
   answer(text: string, lang: Lang, context?: ConversationContext | null): Reply | undefined {
-    const s = simplify(text);
-    const models = this.matcher.find(text).map((m) => m.id);
+    const s = simplify(spellNumbers(text));
     const prev = lastCalc(context);
+    // Without a digit, a question can only be a follow-up or a price asked for a model without one.
+    if (!prev && !/\d/.test(s) && !namesUnknownModel(s)) {
+      const bad = badAmount(text, s, this.matcher.find(text).length > 0);
+      return bad ? amountErrorReply(bad.error, bad.text, lang) : undefined;
+    }
+    const models = this.matcher.find(text).map((m) => m.id);
     const parsed = parseQuestion({ text, lang, models, followUp: prev !== undefined });
     if (prev && changesSomething(parsed)) {
       const short = s.split(/\s+/).filter(Boolean).length <= 4 && !FACT_QUESTION.test(s);

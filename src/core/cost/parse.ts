@@ -70,7 +70,14 @@ export interface Num {
   at?: boolean;
   /** Placed like an amount to price: "cost of 10M", "10M on o1", "pour 2M avec r1". */
   priced?: boolean;
+  /** Said to be read from the cache ("4M are cache hits", "2M en cache") or not ("2M uncached"). */
+  cache?: 'hit' | 'miss';
 }
+
+const CACHE_AFTER_HIT =
+  /^\s*(?:(?:de\s+)?(?:input\s+)?(?:tokens?|jetons?)\s+)?(?:(?:of|among)\s+(?:them|these|those|which)\s+|(?:d'entre eux|parmi eux|parmi lesquels)\s+)?(?:(?:are|is|were|being|sont|est|etant)\s+)?(?:(?:from|in|read from|du|dans le|lus? (?:depuis|dans) le)\s+)?(?:cache[- ]?hits?|cached|en cache|(?:the\s+)?cache\b|mis en cache)/;
+const CACHE_AFTER_MISS =
+  /^\s*(?:(?:de\s+)?(?:input\s+)?(?:tokens?|jetons?)\s+)?(?:(?:are|is|were|sont|est)\s+)?(?:uncached|not cached|cache[- ]?miss(?:es)?|hors cache|sans cache|pas en cache)/;
 
 const SCAN = new RegExp(
   String.raw`(?<cur>[$€£¥]\s*)?(?<![\w.,])(?<num>${NUMBER})(?:\s*(?<unit>${UNIT}))?(?![\p{L}\d])`,
@@ -100,12 +107,13 @@ const A = {
   foreign: /^\s*(?:d'\s*|de\s+)?(?<c>€|eur\b|euros?|£|gbp|pounds?|livres?|¥|yen|yuans?|rmb|cny|chf|francs?)/,
   perHour:
     /^\s*(?:\/\s*|per\s+|an?\s+|par\s+|de\s+l'\s*|l'\s*|the\s+)(?:gpu[\s-]?)?(?:h\b|hr\b|hours?|heures?|gpu[\s-]?h)/,
-  tokens: /^\s*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached)\s+)?(?:tokens?|jetons?|toks?)\b/,
+  tokens:
+    /^[\s-]*(?:de\s+|d'\s*)?(?:(?:input|output|prompt|completion|cached|uncached|cache[- ]?hits?|cache[- ]?miss(?:es)?|reasoning|extra|additional|new|fresh|more)\s+){0,3}(?:tokens?|jetons?|toks?)\b/,
   role: /^\s*(?:tokens?\s+|jetons?\s+)?(?:(?:en|d'|of|as|de)\s*)?(?:in|input|inputs|entree|entrees|prompt|out|output|outputs|sortie|sorties|completion)\b/,
   gpus: /^\s*(?:x\s*)?(?:nvidia\s+)?(?:gpus?|h800s?|h100s?|h200s?|a100s?|a800s?|b200s?|h20s?|puces|chips?|cartes(?: graphiques)?|cards|accelerateurs|accelerators)\b/,
   gpuHours:
     /^\s*(?:de\s+|d'\s*)?(?:gpu[\s-]?hours?|gpu[\s-]?hrs?|gpu[\s-]?h\b|gpuh|heures?[\s-]gpu|h[\s-]gpu)/,
-  time: /^\s*(?<u>hours?|hrs?|h\b|heures?|days?|jours?|j\b|weeks?|semaines?|months?|mois|years?|ans?\b|annees?)/,
+  time: /^[\s-]*(?<u>hours?|hrs?|h\b|heures?|days?|jours?|j\b|weeks?|semaines?|months?|mois|years?|ans?\b|annees?)/,
   count:
     /^\s*(?:more\s+|de plus\s+|different\s+|differents\s+)?(?<w>requests?|requetes?|calls?|appels?|queries|query|questions?|messages?|conversations?|users?|utilisateurs?|clients?|customers?|documents?|docs?|files?|fichiers?|prompts?|times|fois|runs?|sessions?|articles?|e-?mails?|mails?|chats?|tickets?|livres?|books?|reponses?|answers?|completions|summaries|resumes?|traductions?|translations?|agents?|employees?|employes?|salaries?)\b/,
   text: /^[\s-]*(?<u>words?|mots?|pages?|characters?|chars?|caracteres?|signes?|lettres?)\b/,
@@ -180,6 +188,57 @@ export function decimal(num: string, unit?: string): string | undefined {
   return frac ? `${whole}.${frac}` : whole;
 }
 
+const WORD_NUMBERS: Record<string, string> = {
+  one: '1',
+  un: '1',
+  une: '1',
+  two: '2',
+  deux: '2',
+  three: '3',
+  trois: '3',
+  four: '4',
+  quatre: '4',
+  five: '5',
+  cinq: '5',
+  six: '6',
+  seven: '7',
+  sept: '7',
+  eight: '8',
+  huit: '8',
+  nine: '9',
+  neuf: '9',
+  ten: '10',
+  dix: '10',
+  twelve: '12',
+  douze: '12',
+  fifteen: '15',
+  quinze: '15',
+  twenty: '20',
+  vingt: '20',
+  thirty: '30',
+  trente: '30',
+  fifty: '50',
+  cinquante: '50',
+  hundred: '100',
+  cent: '100',
+};
+const BIG = 'thousand|million|millions|billion|billions|mille|milliards?';
+const NOUNS =
+  'tokens?|jetons?|requests?|requetes?|requêtes?|calls?|appels?|users?|utilisateurs?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|hours?|heures?|gpus?|h100s?|h800s?|words?|mots|pages?';
+const SPELLED = new RegExp(
+  String.raw`\b(?:(a|an)\s+(?=(?:${BIG})\b)|(one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf|ten|dix|twelve|douze|fifteen|quinze|twenty|vingt|thirty|trente|fifty|cinquante|hundred|cent)\s+(?=(?:${BIG}|${NOUNS})\b))`,
+  'giu',
+);
+
+/** "a million tokens", "two weeks", "un milliard de tokens": number words as digits, before reading. */
+export function spellNumbers(text: string): string {
+  return text.replace(SPELLED, (all, article: string | undefined, word: string | undefined) => {
+    if (article) return '1 ';
+    const digits = WORD_NUMBERS[(word ?? '').toLowerCase()];
+    return digits ? `${digits} ` : all;
+  });
+}
+
 /** Every number of the question, classified. */
 export function scanNumbers(text: string): Num[] {
   const s = simplify(text);
@@ -198,7 +257,15 @@ export function scanNumbers(text: string): Num[] {
       /\b(?:of|for|pour|de|du|cost|costs|coute\w*|price|prix|couts?|combien|how much|is|are|sont|est)\s*$/.test(
         before,
       ) || /^\s*(?:on|sur|with|avec|for|pour|via|using|in|input|output|en)\b/.test(after);
-    const base: Omit<Num, 'kind'> = { value, unit: Boolean(unit), index, end, priced };
+    const cache = CACHE_AFTER_MISS.test(after) ? 'miss' : CACHE_AFTER_HIT.test(after) ? 'hit' : undefined;
+    const base: Omit<Num, 'kind'> = {
+      value,
+      unit: Boolean(unit),
+      index,
+      end,
+      priced,
+      ...(cache ? { cache } : {}),
+    };
     // "2 m" could be metres or minutes; a lone "m" right before a time word is no unit.
     if (unit && /^m$/i.test(unit) && A.time.test(after)) unit = undefined;
     const push = (kind: NumKind, extra: Partial<Num> = {}) => out.push({ ...base, kind, ...extra });
@@ -244,6 +311,11 @@ export function scanNumbers(text: string): Num[] {
     }
     if (A.gpus.test(after)) {
       push('gpus');
+      continue;
+    }
+    // "$2.19 per 1M tokens", "le prix par million": the unit of a price, not an amount to price.
+    if (/(?:\bper|\bpar|\/|\beach|\bchaque)\s*$/.test(before) && (A.tokens.test(after) || unit)) {
+      push('other');
       continue;
     }
     if (A.tokens.test(after)) {
@@ -300,11 +372,14 @@ export function scanNumbers(text: string): Num[] {
 
 function roleOf(after: string, before: string): { role?: 'input' | 'output' } {
   const a = after
-    .replace(/^\s*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
-    .replace(/^\s*(?:tokens?\s+)?(?:cached|en cache)\s+/, ' ');
+    .replace(/^[\s-]*(?:de\s+|d'\s*|of\s+)?(?:tokens?|jetons?|toks?)\b/, ' tokens')
+    .replace(/^\s*(?:tokens?\s+)?(?:cached|uncached|en cache|cache[- ]?hits?|cache[- ]?miss(?:es)?)\s+/, ' ');
   if (INPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:d'|de\s+)?entree/.test(a))
     return { role: 'input' };
-  if (OUTPUT_AFTER.test(a) || /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?sortie/.test(a))
+  if (
+    OUTPUT_AFTER.test(a) ||
+    /^\s*(?:tokens?|jetons?)?\s*(?:de\s+)?(?:sortie|answers?|responses?|replies|reply|reponses?)\b/.test(a)
+  )
     return { role: 'output' };
   if (INPUT_BEFORE.test(before)) return { role: 'input' };
   if (OUTPUT_BEFORE.test(before)) return { role: 'output' };
@@ -368,6 +443,11 @@ function periodOf(s: string): { period: PeriodChoice; said: boolean } {
 const UNKNOWN_MODEL =
   /\b(gpt[- ]?\d(?:[.\w-]*\w)?(?:\s?(?:turbo|mini|pro))?|chatgpt|claude(?:[- ](?:\d(?:\.\d)?|opus|sonnet|haiku|instant))*|gemini(?:[- ](?:\d(?:\.\d)?|pro|flash|ultra|nano))*|llama[- ]?\d?(?:\.\d)?|mistral(?:[- ](?:large|small|medium))?|mixtral|qwen[\w.-]*|grok[- ]?\d?|o3(?:[- ]mini)?|o4[- ]mini|o1[- ]pro|o1[- ]preview|sonnet|opus|haiku|kimi|deepseek[- ]?v2(?:\.5)?|deepseek[- ]coder|deepseek[- ]r2|v2(?:\.5)?|r2|copilot|bard|palm|command[- ]r\+?|phi[- ]?\d)\b/g;
 
+/** A model name without a price may be in the text (cheap test before a full parse). */
+export function namesUnknownModel(simplified: string): boolean {
+  return new RegExp(UNKNOWN_MODEL.source).test(simplified);
+}
+
 export interface Parsed {
   cost?: CostCalc;
   training?: TrainingCalc;
@@ -418,7 +498,8 @@ function cacheOf(s: string, nums: Num[]): number | undefined {
 }
 
 /** Understands a question as a token-cost or training-cost calculation, or neither. */
-export function parseQuestion(input: ParseInput): Parsed {
+export function parseQuestion(raw: ParseInput): Parsed {
+  const input = { ...raw, text: spellNumbers(raw.text) };
   const s = simplify(input.text);
   const nums = scanNumbers(input.text);
   const costWords = COST_WORDS.test(s);
@@ -481,11 +562,37 @@ export function parseQuestion(input: ParseInput): Parsed {
   // Sizes per unit of work.
   if (cached !== undefined && cached > 0) calc.cached = cached;
   if (currency) calc.currency = currency;
+  if (
+    /\b(save|saves|saving|savings|difference|differ\w*|economi\w*|ecart|gagne\w*|cheaper by|de moins)\b/.test(
+      s,
+    )
+  )
+    calc.compare = true;
   const sizeOf = (n: Num): Size => ({ tokens: roundTokens(n.value) });
-  const inputs = amounts.filter((n) => n.role === 'input');
-  const outputs = amounts.filter((n) => n.role === 'output');
-  const plain = amounts.filter((n) => !n.role);
-  if (inputs[0]) calc.input = sizeOf(inputs[0]);
+  // "6M input tokens of which 4M are cache hits", "4M cached and 2M uncached": a part of the input
+  // read from the cache, as a count of tokens.
+  const hits = amounts.filter((n) => n.cache === 'hit' && n.role !== 'output');
+  const misses = amounts.filter((n) => n.cache === 'miss' && n.role !== 'output');
+  let partial: Num[] = [];
+  const hit = hits[0];
+  if (hit && hits.length === 1) {
+    const whole = amounts.find((n) => n !== hit && n.role === 'input' && n.cache === undefined);
+    const miss = misses[0];
+    if (whole && Number(hit.value) <= Number(whole.value)) {
+      calc.cachedTokens = roundTokens(hit.value);
+      partial = [hit];
+    } else if (miss) {
+      calc.cachedTokens = roundTokens(hit.value);
+      calc.input = { tokens: (BigInt(roundTokens(hit.value)) + BigInt(roundTokens(miss.value))).toString() };
+      partial = [hit, miss];
+    }
+    if (partial.length > 0) delete calc.cached;
+  }
+  const priced = amounts.filter((n) => !partial.includes(n));
+  const inputs = priced.filter((n) => n.role === 'input');
+  const outputs = priced.filter((n) => n.role === 'output');
+  const plain = priced.filter((n) => !n.role);
+  if (inputs[0] && !calc.input) calc.input = sizeOf(inputs[0]);
   if (outputs[0]) calc.output = sizeOf(outputs[0]);
   // "10M tokens and 2M output": the amount without a direction is the other one.
   const other = plain[0];
@@ -647,7 +754,8 @@ function spanOf(s: string, timesNums: Num[]): Span | undefined {
     const large = sorted[sorted.length - 1] as TimeUnit;
     return { per: small, count: '1', unit: large };
   }
-  return undefined;
+  // "100 requests a day": a rate alone; the cost is per day, and the reply says so.
+  return { per: perUnit, count: '1', unit: perUnit };
 }
 
 const TRAIN_WORDS =
@@ -655,6 +763,8 @@ const TRAIN_WORDS =
 /** "for a week", "pendant un mois": a duration of one unit, written without a number. */
 const ONE_SPAN =
   /\b(?:for|during|over|in|pendant|durant|sur|en)\s+(?:a|an|one|un|une)\s+(hour|day|week|month|year|heure|jour|semaine|mois|an|annee)\b/;
+const HOW_LONG =
+  /\b(how long|how many (?:days|hours|weeks|months)|combien de temps|combien de (?:jours|semaines|mois|heures)|prendrait combien|would it take|would take|durerait|faudrait-il|duree)\b/;
 const SPENT = /\b(spent|paid|depense\w*|paye|raised|leve|lost|perdu|invested|investi)\b/;
 const HYPOTHETICAL =
   /\b(would|could|if|with|at|using|suppose|assuming|hypothetical\w*|imagine|what if|calculate|compute|estimate|si|avec|en supposant|imaginons|calcul\w*|estim\w*|couterait|couteraient|coutera|cost me|how much for)\b/;
@@ -698,7 +808,10 @@ function parseTraining(
   if (!trainWords && !gpuWords && !rate) return undefined;
   if (input.models.length > 0 && !trainWords && !gpuWords) return undefined;
   const reverse = budget !== undefined && REVERSE.test(s);
+  // "if V3 were trained on 4096 GPUs, how long would it take?": the duration for the report's GPU-hours.
+  const askDuration = Boolean(gpus) && !timeNum && !budget && HOW_LONG.test(s);
   const calcy =
+    askDuration ||
     Boolean(rate) ||
     reverse ||
     (HYPOTHETICAL.test(s) && (costWords || Boolean(budget))) ||
@@ -715,6 +828,7 @@ function parseTraining(
     calc.duration = { count: timeNum.value, unit: (timeNum.what as TimeUnit) ?? 'hour' };
   if (budget && reverse) calc.budget = budget.value;
   else if (budget && !price) calc.price = budget.value;
+  if (askDuration) calc.solve = 'duration';
   return calc;
 }
 

@@ -42,6 +42,8 @@ export interface CostCalc {
   unsaid?: Size;
   /** Share of the input read from the cache, in percent (100 = every input token is a cache hit). */
   cached?: number;
+  /** Input tokens (per unit of work) read from the cache, when a count was given instead of a share. */
+  cachedTokens?: string;
   times?: Factor[];
   span?: Span;
   /** Model ids from prices.yaml; every model when empty. */
@@ -57,6 +59,8 @@ export interface CostCalc {
   currency?: string;
   /** Nothing can be computed (a budget in another currency): give the prices per million tokens. */
   pricesOnly?: boolean;
+  /** The difference between the models was asked ("how much do I save with r1 instead of o1?"). */
+  compare?: boolean;
 }
 
 export interface TrainingCalc {
@@ -70,6 +74,8 @@ export interface TrainingCalc {
   /** Dollars, decimal string: solve for what is missing. */
   budget?: string;
   currency?: string;
+  /** What to solve for when no budget is given: the duration ("how long would it take?"). */
+  solve?: 'duration';
 }
 
 export type Calc = CostCalc | TrainingCalc;

@@ -97,7 +97,14 @@ export function trainingAnswer(defaults: TrainingDefaults, calc: TrainingCalc, l
       ? countOf(n.n, lang, noun, formatNumber(n.n, lang, 0))
       : `${formatNumber(toDecimal(n, 3), lang, digits)}\u00a0${noun.other}`;
 
-  if (budget && !(price && ((g && hours) || gpuHours))) {
+  if (calc.solve === 'duration' && g && !hours && !budget) {
+    // "How long on 4096 GPUs?": the report's GPU-hours (or those given) spread over the GPUs asked.
+    const gh = gpuHoursGiven ?? rat(BigInt(defaults.gpuHours));
+    if (!gpuHoursGiven) fromReport.push(m.reportGpuHours);
+    hours = div(gh, g) ?? rat(0n);
+    gpuHours = gh;
+    result = m.solvedHours(hoursText(hours), formatNumber(toDecimal(mul(hours, rat(1n, 24n)), 1), lang, 1));
+  } else if (budget && !(price && ((g && hours) || gpuHours))) {
     if (!price && g && hours) {
       const p = div(budget, mul(g, hours));
       result = m.solvedPrice(p ? usd(p, lang) : '—');

@@ -73,6 +73,7 @@ export const en = {
     },
     perUnit: { hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year' },
     span: (per: string, duration: string) => `per ${per} for ${duration}`,
+    perRate: (per: string) => `per ${per}`,
     textSize: (text: string, tokens: string) => `${text} (≈${tokens})`,
     januaryPrices: 'January 2025 prices',
     onlyPrice: 'January 2025 prices (no later change known)',
@@ -81,6 +82,7 @@ export const en = {
     budgetOf: (budget: string) => `budget ${budget}`,
     cacheHit: (percent?: string) => (percent ? `${percent}% cache hits` : 'cache hit'),
     allModels: 'all models',
+    cachedPart: (tokens: string) => `${tokens} of them cache hits`,
     directionUnsaid: 'Input or output not said: both are priced.',
     textRule: (rule: string) =>
       `Assumption: ${rule} (a rule of thumb; the real count depends on the tokenizer).`,
@@ -109,6 +111,8 @@ export const en = {
     unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
       `${nIn} as input (${eachIn} each) or ${nOut} as output (${eachOut} each)`,
     or: 'or',
+    difference: (value: string, dearer: string, cheaper: string) =>
+      `Difference: ${value} (${dearer} − ${cheaper}).`,
     cheaper: (ratio: string, ref: string) => `${ratio} × cheaper than ${ref}`,
     priceList: (input: string, cached: string, output: string) =>
       `input ${input} (cached ${cached}) · output ${output} per M tokens`,
@@ -187,7 +191,7 @@ export const en = {
     answered: (title: string) => `briefbot answered: ${title}`,
     unanswered: 'briefbot had no answer.',
     downvoted: 'They marked the answer as not helpful.',
-    link: (url: string) => `Original message: ${url}`,
+    link: 'Original message:',
     done: 'I asked the team: someone will answer in the thread I started.',
     already: 'This question has already been passed to the team.',
     unavailable: 'Nobody is set up to take questions here.',

@@ -74,6 +74,7 @@ export const fr: Messages = {
     },
     perUnit: { hour: 'heure', day: 'jour', week: 'semaine', month: 'mois', year: 'an' },
     span: (per: string, duration: string) => `par ${per} pendant ${duration}`,
+    perRate: (per: string) => `par ${per}`,
     textSize: (text: string, tokens: string) => `${text} (≈\u00a0${tokens})`,
     januaryPrices: 'prix de janvier 2025',
     onlyPrice: 'prix de janvier 2025 (aucun changement connu ensuite)',
@@ -83,6 +84,7 @@ export const fr: Messages = {
     budgetOf: (budget: string) => `budget de ${budget}`,
     cacheHit: (percent?: string) => (percent ? `${percent}\u00a0% en cache` : 'en cache (cache hit)'),
     allModels: 'tous les modèles',
+    cachedPart: (tokens: string) => `dont ${tokens} en cache`,
     directionUnsaid: 'Entrée ou sortie non précisée\u00a0: les deux sont chiffrées.',
     textRule: (rule: string) =>
       `Hypothèse\u00a0: ${rule} (ordre de grandeur\u00a0; le nombre réel dépend du tokenizer).`,
@@ -111,6 +113,8 @@ export const fr: Messages = {
     unitsInOut: (nIn: string, eachIn: string, nOut: string, eachOut: string) =>
       `${nIn} en entrée (${eachIn} l’unité) ou ${nOut} en sortie (${eachOut} l’unité)`,
     or: 'ou',
+    difference: (value: string, dearer: string, cheaper: string) =>
+      `Écart\u00a0: ${value} (${dearer} − ${cheaper}).`,
     cheaper: (ratio: string, ref: string) => `${ratio} fois moins cher que ${ref}`,
     priceList: (input: string, cached: string, output: string) =>
       `entrée ${input} (en cache ${cached}) · sortie ${output} le million de tokens`,
@@ -190,7 +194,7 @@ export const fr: Messages = {
     answered: (title: string) => `Réponse de briefbot : ${title}`,
     unanswered: 'briefbot n’avait pas de réponse.',
     downvoted: 'La réponse a été jugée pas utile.',
-    link: (url: string) => `Message d’origine : ${url}`,
+    link: 'Message d’origine :',
     done: 'J’ai transmis la question à l’équipe : une personne répondra dans le fil que j’ai ouvert.',
     already: 'Cette question a déjà été transmise à l’équipe.',
     unavailable: 'Personne n’est désigné pour répondre aux questions ici.',

@@ -92,7 +92,10 @@ function registerRelated(app: App, services: Services): void {
             const key = place.channel.startsWith('D')
               ? dmKey(team, place.channel)
               : threadKey(team, place.channel, place.threadTs ?? '');
-            await services.conversations.append(key, turnOf(result.reply, result.reply.title, Date.now()));
+            await services.conversations.append(key, {
+              ...turnOf(result.reply, result.reply.title, Date.now()),
+              entryId: value.entryId,
+            });
             if (place.threadTs) await services.conversations.markActive(key);
           }
           if (thread && result.reply.chart)

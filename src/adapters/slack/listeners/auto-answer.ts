@@ -1,17 +1,10 @@
 import type { App } from '@slack/bolt';
-import type { Reply } from '../../../core/reply.js';
+import { confidentEnough } from '../../../services/channel-policy.js';
 import type { Services } from '../../../services/index.js';
 import { addressedToSomeoneElse, threadKey } from '../conversation.js';
-import { AUTO_CONFIDENCE, ruleFor } from '../policy.js';
+import { ruleFor } from '../policy.js';
 import { plainQuestion } from '../text.js';
 import { answerMessage } from './answer.js';
-
-/** What an `auto` channel lets the bot post unasked: a confident fact, or a calculation. */
-export function confidentEnough(reply: Reply): boolean {
-  if (!reply.answered) return false;
-  if (reply.kind === 'cost' || reply.kind === 'training') return true;
-  return reply.kind === 'fact' && (reply.confidence ?? 0) >= AUTO_CONFIDENCE;
-}
 
 /**
  * A top-level message in a channel whose policy is `auto` (message.channels / message.groups events):

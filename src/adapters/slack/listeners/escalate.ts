@@ -48,7 +48,7 @@ export function register(app: App, services: Services): void {
             ...(value.e ? { answerTitle: answerTitle(services, value.e, lang), downvoted: true } : {}),
             ...(link ? { link } : {}),
           },
-          slackPoster(client, `<@${place.user}>`, link),
+          slackPoster(client, `<@${place.user}>`),
         );
         const m = t(lang);
         const text =

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { isStop } from '../../../core/conversation/index.js';
+import type { Reply } from '../../../core/reply.js';
 import type { Services } from '../../../services/index.js';
 import { addressedToSomeoneElse, threadKey, worthPostingUnasked } from '../conversation.js';
 import { ruleFor } from '../policy.js';
@@ -27,13 +28,15 @@ export function register(app: App, services: Services): void {
     const key = threadKey(context.teamId ?? body.team_id, event.channel, threadTs);
     if (!(await services.conversations.isActive(key))) return;
     if (await services.conversations.isSilenced(key)) return;
+    const question = plainQuestion(text, context.botUserId);
+    const standalone = () => services.engine().answer({ text: question });
     const incoming = {
-      question: plainQuestion(text, context.botUserId),
+      question,
       place: { channel: event.channel, threadTs, user: event.user },
       eventId: body.event_id,
       event,
       context,
-      conversation: { key, accept: worthPostingUnasked },
+      conversation: { key, accept: (reply: Reply) => worthPostingUnasked(reply, standalone) },
     };
     if (isStop(incoming.question)) {
       await silenceThread(services, log, 'thread_reply', client, incoming);
