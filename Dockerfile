@@ -25,6 +25,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # The built-in knowledge; mount a folder on /app/knowledge to replace it (edits are hot-reloaded).
 COPY knowledge ./knowledge
+COPY assets ./assets
 RUN mkdir -p /app/data && chown node:node /app/data
 # The node user (uid 1000) comes with the official image.
 USER node

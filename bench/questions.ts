@@ -101,13 +101,13 @@ export function mutate(text: string, rand: Rand): string {
 export function* uniqueVariants(sources: EvalQuestion[], seed = 7): Generator<EvalQuestion> {
   const rand = prng(seed);
   const seen = new Set(sources.map((q) => q.question));
-  for (let round = 0; ; round++) {
+  for (;;) {
     let produced = 0;
     for (const q of sources) {
       for (let attempt = 0; attempt < 20; attempt++) {
         let text = mutate(q.question, rand);
-        // Past the easy variants, stack mutations so the supply never runs dry.
-        for (let extra = 0; extra < Math.floor(round / 4); extra++) text = mutate(text, rand);
+        // When the easy variants of a question are used up, stack mutations (rarely needed).
+        for (let extra = 0; extra < Math.floor(attempt / 5); extra++) text = mutate(text, rand);
         if (!seen.has(text)) {
           seen.add(text);
           produced++;

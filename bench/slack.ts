@@ -81,7 +81,7 @@ function parseArgs(argv: string[]): Options {
 async function serveApi(): Promise<void> {
   const { SlackServer } = await import('../tests/helpers/slack-server.js');
   const counts = new Map<string, number>();
-  let batch: { ts: string; at: number }[] = [];
+  let batch: { ts: string; at: number; notice: boolean }[] = [];
   const server = await SlackServer.start({
     record: false,
     onCall: (call) => {
@@ -93,7 +93,7 @@ async function serveApi(): Promise<void> {
         (call.method === 'chat.postMessage' || call.method === 'chat.postEphemeral') &&
         typeof ts === 'string'
       )
-        batch.push({ ts, at: now() });
+        batch.push({ ts, at: now(), notice: call.method === 'chat.postEphemeral' });
     },
   });
   // Replies travel to the driver in small batches: one IPC message a millisecond at most.
@@ -207,6 +207,8 @@ interface Phase {
   answeredMs: number[];
   refusedMs: number[];
   missing: number;
+  /** Questions that got the short "busy" notice instead of an answer. */
+  busy: number;
   /** Window: first request sent → last ack, and → last reply. */
   ackSeconds: number;
   replySeconds: number;
@@ -217,19 +219,22 @@ interface Phase {
 
 class Driver {
   private seq = 0;
-  private readonly pending = new Map<string, { sentAt: number; q: Question; done: (at: number) => void }>();
+  private readonly pending = new Map<
+    string,
+    { sentAt: number; q: Question; done: (at: number, notice: boolean) => void }
+  >();
 
   constructor(
     private readonly questions: Question[],
     private next = 0,
   ) {}
 
-  onReplies(replies: { ts: string; at: number }[]): void {
+  onReplies(replies: { ts: string; at: number; notice: boolean }[]): void {
     for (const r of replies) {
       const p = this.pending.get(r.ts);
       if (!p) continue;
       this.pending.delete(r.ts);
-      p.done(r.at);
+      p.done(r.at, r.notice);
     }
   }
 
@@ -258,8 +263,10 @@ class Driver {
     this.pending.set(ts, {
       sentAt,
       q,
-      done: (at) => {
-        (q.answered ? phase.answeredMs : phase.refusedMs).push(at - sentAt);
+      done: (at, notice) => {
+        // An ephemeral "busy, try again" notice (backpressure) is counted apart from the replies.
+        if (notice) phase.busy++;
+        else (q.answered ? phase.answeredMs : phase.refusedMs).push(at - sentAt);
         ends.lastReply = Math.max(ends.lastReply, at - start);
         reply?.();
       },
@@ -296,6 +303,7 @@ function newPhase(load: string): Phase {
     answeredMs: [],
     refusedMs: [],
     missing: 0,
+    busy: 0,
     ackSeconds: 0,
     replySeconds: 0,
     cpuMs: 0,
@@ -447,6 +455,7 @@ function summarize(phases: Phase[]) {
     refP99: pick((x) => p(x.refusedMs, 99)),
     allP99: pick((x) => p([...x.answeredMs, ...x.refusedMs], 99)),
     missing: pick((x) => x.missing),
+    busy: pick((x) => x.busy),
     cpu: pick((x) => x.cpuMs / Math.max(1, x.acked)),
     rss: pick((x) => x.rssMb),
     calls: pick((x) => x.apiCalls / Math.max(1, x.acked)),
@@ -476,10 +485,13 @@ async function driverMain(opts: Options): Promise<void> {
   });
   const driver = new Driver(questions);
   let counts: Record<string, number> = {};
-  api.on('message', (m: { replies?: { ts: string; at: number }[]; counts?: Record<string, number> }) => {
-    if (m.replies) driver.onReplies(m.replies);
-    if (m.counts) counts = m.counts;
-  });
+  api.on(
+    'message',
+    (m: { replies?: { ts: string; at: number; notice: boolean }[]; counts?: Record<string, number> }) => {
+      if (m.replies) driver.onReplies(m.replies);
+      if (m.counts) counts = m.counts;
+    },
+  );
   const apiUrl = await new Promise<string>((resolve) => {
     const on = (m: { apiUrl?: string }) => {
       if (m.apiUrl) {
@@ -548,7 +560,7 @@ async function driverMain(opts: Options): Promise<void> {
         `${fmt(min(s.repliesPerS), 0)} / ${fmt(median(s.repliesPerS), 0)}`,
         `${fmt(median(s.ansP50), 1)} / ${fmt(median(s.ansP99), 1)}`,
         a.name === 'bare Bolt' ? '–' : `${fmt(median(s.refP50), 1)} / ${fmt(median(s.refP99), 1)}`,
-        fmt(median(s.missing), 0),
+        `${fmt(median(s.busy), 0)} / ${fmt(median(s.missing), 0)}`,
         `${fmt(min(s.cpu), 2)} / ${fmt(median(s.cpu), 2)}`,
         fmt(median(s.rss), 0),
         fmt(median(s.calls), 2),
@@ -584,7 +596,7 @@ async function driverMain(opts: Options): Promise<void> {
         'replies/s',
         'answered p50 / p99 ms',
         'refused p50 / p99 ms',
-        'missing',
+        'busy / no reply',
         'CPU ms / req',
         'RSS MB',
         'API calls / req',
@@ -592,7 +604,10 @@ async function driverMain(opts: Options): Promise<void> {
       rows,
     ),
   );
-  console.log('\n(min / median over rounds; reply percentiles are medians over rounds)\n');
+  console.log(
+    '\n(min / median over rounds; reply percentiles are medians over rounds. busy: the backpressure' +
+      ' notice instead of an answer; no reply: dropped past the bound, or later than the drain time)\n',
+  );
   console.log(
     table(
       [

@@ -1,26 +1,23 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import { parse, type Spec, View } from 'vega';
 import type { ChartBar, ChartSpec } from '../core/charts/spec.js';
 
 /**
  * Chart spec → Vega spec → SVG (vega, no browser) → PNG (resvg). Lives outside the core because it
- * pulls a native rasterizer. Text is drawn with the Inter font shipped by an npm package, never the
+ * pulls a native rasterizer. Text is drawn with the Inter font shipped in assets/fonts/, never the
  * host's fonts, so the PNG is the same on every machine.
  */
 
-const require = createRequire(import.meta.url);
-const INTER = dirname(require.resolve('@expo-google-fonts/inter/package.json'));
-export const FONT_FILES = [
-  join(INTER, '400Regular', 'Inter_400Regular.ttf'),
-  join(INTER, '600SemiBold', 'Inter_600SemiBold.ttf'),
-];
+/** Inter (SIL Open Font License, assets/fonts/OFL.txt), shipped with the project: two TTFs, 0.7 MB. */
+const FONTS_DIR = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+export const FONT_FILES = [join(FONTS_DIR, 'Inter-Regular.ttf'), join(FONTS_DIR, 'Inter-SemiBold.ttf')];
 const FONT = 'Inter';
 
 export const CHART_WIDTH = 720;
-/** Pixels per SVG unit: 2 gives a crisp 1440-pixel-wide image. */
-export const CHART_SCALE = 2;
+/** Pixels per SVG unit: 1.5 gives a 1080-pixel-wide image: sharp at the sizes Discord and Slack show, and half the rasterizing time of 2. */
+export const CHART_SCALE = 1.5;
 const BAR_STEP = 30;
 const TITLE_HEIGHT = 44;
 const LEGEND_HEIGHT = 24;

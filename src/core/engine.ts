@@ -96,7 +96,8 @@ class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
   private readonly lexicon: Lexicon;
   private readonly calculator: Calculator;
-  private readonly completions: Record<Lang, Fuse<{ q: string; folded: string; id: string }>>;
+  /** Autocomplete's fuse.js index per language, built on the first completion (only Discord asks). */
+  private readonly completions: Partial<Record<Lang, Fuse<{ q: string; folded: string; id: string }>>> = {};
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
@@ -115,12 +116,6 @@ class KnowledgeEngine implements Engine {
     this.index = new SearchIndex(kb.entries, this.lexicon, options);
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
-    const fuseFor = (lang: Lang) =>
-      new Fuse(
-        kb.entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id }))),
-        { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
-      );
-    this.completions = { en: fuseFor('en'), fr: fuseFor('fr') };
     this.vocabulary = { core: this.lexicon.language.core, extra: languageVocabulary(kb, this.lexicon) };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
@@ -414,6 +409,18 @@ class KnowledgeEngine implements Engine {
     return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
+  private completer(lang: Lang): Fuse<{ q: string; folded: string; id: string }> {
+    let fuse = this.completions[lang];
+    if (!fuse) {
+      fuse = new Fuse(
+        this.kb.entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id }))),
+        { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 },
+      );
+      this.completions[lang] = fuse;
+    }
+    return fuse;
+  }
+
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
     const max = Math.max(0, Math.min(limit, 25));
     const text = prefix.slice(0, 200).trim();
@@ -436,8 +443,7 @@ class KnowledgeEngine implements Engine {
       const entry = this.kb.byId.get(hit.id);
       if (entry) push(questionLink(entry, lang).question);
     }
-    for (const r of this.completions[lang].search(fold(text).slice(0, 64), { limit: max * 2 }))
-      push(r.item.q);
+    for (const r of this.completer(lang).search(fold(text).slice(0, 64), { limit: max * 2 })) push(r.item.q);
     return out;
   }
 

@@ -4,8 +4,26 @@
  * knowledge/vocabulary.yaml and is compiled by lexicon.ts.
  */
 
+/**
+ * One question's text is folded by several readers in turn (routing, secrets, commands, the search):
+ * the last few results are kept, so each text is folded once. fold is pure: a kept result is exact.
+ */
+const FOLDED_KEPT = 4;
+const foldedIn: string[] = [];
+const foldedOut: string[] = [];
+let foldedNext = 0;
+
 /** Lowercase, accents removed, apostrophes and punctuation turned into spaces, spaces collapsed. */
 export function fold(text: string): string {
+  for (let k = 0; k < foldedIn.length; k++) if (foldedIn[k] === text) return foldedOut[k] as string;
+  const out = foldText(text);
+  foldedIn[foldedNext] = text;
+  foldedOut[foldedNext] = out;
+  foldedNext = (foldedNext + 1) % FOLDED_KEPT;
+  return out;
+}
+
+function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

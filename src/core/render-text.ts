@@ -46,9 +46,11 @@ export function renderText(reply: Reply, options: TextOptions = {}): string {
   const confidence = shownConfidence(reply);
   if (confidence !== undefined)
     lines.push(`${m.fact.confidence}${m.colon}${formatPercent(confidence, reply.lang)}`);
-  if (reply.related.length > 0) {
+  // No buttons in plain text: "Show as chart" links are left out (the chart itself is drawn above).
+  const related = reply.related.filter((r) => !r.id.startsWith('chart-'));
+  if (related.length > 0) {
     lines.push('', `${m.fact.related}${m.colon.trimEnd()}`);
-    for (const r of reply.related) lines.push(`  ${r.question}`);
+    for (const r of related) lines.push(`  ${r.question}`);
   }
   return lines
     .join('\n')

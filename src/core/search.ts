@@ -37,12 +37,13 @@ interface Scored {
 }
 
 interface Variant {
-  terms: Set<string>;
+  /** Its distinct terms, in order (a few: an array is smaller than a Set and as quick to search). */
+  terms: readonly string[];
   /** Sum of the IDF of its terms. */
   weight: number;
   folded: string;
-  /** Character trigrams of `folded`, computed on first use. */
-  grams?: Set<string>;
+  /** Character trigrams of `folded` (packed, sorted, distinct), computed on first use. */
+  grams?: Float64Array;
 }
 
 interface IndexedEntry {
@@ -139,7 +140,16 @@ export class SearchIndex {
         if (t.term === undefined) wordFreq.set(t.word, (wordFreq.get(t.word) ?? 0) + 1);
       }
     };
-    const termsOf = (text: string) => lexicon.terms(text);
+    // Each distinct term is kept once: the knowledge repeats its terms thousands of times, and every
+    // Set, Map and posting of the index then points at the one string.
+    const interned = new Map<string, string>();
+    const intern = (t: string) => {
+      const kept = interned.get(t);
+      if (kept !== undefined) return kept;
+      interned.set(t, t);
+      return t;
+    };
+    const termsOf = (text: string) => lexicon.terms(text).map(intern);
     const named = new Set<string>();
     const raw = entries.map((entry) => {
       const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
@@ -160,8 +170,8 @@ export class SearchIndex {
             }
           });
       }
-      const variantTerms = questions.map((q) => ({ terms: new Set(termsOf(q)), folded: fold(q) }));
-      const strong = new Set(variantTerms.flatMap((v) => [...v.terms]));
+      const variantTerms = questions.map((q) => ({ terms: [...new Set(termsOf(q))], folded: fold(q) }));
+      const strong = new Set(variantTerms.flatMap((v) => v.terms));
       const weak = new Set(
         [...termsOf(entry.answer.en), ...termsOf(entry.answer.fr)].filter((t) => !strong.has(t)),
       );
@@ -206,7 +216,7 @@ export class SearchIndex {
       const variants = r.variantTerms.map((v) => ({
         terms: v.terms,
         folded: v.folded,
-        weight: [...v.terms].reduce((s, t) => s + this.termIdf(t), 0),
+        weight: v.terms.reduce((s, t) => s + this.termIdf(t), 0),
       }));
       const counts = new Map<string, number>();
       for (const v of r.variantTerms) for (const t of v.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -357,7 +367,7 @@ export class SearchIndex {
       for (const v of item.variants) {
         let shared = 0;
         for (let k = 0; k < qterms.length; k++) {
-          if (v.terms.has(qterms[k] as string)) shared += weights[k] as number;
+          if (v.terms.includes(qterms[k] as string)) shared += weights[k] as number;
         }
         if (shared === 0) continue;
         near.push(v);
@@ -422,12 +432,16 @@ export class SearchIndex {
 
   /** Blends in a character-trigram similarity between the query and the candidates' question variants. */
   private rescoreByWording(folded: string, top: Scored[]): void {
-    const query = [...trigrams(folded)];
-    if (query.length === 0) return;
+    const query = trigrams(folded);
+    const qn = query.length;
+    if (qn === 0) return;
     for (const s of top) {
       let sim = 0;
       for (const v of s.near) {
         v.grams ??= trigrams(v.folded);
+        const vn = v.grams.length;
+        // Dice cannot exceed 2·min/(sum) of the two sizes: a variant below the best so far is not compared.
+        if ((2 * Math.min(qn, vn)) / (qn + vn) <= sim) continue;
         sim = Math.max(sim, dice(query, v.grams));
       }
       s.score = s.score * (1 - WORDING_WEIGHT) + sim * WORDING_WEIGHT;
@@ -436,17 +450,35 @@ export class SearchIndex {
   }
 }
 
-function trigrams(text: string): Set<string> {
+/** The distinct character trigrams of ` text `, each packed into one number (3 UTF-16 units), sorted. */
+function trigrams(text: string): Float64Array {
   const padded = ` ${text} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
-  return out;
+  const n = Math.max(0, padded.length - 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    out[i] = padded.charCodeAt(i) * 4294967296 + padded.charCodeAt(i + 1) * 65536 + padded.charCodeAt(i + 2);
+  out.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
+  return out.slice(0, k);
 }
 
-function dice(a: string[], b: Set<string>): number {
+/** Dice coefficient of two sorted sets of packed trigrams. */
+function dice(a: Float64Array, b: Float64Array): number {
   let shared = 0;
-  for (const g of a) if (b.has(g)) shared += 1;
-  return (2 * shared) / (a.length + b.size);
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
 function round(x: number): number {

@@ -54,12 +54,23 @@ describe('cost chart from plain numbers', () => {
     expect(spec?.caption).toContain('janvier 2025');
     expect(spec?.caption).toContain(' ; ');
   });
-  it('does not stack when input and output are priced each on their own', () => {
+  it('draws input and output apart when each is priced on its own (no direction asked)', () => {
     const alone = models.map((m) => ({ ...m, total: m.output }));
-    expect(
-      costChart({ lang: 'en', amount: 'x', models: alone, referenceId: 'r1', asOf: '2025-01', source: 'x' })
-        ?.legend,
-    ).toBeUndefined();
+    const spec = costChart({
+      lang: 'en',
+      amount: 'x',
+      models: alone,
+      referenceId: 'r1',
+      asOf: '2025-01',
+      source: 'x',
+    });
+    expect(spec?.bars.map((b) => [b.label, b.value, b.note])).toEqual([
+      ['DeepSeek-R1 · input', 5.5, 'reference'],
+      ['DeepSeek-R1 · output', 21.9, 'reference'],
+      ['OpenAI o1 · input', 150, '27.3× R1'],
+      ['OpenAI o1 · output', 600, '27.4× R1'],
+    ]);
+    expect(spec?.caption).toContain('priced once as input and once as output');
   });
 });
 
@@ -93,9 +104,9 @@ describe('charts on replies', () => {
   });
 
   it('charts only the models asked plus R1, or all of them when none is named', () => {
-    const two = ask('10M tokens on o1');
+    const two = ask('10M output tokens on o1');
     expect(two.chart?.bars.map((b) => b.label)).toEqual(['DeepSeek-R1', 'OpenAI o1']);
-    const all = ask('how much do 10 million tokens cost?');
+    const all = ask('how much do 10 million output tokens cost?');
     expect(all.chart?.bars.length).toBe(engine.models().length);
     expect(new Set(all.chart?.bars.map((b) => b.label)).size).toBe(engine.models().length);
   });

@@ -54,7 +54,9 @@ describe('renderReply: an answered fact', () => {
       { name: 'Output', value: '$2.19 / 1M tokens', inline: true },
       { name: 'Input (cache miss)', value: '$0.55 / 1M tokens', inline: true },
     ]);
-    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025');
+    expect(embed.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025 · Confidence: 75%');
+    const sure = renderReply(factReply({ confidence: 0.95 })).embeds[0] as APIEmbed;
+    expect(sure.footer?.text).toBe('Source: DeepSeek API pricing page, 20 January 2025');
   });
 
   it('shows the confidence only below the high band', () => {
@@ -84,7 +86,7 @@ describe('renderReply: an answered fact', () => {
   });
 
   it('formats the confidence for French', () => {
-    const fr = renderReply(factReply({ lang: 'fr' })).embeds[0] as APIEmbed;
+    const fr = renderReply(factReply({ lang: 'fr', confidence: 0.95 })).embeds[0] as APIEmbed;
     expect(fr.footer?.text).toBe('Source : DeepSeek API pricing page, 20 janvier 2025');
     const low = renderReply(factReply({ lang: 'fr', confidence: 0.6 })).embeds[0] as APIEmbed;
     expect(low.footer?.text).toMatch(

@@ -20,7 +20,7 @@ export function factReply(overrides: Partial<Reply> = {}): Reply {
       url: 'https://api-docs.deepseek.com/quick_start/pricing-details-usd',
       date: '2025-01-20',
     },
-    confidence: 0.953,
+    confidence: 0.753,
     entryId: 'r1-api-price',
     related: [
       { id: 'r1-vs-o1-price', question: 'How much cheaper is R1 than o1?' },
@@ -28,7 +28,7 @@ export function factReply(overrides: Partial<Reply> = {}): Reply {
       { id: 'v3-api-price', question: 'What does deepseek-chat (V3) cost?' },
       { id: 'r1-api-limits', question: 'What are the limits of the R1 API?' },
     ],
-    matches: [{ id: 'r1-api-price', score: 0.953 }],
+    matches: [{ id: 'r1-api-price', score: 0.753 }],
     ...overrides,
   });
 }

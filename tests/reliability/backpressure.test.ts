@@ -14,14 +14,15 @@ import { capturedLogger, tempDir, testConfig } from '../ops/support.js';
 
 /**
  * Backpressure: past MAX_IN_FLIGHT questions in flight, an event is still acknowledged and gets the
- * short "busy, try again in a moment" reply; past twice the bound it is dropped (logged and counted),
- * so the backlog never grows without bound.
+ * short "busy, try again in a moment" reply; past ten times as many notices it is dropped (logged and
+ * counted), so the backlog never grows without bound.
  */
 
 describe('the in-flight bound', () => {
-  it('runs within the bound, sends the busy notice beyond it, sheds past twice the bound, and frees slots once', () => {
+  it('runs within the bound, sends the busy notice beyond it, sheds past the notice bound, and frees slots once', () => {
+    expect(new Admission(64).noticeMax).toBe(640);
     const rejected: string[] = [];
-    const admission = new Admission(2, { rejected: (k) => rejected.push(k) });
+    const admission = new Admission(2, { rejected: (k) => rejected.push(k) }, 2);
     const run = [admission.enter(), admission.enter()];
     expect(run.map((s) => s.kind)).toEqual(['run', 'run']);
     expect(admission.saturated()).toBe(true);
@@ -86,8 +87,10 @@ describe('Slack under backpressure (real Bolt, HTTP mode)', () => {
     expect(notice.body.text).toBe(t('en').data.busy);
     expect(bot.server.callsTo('chat.postMessage').filter((c) => c.body.thread_ts === root)).toEqual([]);
 
-    // Past twice the bound: dropped, logged, nothing posted.
-    const busy = hold(bot.services.admission, bot.services.admission.max);
+    // Past the notice bound too: dropped, logged, nothing posted. (The notice's slot is freed once
+    // Bolt's handler returns, just after the notice landed.)
+    await waitFor(() => bot.services.admission.noticesInFlight() === 0 || undefined);
+    const busy = hold(bot.services.admission, bot.services.admission.noticeMax);
     const shedRoot = newTs();
     await postEvent(
       bot.eventsUrl,
@@ -112,8 +115,12 @@ describe('Slack under backpressure (real Bolt, HTTP mode)', () => {
   });
 
   it('/ask past the bound answers the busy line privately through its response_url', async () => {
-    await waitFor(() => bot.services.admission.inFlight() === 0 || undefined);
-    const held = hold(bot.services.admission, bot.services.admission.max * 2);
+    await waitFor(
+      () =>
+        (bot.services.admission.inFlight() === 0 && bot.services.admission.noticesInFlight() === 0) ||
+        undefined,
+    );
+    const held = hold(bot.services.admission, bot.services.admission.max + bot.services.admission.noticeMax);
     await postCommand(bot.eventsUrl, askCommand('combien a perdu Nvidia ?', bot.server.responseUrl('busy1')));
     const posted = await waitFor(() => bot.server.responses.find((r) => r.id === 'busy1'));
     expect(posted.body).toMatchObject({ response_type: 'ephemeral', text: t('fr').data.busy });

@@ -21,7 +21,7 @@ const fact: Reply = makeReply({
     date: '2025-01-20',
     quote: 'le coût d’accès à son API est très inférieur à celui d’OpenAI',
   },
-  confidence: 0.953,
+  confidence: 0.753,
   entryId: 'r1-api-price',
   related: [
     { id: 'r1-vs-o1-price', question: 'How much cheaper is R1 than o1?' },
@@ -86,8 +86,10 @@ describe('renderReply', () => {
     expect(context).toContain(
       '<https://api-docs.deepseek.com/quick_start/pricing-details-usd|DeepSeek API pricing>, 20 January 2025',
     );
-    // 95% is in the high band: not shown. Below it, it is.
-    expect(context).not.toContain('Confidence');
+    // Below the high band the confidence is shown; in it, not.
+    expect(context).toContain('Confidence: 75%');
+    const sure = renderReply({ ...fact, confidence: 0.95 }) as unknown as Record<string, unknown>;
+    expect(allText({ blocks: [blocksOf(sure)[4]] })).not.toContain('Confidence');
     const low = renderReply({ ...fact, confidence: 0.5 }) as unknown as Record<string, unknown>;
     expect(allText({ blocks: [blocksOf(low)[4]] })).toContain('Confidence: 50%');
     expect(msg.text).toContain(fact.title);

@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord.js';
+import { pickLinks } from '../../core/charts/attach.js';
 import { type ChartSpec, chartFileName } from '../../core/charts/spec.js';
 import { voteIdOf } from '../../core/cost/index.js';
 import { formatDate } from '../../core/dates.js';
@@ -148,10 +149,10 @@ function components(reply: Reply, followUp?: string): APIActionRowComponent<APIB
   const rows: APIActionRowComponent<APIButtonComponent>[] = [];
   const links = reply.answered ? reply.related : reply.suggestions;
   const seen = new Set<string>();
-  const questions = links
-    .filter((l) => l.id !== reply.entryId && !seen.has(l.id) && seen.add(l.id))
-    .slice(0, MAX_QUESTION_BUTTONS)
-    .map((l) => questionButton(l.id, l.question, reply.lang));
+  const questions = pickLinks(
+    links.filter((l) => l.id !== reply.entryId && !seen.has(l.id) && seen.add(l.id)),
+    MAX_QUESTION_BUTTONS,
+  ).map((l) => questionButton(l.id, l.question, reply.lang));
   if (questions.length > 0) rows.push({ type: 1, components: questions });
   const actions: APIButtonComponent[] = [];
   if (followUp) actions.push(followUpButton(followUp, reply.lang));

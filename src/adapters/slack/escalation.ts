@@ -93,7 +93,9 @@ export function slackPoster(client: Client, askerMention: string): EscalationPos
       await client.chat.postMessage({
         channel: target.channel,
         thread_ts: posted.ts,
-        text: `${escapeMrkdwn(details)}${link && /^https:\/\/\S+$/.test(link) ? `\n${escapeMrkdwn(linkLabel)} <${link}>` : ''}`,
+        // The permalink comes from Slack (chat.getPermalink), not from the user: it stays a live link,
+        // while every address the user typed is defused by escapeMrkdwn.
+        text: `${escapeMrkdwn(details)}${link && /^https:\/\/[^\s<>|]+$/.test(link) ? `\n${escapeMrkdwn(linkLabel)} <${link}>` : ''}`,
         unfurl_links: false,
         unfurl_media: false,
       });

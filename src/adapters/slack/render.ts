@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { pickLinks } from '../../core/charts/attach.js';
 import { voteIdOf } from '../../core/cost/index.js';
 import { formatDate } from '../../core/dates.js';
 import { formatPercent } from '../../core/format.js';
@@ -143,7 +144,7 @@ function slackBold(text: string): string {
 }
 
 function questions(reply: Reply, intro: string | null, links: QuestionLink[], firstIndex: number): Block[] {
-  const shown = links.slice(0, LIMITS.questionButtons);
+  const shown = pickLinks(links, LIMITS.questionButtons);
   if (shown.length === 0) return [];
   const buttons: types.Button[] = shown.map((link, i) => ({
     type: 'button',

@@ -102,7 +102,21 @@ export function decorateFact(kb: KnowledgeBase, reply: Reply): Reply {
           ? 'cost'
           : undefined;
   if (!kind) return reply;
-  return { ...reply, related: [showAsChart(kind, lang), ...reply.related] };
+  return { ...reply, related: [...reply.related, showAsChart(kind, lang)] };
+}
+
+export function isChartLink(link: QuestionLink): boolean {
+  return chartKindOf(link.id) !== undefined;
+}
+
+/**
+ * Up to `max` links for buttons: the related questions first, and a "Show as chart" link kept in the
+ * last place rather than cut.
+ */
+export function pickLinks(links: QuestionLink[], max: number): QuestionLink[] {
+  const charts = links.filter(isChartLink).slice(0, 1);
+  const questions = links.filter((l) => !isChartLink(l));
+  return [...questions.slice(0, Math.max(0, max - charts.length)), ...charts].slice(0, max);
 }
 
 /** A reply whose point is the chart: `/chart`, "Show as chart", "chart market". */

@@ -39,12 +39,19 @@ function usd(value: number, lang: Lang): string {
 }
 
 /** "−16.97%" / "−16,97 %": a signed percentage from a number of percent. */
+/** Intl formatters are costly to build: one per language, made on first use. */
+const changeFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatChange(percent: number, lang: Lang): string {
-  const f = new Intl.NumberFormat(locale(lang), {
-    style: 'percent',
-    maximumFractionDigits: 2,
-    signDisplay: 'exceptZero',
-  });
+  let f = changeFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), {
+      style: 'percent',
+      maximumFractionDigits: 2,
+      signDisplay: 'exceptZero',
+    });
+    changeFormats.set(lang, f);
+  }
   return withMinus(f.format(percent / 100));
 }
 
@@ -64,6 +71,9 @@ export function costChart(input: CostChartInput): ChartSpec | undefined {
   const split =
     models.some((x) => x.input > 0 && x.output > 0) &&
     models.every((x) => Math.abs(x.input + x.output - x.total) <= 1e-9 * Math.max(1, x.total));
+  // Input and output priced each on its own (no direction asked): one bar for each, side by side.
+  const apart = !split && models.some((x) => x.input > 0 && x.output > 0);
+  if (apart) return costChartApart(input, models, ref);
   const bars: ChartBar[] = models.map((x) => {
     const isRef = x.id === input.referenceId;
     const ratio = ref && ref.total > 0 ? x.total / ref.total : undefined;
@@ -175,5 +185,48 @@ export function trainingChart(
     unit: 'usd-millions',
     bars,
     alt: m.trainingAlt(top?.name[lang] ?? '?', share.replace(/^\+/, '')),
+  };
+}
+
+/** Two bars per model, input then output, each with its ratio to the reference's same price. */
+function costChartApart(
+  input: CostChartInput,
+  models: CostChartModel[],
+  ref: CostChartModel | undefined,
+): ChartSpec {
+  const { lang } = input;
+  const m = t(lang).charts;
+  const bars: ChartBar[] = models.flatMap((x) =>
+    (['input', 'output'] as const).map((key) => {
+      const value = x[key];
+      const base = ref?.[key] ?? 0;
+      const isRef = x.id === input.referenceId;
+      const note = isRef ? m.reference : base > 0 ? m.ratioToRef(formatRatio(value / base, lang)) : undefined;
+      return {
+        label: `${x.name} · ${(key === 'input' ? m.input : m.output).toLowerCase()}`,
+        value,
+        valueLabel: usd(value, lang),
+        ...(note ? { note } : {}),
+        ...(isRef ? { highlight: true } : {}),
+        segments: [{ key, value }],
+      };
+    }),
+  );
+  const dearest = [...models].sort((a, b) => b.output - a.output)[0] as CostChartModel;
+  const cheapest = [...models].sort((a, b) => a.output - b.output)[0] as CostChartModel;
+  const ratio = ref && ref.output > 0 ? formatRatio(dearest.output / ref.output, lang) : '?';
+  return {
+    kind: 'cost',
+    lang,
+    title: m.costTitle(input.amount),
+    caption: `${m.costCaption(formatDate(input.asOf, lang), input.source)} ${m.apartNote}`,
+    axisLabel: m.costAxis,
+    unit: 'usd',
+    bars,
+    legend: [
+      { key: 'input', label: m.input },
+      { key: 'output', label: m.output },
+    ],
+    alt: m.costAlt(cheapest.name, dearest.name, ratio),
   };
 }

@@ -261,6 +261,7 @@ export const en = {
     costAlt: (cheapest: string, dearest: string, ratio: string) =>
       `${cheapest} is the cheapest; ${dearest} costs ${ratio} times as much as DeepSeek-R1.`,
     ratioToRef: (ratio: string) => `${ratio}× R1`,
+    apartNote: 'The amount is priced once as input and once as output.',
     reference: 'reference',
     input: 'Input',
     output: 'Output',

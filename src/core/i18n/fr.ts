@@ -266,6 +266,7 @@ export const fr: Messages = {
     costAlt: (cheapest: string, dearest: string, ratio: string) =>
       `${cheapest} est le moins cher ; ${dearest} coûte ${ratio} fois plus que DeepSeek-R1.`,
     ratioToRef: (ratio: string) => `${ratio}\u00a0× R1`,
+    apartNote: 'Le volume est compté une fois en entrée et une fois en sortie.',
     reference: 'référence',
     input: 'Entrée',
     output: 'Sortie',
@@ -277,16 +278,16 @@ export const fr: Messages = {
     intraday: 'en séance',
     trainingAxis: 'Coût en millions de dollars US',
     trainingCaption: (price: string, source: string, date: string) =>
-      `${price} l'heure GPU H800 (location). Seul l'entraînement final\u00a0: hors recherche et ablations. ${source}, ${date}.`,
+      `${price} l’heure GPU H800 (location). Seul l’entraînement final\u00a0: hors recherche et ablations. ${source}, ${date}.`,
     trainingAlt: (top: string, share: string) => `${top}\u00a0: ${share} du coût.`,
     gpuHours: (hours: string) => `${hours}\u00a0h GPU`,
     tokens: (n: string) => `${n}\u00a0tokens`,
     tokensSplit: (input: string, output: string) => `${input}\u00a0tokens en entrée + ${output} en sortie`,
     unavailable: 'Ce graphique n’est pas disponible pour le moment.',
     marketAnswer: (worst: string, nvidia: string, nasdaq: string) =>
-      `Le 27 janvier 2025, c'est ${worst} qui a le plus chuté\u00a0; Nvidia a fini à ${nvidia} et le Nasdaq à ${nasdaq}.`,
+      `Le 27 janvier 2025, c’est ${worst} qui a le plus chuté\u00a0; Nvidia a fini à ${nvidia} et le Nasdaq à ${nasdaq}.`,
     trainingAnswer: (total: string) =>
-      `L'entraînement final de DeepSeek-V3 a coûté ${total}, presque entièrement en pré-entraînement.`,
+      `L’entraînement final de DeepSeek-V3 a coûté ${total}, presque entièrement en pré-entraînement.`,
   },
   chat: {
     title: 'briefbot',
