@@ -3,6 +3,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OpsRoute } from './health.js';
 
+/** Headers within 5 s, the whole request within 10 s, checked every second. */
+export const QUICK_REQUESTS = {
+  headersTimeout: 5000,
+  requestTimeout: 10_000,
+  connectionsCheckingInterval: 1000,
+} as const;
+
 /** The health and metrics server used when Slack's HTTP server is not there to serve the routes. */
 export interface OpsServer {
   port: number;
@@ -11,7 +18,8 @@ export interface OpsServer {
 
 /** Listens on `port` (0 for a free one); rejects when the port is busy. */
 export async function startOpsServer(routes: OpsRoute[], port: number, host?: string): Promise<OpsServer> {
-  const server: Server = createServer((req, res) => {
+  // GET-only routes: a client that is slow to send its request is cut off (Node's defaults wait minutes).
+  const server: Server = createServer(QUICK_REQUESTS, (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     const route = routes.find((r) => r.path === path);

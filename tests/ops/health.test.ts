@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningAdapter } from '../../src/adapters/types.js';
@@ -114,6 +116,19 @@ describe('GET /healthz, /readyz and /metrics', () => {
       [{ name: 'slack', healthy: true }],
     );
   });
+
+  it('the ops port cuts off a request whose headers never end (5 s), instead of holding it for a minute', async () => {
+    const bot = await start({ opsPort: await freePort() });
+    const started = Date.now();
+    const socket = connect(bot.opsPort as number, '127.0.0.1');
+    socket.on('error', () => {});
+    socket.resume();
+    socket.write('GET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: ');
+    await once(socket, 'close');
+    const ms = Date.now() - started;
+    expect(ms).toBeGreaterThan(4000);
+    expect(ms).toBeLessThan(20_000);
+  }, 30_000);
 
   it('the ops port listens on 127.0.0.1 by default', async () => {
     const bot = await start({ host: '0.0.0.0', opsPort: await freePort() });

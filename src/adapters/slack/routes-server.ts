@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
+import { QUICK_REQUESTS } from '../../ops/server.js';
 
 /**
  * Serves custom routes (/healthz, /metrics) in Socket Mode. Bolt's SocketModeReceiver can serve them
@@ -9,7 +10,7 @@ import type { CustomRoute } from '@slack/bolt';
  * listening and rejects on a busy port.
  */
 export async function startRoutesServer(routes: CustomRoute[], port: number, host?: string): Promise<Server> {
-  const server = createServer((req, res) => {
+  const server = createServer(QUICK_REQUESTS, (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const method = (req.method ?? 'GET').toUpperCase();
     const route = routes.find(
