@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.45,
+    floor: 0.47,
   },
   {
     metric: 'real.unanswerable',
@@ -73,7 +73,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'small talk: friendly chat reply in the right language',
     target: 1,
-    floor: 0.94,
+    floor: 0.99,
   },
   {
     metric: 'calibration.above-0.8',
@@ -101,7 +101,7 @@ export const GATES: readonly Gate[] = [
     issue: 10,
     description: 'calculator questions: exact figures',
     target: 1,
-    floor: 0.94,
+    floor: 1,
   },
   {
     metric: 'calculator.unknown-model-named',
@@ -122,6 +122,6 @@ export const GATES: readonly Gate[] = [
     issue: 10,
     description: 'calculator replies within 12 lines',
     target: 1,
-    floor: 0.99,
+    floor: 1,
   },
 ];
