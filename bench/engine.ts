@@ -27,7 +27,7 @@ import type { Entry } from '../src/core/knowledge/types.js';
 import { type EvalQuestion, isCorrect } from '../src/eval/run.js';
 import { silentLogger } from '../src/logger.js';
 import { KnowledgeHolder } from '../src/ops/knowledge.js';
-import { fmt, machineLine, median, minMed, percentile, ratio, sortedCopy, table } from './lib.js';
+import { fmt, intArg, machineLine, median, minMed, percentile, ratio, sortedCopy, table } from './lib.js';
 import { evalQuestions, takeVariants } from './questions.js';
 import { synthetic } from './synthetic.js';
 
@@ -40,13 +40,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const num = (name: string, fallback: number, max: number) => {
-    const i = argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
-    if (!Number.isInteger(n) || n < 1 || n > max)
-      throw new Error(`--${name} must be an integer from 1 to ${max}`);
-    return n;
-  };
+  const num = (name: string, fallback: number, max: number) => intArg(argv, name, fallback, max);
   const oi = argv.indexOf('--only');
   const only = new Set((oi >= 0 ? (argv[oi + 1] ?? '') : 'shipped,scale,reload').split(','));
   return {

@@ -144,3 +144,12 @@ export function processRssMb(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** `--name N` from the command line: an integer from 1 to `max`, `fallback` when absent. */
+export function intArg(argv: readonly string[], name: string, fallback: number, max: number): number {
+  const i = argv.indexOf(`--${name}`);
+  const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`--${name} must be an integer from 1 to ${max}`);
+  return n;
+}

@@ -28,6 +28,7 @@ import { build, isFresh } from '../scripts/build.mjs';
 import { mentionEvent, SIGNING_SECRET, sign } from '../tests/helpers/slack-requests.js';
 import {
   fmt,
+  intArg,
   machineLine,
   median,
   min,
@@ -54,13 +55,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const num = (name: string, fallback: number, max: number) => {
-    const i = argv.indexOf(`--${name}`);
-    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
-    if (!Number.isInteger(n) || n < 1 || n > max)
-      throw new Error(`--${name} must be an integer from 1 to ${max}`);
-    return n;
-  };
+  const num = (name: string, fallback: number, max: number) => intArg(argv, name, fallback, max);
   const ri = argv.indexOf('--rates');
   const rates = (ri >= 0 ? (argv[ri + 1] ?? '') : '200,700').split(',').map(Number);
   if (rates.some((r) => !Number.isInteger(r) || r < 1 || r > 5000))

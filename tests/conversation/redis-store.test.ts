@@ -1,35 +1,28 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { ConversationStore } from '../../src/services/conversations.js';
 import { createServices } from '../../src/services/index.js';
 import { askQuestion } from '../../src/services/pipeline.js';
-import { RedisState } from '../../src/services/redis.js';
-import { hasRedisServer, startRedis, type TestRedis } from '../ops/redis-server.js';
+import type { RedisState } from '../../src/services/redis.js';
+import { hasRedisServer, startTwoInstances, type TwoInstances } from '../ops/redis-server.js';
 import { capturedLogger, KNOWLEDGE } from '../ops/support.js';
 
 const available = hasRedisServer();
 if (!available) console.warn('SKIPPED: Redis conversation tests — no redis-server binary on PATH');
 
 describe.skipIf(!available)('conversations in a real redis-server', () => {
-  let server: TestRedis;
+  let redis: TwoInstances;
   let a: RedisState;
   let b: RedisState;
   let raw: Redis;
 
   beforeAll(async () => {
-    server = await startRedis();
-    a = new RedisState(server.url);
-    b = new RedisState(server.url);
-    await a.connect();
-    await b.connect();
-    raw = new Redis(server.url);
+    redis = await startTwoInstances();
+    ({ a, b, raw } = redis);
   });
   afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    raw?.disconnect();
-    await server?.stop();
+    await redis?.close();
   });
 
   it('get/set/delete, with the expiry on the key', async () => {

@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { Redis } from 'ioredis';
+import { RedisState } from '../../src/services/redis.js';
 import { freePort } from './spawn-main.js';
 
 /** True when a redis-server binary is on PATH (CI installs one; without it the Redis tests are skipped). */
@@ -81,5 +83,35 @@ export async function startSilentServer(): Promise<{ url: string; close(): Promi
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A throwaway server with two RedisState instances on it (two bot instances) and a raw client to inspect keys. */
+export interface TwoInstances {
+  server: TestRedis;
+  a: RedisState;
+  b: RedisState;
+  raw: Redis;
+  close(): Promise<void>;
+}
+
+export async function startTwoInstances(): Promise<TwoInstances> {
+  const server = await startRedis();
+  const a = new RedisState(server.url);
+  const b = new RedisState(server.url);
+  await a.connect();
+  await b.connect();
+  const raw = new Redis(server.url);
+  return {
+    server,
+    a,
+    b,
+    raw,
+    async close() {
+      await a.close();
+      await b.close();
+      raw.disconnect();
+      await server.stop();
+    },
   };
 }
