@@ -55,6 +55,18 @@ describe('grounding: only questions about the event are answered from the knowle
   });
 });
 
+describe('headlines: how papers say it', () => {
+  it.each([
+    ['Nvidia shares plummet as DeepSeek rattles investors', ['nvidia-drop', 'why-selloff']],
+    ['Le Nasdaq dégringole, la tech dans le rouge', ['nasdaq-drop', 'other-stocks', 'why-selloff']],
+    ['Chinese upstart DeepSeek shook Wall Street on Monday', ['why-selloff', 'selloff-date']],
+  ])('"%s" is answered from the event', (text, expected) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(true);
+    expect(expected).toContain(reply.entryId);
+  });
+});
+
 describe('small talk', () => {
   it.each([
     ['hi', 'en'],
@@ -118,10 +130,21 @@ describe('honest partial answers', () => {
     ['is deepseek safe to use at work?', /safe/],
     ['when does deepseek release r2?', /not in my sources/],
     ["what is r1's price today?", /January–February 2025/],
+    ["what's NVDA's share price today?", /today's share prices/],
+    ["le cours de l'action Nvidia en ce moment ?", /cours d'aujourd'hui/],
   ])('"%s" gets a specific "not in my sources"', (text, pattern) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
     expect(reply.body).toMatch(pattern);
+  });
+
+  it.each([
+    'was DeepSeek accused of stealing from OpenAI?',
+    'DeepSeek sued for copyright infringement',
+    "l'armée chinoise utilise-t-elle DeepSeek ?",
+  ])('refuses what the sources never cover: "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(false);
   });
 
   it('names what the question is about when no entry answers that aspect, with relevant suggestions only', () => {
