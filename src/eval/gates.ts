@@ -24,14 +24,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.56,
+    floor: 0.62,
   },
   {
     metric: 'real.unanswerable',
     issue: 8,
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
-    floor: 0.89,
+    floor: 0.91,
   },
   {
     metric: 'refuse.refused',

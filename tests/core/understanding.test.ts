@@ -60,6 +60,11 @@ describe('headlines: how papers say it', () => {
     ['Nvidia shares plummet as DeepSeek rattles investors', ['nvidia-drop', 'why-selloff']],
     ['Le Nasdaq dégringole, la tech dans le rouge', ['nasdaq-drop', 'other-stocks', 'why-selloff']],
     ['Chinese upstart DeepSeek shook Wall Street on Monday', ['why-selloff', 'selloff-date']],
+    ["Who's the founder of DeepSeek? The quiet hedge-fund man behind the chatbot", ['founder']],
+    [
+      'Nvidia a perdu combien lundi ? Retour sur une journée historique',
+      ['nvidia-drop', 'market-cap-record'],
+    ],
   ])('"%s" is answered from the event', (text, expected) => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
