@@ -65,6 +65,10 @@ describe('headlines: how papers say it', () => {
       'Nvidia a perdu combien lundi ? Retour sur une journée historique',
       ['nvidia-drop', 'market-cap-record'],
     ],
+    ["what's the story of DeepSeek so far?", ['timeline', 'founding-date', 'deepseek-what']],
+    ['which one is stronger, R1 or o1?', ['r1-vs-o1', 'r1-benchmarks']],
+    ['what sparked the Nvidia selloff?', ['why-selloff']],
+    ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
   ])('"%s" is answered from the event', (text, expected) => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
