@@ -151,6 +151,10 @@ describe('honest partial answers', () => {
     'was DeepSeek accused of stealing from OpenAI?',
     'DeepSeek sued for copyright infringement',
     "l'armée chinoise utilise-t-elle DeepSeek ?",
+    "what's DeepSeek's next model going to be?",
+    'how do I deploy R1 on our own servers?',
+    'is Nvidia still falling?',
+    'quel sera le prochain modèle de DeepSeek ?',
   ])('refuses what the sources never cover: "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
