@@ -31,7 +31,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
-    floor: 0.97,
+    floor: 0.95,
   },
   {
     metric: 'refuse.refused',

@@ -153,7 +153,6 @@ describe('honest partial answers', () => {
     "l'armée chinoise utilise-t-elle DeepSeek ?",
     "what's DeepSeek's next model going to be?",
     'how do I deploy R1 on our own servers?',
-    'is Nvidia still falling?',
     'quel sera le prochain modèle de DeepSeek ?',
   ])('refuses what the sources never cover: "%s"', (text) => {
     const reply = ask(text);
@@ -265,11 +264,16 @@ describe('the vocabulary file is validated like the rest', () => {
     const broken = withVocabulary((text) =>
       text
         .replace('  - id: cheap\n    words: [cheap,', '  - id: cheap\n    words: [price, cheap,')
-        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,'),
+        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,')
+        .replace('    words: [who]', '    words: [who, whom]'),
     );
     const lines = validateKnowledge(broken).errors.map(formatProblem);
     expect(lines).toContain(
       'vocabulary.yaml, entry "cheap", field "words": "price" is also a word of "price"',
+    );
+    // A stop word is dropped before concepts are read: under a concept it would never count.
+    expect(lines).toContain(
+      'vocabulary.yaml, entry "who", field "words": "whom" is also a stop word: it would never be read',
     );
     // An overview must name an entry (checked once the vocabulary itself is valid).
     const overview = withVocabulary((text) =>
