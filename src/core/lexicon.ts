@@ -193,6 +193,11 @@ export class Lexicon {
     return [...this.wordTerm.keys()];
   }
 
+  /** True when the term is a concept of the vocabulary (chips, founded, hedge fund…), whatever its kind. */
+  isConcept(term: string): boolean {
+    return this.kinds.has(term);
+  }
+
   kind(term: string): ConceptKind | undefined {
     return this.kinds.get(term);
   }

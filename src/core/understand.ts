@@ -21,6 +21,11 @@ export interface Reading {
   marker: number;
   /** Inherited from the conversation or from another part of the question. */
   inherited: boolean;
+  /**
+   * Things an answer must mention, set on a follow-up that names nothing of its own ("why?", "why was it
+   * made?"): it asks about the conversation's things, so an entry about something else does not answer it.
+   */
+  about?: string[];
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {
@@ -81,6 +86,15 @@ export function inherit(
   return withTerms(part, terms, lexicon);
 }
 
+/**
+ * True when the question's own words name something: a thing of the event, an aspect (founded, license,
+ * record) or any concept of the vocabulary (chips, hedge fund). Question words and plain verbs ("why was
+ * it made?", "et quand ?") name nothing: such a follow-up is entirely about the conversation's things.
+ */
+export function namesSomething(r: Reading, lexicon: Lexicon): boolean {
+  return r.q.terms.some((t) => isEntityTerm(t) || (lexicon.isConcept(t) && lexicon.kind(t) !== 'question'));
+}
+
 /** Most follow-ups are a few words: "and v3?", "et quand ?", "how many gpus?", "why?". */
 const FOLLOW_UP_MAX_TERMS = 5;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
@@ -92,6 +106,8 @@ export interface Topic {
   predicates: string[];
   /** Non-entity terms of the last question that had any: the aspect a new entity is asked for. */
   asked: string[];
+  /** Every entity the recent turns named, newest first: what the conversation has been about. */
+  seen: string[];
 }
 
 /**
@@ -105,6 +121,7 @@ export function conversationTopic(
   let entities: string[] | undefined;
   let predicates: string[] | undefined;
   let asked: string[] | undefined;
+  const seen = new Set<string>();
   for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
     const t = turns[i] as Turn;
     if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'chat' || t.kind === 'help') {
@@ -115,15 +132,16 @@ export function conversationTopic(
     // answered without naming an entity ("export restrictions") still does, through its words.
     const named = t.entities !== undefined && t.entities.length > 0;
     if (!named && !(t.kind === 'fact' && t.answered)) continue;
+    for (const e of t.entities ?? []) seen.add(ENTITY_PREFIX + e);
+    if (entities !== undefined && predicates !== undefined && asked !== undefined) continue;
     const r = readText(t.text);
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
     if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
     const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
     if (asked === undefined && nonEntity.length > 0) asked = nonEntity;
-    if (entities !== undefined && predicates !== undefined && asked !== undefined) break;
   }
   if (!entities) return undefined;
-  return { entities, predicates: predicates ?? [], asked: asked ?? [] };
+  return { entities, predicates: predicates ?? [], asked: asked ?? [], seen: [...seen] };
 }
 
 /**
@@ -147,6 +165,7 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
     const inherited = inherit(r, from, lexicon);
     for (const e of from.entities) inherited.q.soft.add(e);
+    if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
     return inherited;
   }
   // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?".

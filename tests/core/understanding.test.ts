@@ -167,6 +167,39 @@ describe('follow-ups (the fact side)', () => {
     expect(broadcom?.entryId).toBe('other-stocks');
   });
 
+  it('a follow-up naming something of its own asks what the last answers did not say', () => {
+    const [license, distilled] = converse('what license is r1 under?', 'and the distilled models?');
+    expect(license?.entryId).toBe('r1-license');
+    expect(distilled?.entryId).toBe('r1-distilled');
+    const [zero, algorithm] = converse('what does r1-zero do?', 'which algorithm?');
+    expect(zero?.entryId).toBe('r1-zero');
+    expect(algorithm?.entryId).toBe('grpo');
+    const [controls, gpus] = converse(
+      'how did export rules fail against deepseek',
+      'which gpus did they train on?',
+    );
+    expect(controls?.entryId).toBe('export-controls');
+    expect(gpus?.entryId).toBe('v3-training-gpus');
+    // The last answer stands when the follow-up's own words point to it too.
+    const [, excludes] = converse('how much did it cost to train V3?', 'what does it exclude?');
+    expect(excludes?.entryId).toBe('v3-cost-excludes');
+  });
+
+  it('a follow-up naming nothing of its own is answered about the conversation’s things', () => {
+    // "why?" after the H800: why the chip exists, not why the market fell (which never names it).
+    const [, why] = converse('what is the h800 chip', 'why?');
+    expect(why?.answered).toBe(true);
+    expect(why?.entryId).not.toBe('why-selloff');
+    // …where every thing the thread named counts: the selloff's cause after Nasdaq, S&P and TSMC.
+    const [, , , after] = converse(
+      'how much did the nasdaq fall on january 27?',
+      'and the s&p?',
+      'and tsmc?',
+      'why?',
+    );
+    expect(after?.entryId).toBe('why-selloff');
+  });
+
   it('answers a self-contained question on its own and still refuses off-topic messages', () => {
     const [, license] = converse('how much did nvidia fall?', 'what license is R1 under?');
     expect(license?.entryId).toBe('r1-license');
