@@ -222,7 +222,9 @@ class KnowledgeEngine implements Engine {
       // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
       // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
       if (!resolved) return r;
-      if (resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) && !this.findGap(resolved, false)) return r;
+      // "today" may be a headline's, not a follow-up's: "et aujourd'hui ?" asks for news the sources lack.
+      const outside = resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) || r.outside.length > 0;
+      if (outside && !this.findGap(resolved, false)) return r;
       return resolved;
     };
     const own = read(prepared, this.lexicon);
@@ -416,6 +418,9 @@ class KnowledgeEngine implements Engine {
     if (reading.aspects.length > 0 || reading.outside.length > 0 || reading.q.names.size > 0)
       return undefined;
     if (reading.questions.some((t) => !OVERVIEW_QUESTIONS.has(t))) return undefined;
+    // A follow-up about the conversation's thing asks of it in general only with "why?" or "what is…?".
+    if (reading.questions.length === 0 && reading.entities.every((e) => reading.q.soft.has(e)))
+      return undefined;
     if (reading.q.unknown.some((t) => /\d/.test(t))) return undefined;
     // Words nobody in the knowledge uses ask something specific ("accused of copying", "handle user data").
     if (reading.q.unknown.length > OVERVIEW_UNKNOWN) return undefined;

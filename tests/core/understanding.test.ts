@@ -200,6 +200,43 @@ describe('follow-ups (the fact side)', () => {
     expect(after?.entryId).toBe('why-selloff');
   });
 
+  it('a pronoun points back to the conversation’s thing, even with a word the knowledge lacks', () => {
+    const [, fund] = converse('qui a fondé deepseek ?', 'elle est liée à un fonds spéculatif ?');
+    expect(fund?.entryId).toBe('high-flyer');
+    const [, worked] = converse('who founded deepseek?', 'was he working at a hedge fund?');
+    expect(worked?.entryId).toBe('high-flyer');
+    const [, , long] = converse(
+      'combien de gpu pour entraîner v3 ?',
+      'quelle heure est-il ?',
+      'et pendant combien de temps ?',
+    );
+    expect(long?.entryId).toBe('v3-training-duration');
+    // …but naming nothing ("what time is it?"), or the impersonal French "il", is no follow-up.
+    const [, time, hour] = converse(
+      'what is the h800 chip',
+      'what time is it?',
+      'il est quelle heure à New York ?',
+    );
+    expect(time?.answered).toBe(false);
+    expect(hour?.answered).toBe(false);
+  });
+
+  it('a question complete on its own is not read against the conversation', () => {
+    // A thing asked about in itself, not an aspect of the conversation's thing.
+    const [, gpu] = converse('what is the h800 chip', 'what is a GPU?');
+    expect(gpu?.answered).toBe(false);
+    const [, rl] = converse('qui a fondé deepseek ?', "c'est quoi l'apprentissage par renforcement ?");
+    expect(rl?.answered).toBe(false);
+    // Today's news is not in the sources, whatever the conversation was about.
+    const [, today] = converse('how much did nvidia fall?', 'what day is it today?');
+    expect(today?.answered).toBe(false);
+    // A marker and a name ask the last aspect of it; a whole sentence around the name does not.
+    const [, about] = converse('who founded deepseek?', 'so what do we know about deepseek?');
+    expect(about?.entryId).toBe('deepseek-what');
+    const [, market] = converse('who founded deepseek?', 'how did the S&P 500 and the Dow do?');
+    expect(market?.entryId).toBe('sp500-dow');
+  });
+
   it('answers a self-contained question on its own and still refuses off-topic messages', () => {
     const [, license] = converse('how much did nvidia fall?', 'what license is R1 under?');
     expect(license?.entryId).toBe('r1-license');
