@@ -50,6 +50,7 @@ import {
   read,
   resolveFollowUp,
   splitParts,
+  splitSentences,
 } from './understand.js';
 
 /** At or above this score the engine answers. */
@@ -308,7 +309,19 @@ class KnowledgeEngine implements Engine {
         if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }
-    return { ...this.answerReading(reading, lang), understood: reading };
+    const whole = this.answerReading(reading, lang);
+    if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
+    // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
+    // matches nothing, each sentence is read on its own, and the first one answered is the answer.
+    const sentences = splitSentences(text);
+    if (sentences.length > 1) {
+      for (const sentence of sentences) {
+        const r = resolve(read(this.index.prepare(sentence), this.lexicon));
+        const reply = this.answerReading(r, lang);
+        if (reply.answered && reply.kind === 'fact') return { ...reply, understood: r };
+      }
+    }
+    return { ...whole, understood: reading };
   }
 
   private answerReading(reading: Reading, lang: Lang): Reply {

@@ -217,6 +217,15 @@ export function splitParts(text: string): string[] {
   return pieces.length > 4 ? [text] : pieces;
 }
 
+/** Sentences of a text (after "?", "!" or a full stop before a capital): a headline with a subtitle has two. */
+export function splitSentences(text: string): string[] {
+  const sentences = text
+    .split(/(?<=[?!])\s+|(?<=[a-z\p{Ll}]{2}\.)\s+(?=\p{Lu})/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return sentences.length > 4 ? [] : sentences;
+}
+
 export function asksSomething(r: Reading): boolean {
   return r.questions.length > 0 || r.aspects.length > 0;
 }

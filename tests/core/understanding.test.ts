@@ -55,6 +55,27 @@ describe('grounding: only questions about the event are answered from the knowle
   });
 });
 
+describe('headlines: how papers say it', () => {
+  it.each([
+    ['Nvidia shares plummet as DeepSeek rattles investors', ['nvidia-drop', 'why-selloff']],
+    ['Le Nasdaq dégringole, la tech dans le rouge', ['nasdaq-drop', 'other-stocks', 'why-selloff']],
+    ['Chinese upstart DeepSeek shook Wall Street on Monday', ['why-selloff', 'selloff-date']],
+    ["Who's the founder of DeepSeek? The quiet hedge-fund man behind the chatbot", ['founder']],
+    [
+      'Nvidia a perdu combien lundi ? Retour sur une journée historique',
+      ['nvidia-drop', 'market-cap-record'],
+    ],
+    ["what's the story of DeepSeek so far?", ['timeline', 'founding-date', 'deepseek-what']],
+    ['which one is stronger, R1 or o1?', ['r1-vs-o1', 'r1-benchmarks']],
+    ['what sparked the Nvidia selloff?', ['why-selloff']],
+    ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
+  ])('"%s" is answered from the event', (text, expected) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(true);
+    expect(expected).toContain(reply.entryId);
+  });
+});
+
 describe('small talk', () => {
   it.each([
     ['hi', 'en'],
@@ -118,10 +139,24 @@ describe('honest partial answers', () => {
     ['is deepseek safe to use at work?', /safe/],
     ['when does deepseek release r2?', /not in my sources/],
     ["what is r1's price today?", /January–February 2025/],
+    ["what's NVDA's share price today?", /today's share prices/],
+    ["le cours de l'action Nvidia en ce moment ?", /cours d'aujourd'hui/],
   ])('"%s" gets a specific "not in my sources"', (text, pattern) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
     expect(reply.body).toMatch(pattern);
+  });
+
+  it.each([
+    'was DeepSeek accused of stealing from OpenAI?',
+    'DeepSeek sued for copyright infringement',
+    "l'armée chinoise utilise-t-elle DeepSeek ?",
+    "what's DeepSeek's next model going to be?",
+    'how do I deploy R1 on our own servers?',
+    'quel sera le prochain modèle de DeepSeek ?',
+  ])('refuses what the sources never cover: "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(false);
   });
 
   it('names what the question is about when no entry answers that aspect, with relevant suggestions only', () => {
@@ -299,11 +334,16 @@ describe('the vocabulary file is validated like the rest', () => {
     const broken = withVocabulary((text) =>
       text
         .replace('  - id: cheap\n    words: [cheap,', '  - id: cheap\n    words: [price, cheap,')
-        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,'),
+        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,')
+        .replace('    words: [who]', '    words: [who, whom]'),
     );
     const lines = validateKnowledge(broken).errors.map(formatProblem);
     expect(lines).toContain(
       'vocabulary.yaml, entry "cheap", field "words": "price" is also a word of "price"',
+    );
+    // A stop word is dropped before concepts are read: under a concept it would never count.
+    expect(lines).toContain(
+      'vocabulary.yaml, entry "who", field "words": "whom" is also a stop word: it would never be read',
     );
     // An overview must name an entry (checked once the vocabulary itself is valid).
     const overview = withVocabulary((text) =>
