@@ -248,7 +248,8 @@ export class SearchIndex {
     return this.df.get(t) ?? 0;
   }
 
-  private isCommon(t: string): boolean {
+  /** True when the term is in so many entries (DeepSeek) that naming it says nothing about which fits. */
+  isCommon(t: string): boolean {
     return (this.df.get(t) ?? 0) > this.items.length * COMMON_ENTITY_SHARE;
   }
 

@@ -87,7 +87,7 @@ export const GATES: readonly Gate[] = [
     issue: 9,
     description: 'follow-up turns answered correctly, right language',
     target: 0.95,
-    floor: 0.89,
+    floor: 0.95,
   },
   {
     metric: 'conversations.off-topic',

@@ -202,6 +202,76 @@ describe('follow-ups (the fact side)', () => {
     expect(broadcom?.entryId).toBe('other-stocks');
   });
 
+  it('a follow-up naming something of its own asks what the last answers did not say', () => {
+    const [license, distilled] = converse('what license is r1 under?', 'and the distilled models?');
+    expect(license?.entryId).toBe('r1-license');
+    expect(distilled?.entryId).toBe('r1-distilled');
+    const [zero, algorithm] = converse('what does r1-zero do?', 'which algorithm?');
+    expect(zero?.entryId).toBe('r1-zero');
+    expect(algorithm?.entryId).toBe('grpo');
+    const [controls, gpus] = converse(
+      'how did export rules fail against deepseek',
+      'which gpus did they train on?',
+    );
+    expect(controls?.entryId).toBe('export-controls');
+    expect(gpus?.entryId).toBe('v3-training-gpus');
+    // The last answer stands when the follow-up's own words point to it too.
+    const [, excludes] = converse('how much did it cost to train V3?', 'what does it exclude?');
+    expect(excludes?.entryId).toBe('v3-cost-excludes');
+  });
+
+  it('a follow-up naming nothing of its own is answered about the conversation’s things', () => {
+    // "why?" after the H800: why the chip exists, not why the market fell (which never names it).
+    const [, why] = converse('what is the h800 chip', 'why?');
+    expect(why?.answered).toBe(true);
+    expect(why?.entryId).not.toBe('why-selloff');
+    // …where every thing the thread named counts: the selloff's cause after Nasdaq, S&P and TSMC.
+    const [, , , after] = converse(
+      'how much did the nasdaq fall on january 27?',
+      'and the s&p?',
+      'and tsmc?',
+      'why?',
+    );
+    expect(after?.entryId).toBe('why-selloff');
+  });
+
+  it('a pronoun points back to the conversation’s thing, even with a word the knowledge lacks', () => {
+    const [, fund] = converse('qui a fondé deepseek ?', 'elle est liée à un fonds spéculatif ?');
+    expect(fund?.entryId).toBe('high-flyer');
+    const [, worked] = converse('who founded deepseek?', 'was he working at a hedge fund?');
+    expect(worked?.entryId).toBe('high-flyer');
+    const [, , long] = converse(
+      'combien de gpu pour entraîner v3 ?',
+      'quelle heure est-il ?',
+      'et pendant combien de temps ?',
+    );
+    expect(long?.entryId).toBe('v3-training-duration');
+    // …but naming nothing ("what time is it?"), or the impersonal French "il", is no follow-up.
+    const [, time, hour] = converse(
+      'what is the h800 chip',
+      'what time is it?',
+      'il est quelle heure à New York ?',
+    );
+    expect(time?.answered).toBe(false);
+    expect(hour?.answered).toBe(false);
+  });
+
+  it('a question complete on its own is not read against the conversation', () => {
+    // A thing asked about in itself, not an aspect of the conversation's thing.
+    const [, gpu] = converse('what is the h800 chip', 'what is a GPU?');
+    expect(gpu?.answered).toBe(false);
+    const [, rl] = converse('qui a fondé deepseek ?', "c'est quoi l'apprentissage par renforcement ?");
+    expect(rl?.answered).toBe(false);
+    // Today's news is not in the sources, whatever the conversation was about.
+    const [, today] = converse('how much did nvidia fall?', 'what day is it today?');
+    expect(today?.answered).toBe(false);
+    // A marker and a name ask the last aspect of it; a whole sentence around the name does not.
+    const [, about] = converse('who founded deepseek?', 'so what do we know about deepseek?');
+    expect(about?.entryId).toBe('deepseek-what');
+    const [, market] = converse('who founded deepseek?', 'how did the S&P 500 and the Dow do?');
+    expect(market?.entryId).toBe('sp500-dow');
+  });
+
   it('answers a self-contained question on its own and still refuses off-topic messages', () => {
     const [, license] = converse('how much did nvidia fall?', 'what license is R1 under?');
     expect(license?.entryId).toBe('r1-license');

@@ -258,6 +258,7 @@ function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]): Vocabu
     concepts,
     smallTalk,
     followUpMarkers: v.follow_up_markers,
+    followUpPronouns: v.follow_up_pronouns,
   };
 }
 
