@@ -176,3 +176,22 @@ describe('agentFetch', () => {
     expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
   });
 });
+
+describe('formField (idempotent-fetch.ts reads three fields of a post)', () => {
+  it('reads a field as URLSearchParams does, without decoding the rest', async () => {
+    const { formField } = await import('../../src/adapters/slack/idempotent-fetch.js');
+    const { stringify } = await import('node:querystring');
+    const body = stringify({
+      xchannel: 'no',
+      channel: 'C0CHAN0001',
+      blocks: JSON.stringify([{ type: 'section', text: { type: 'mrkdwn', text: 'a & b = c?%' } }]),
+      metadata: JSON.stringify({ event_type: 'briefbot_reply', event_payload: { post_id: 'p 1+2' } }),
+      thread_ts: '1700000000.000100',
+    });
+    const params = new URLSearchParams(body);
+    for (const name of ['channel', 'blocks', 'metadata', 'thread_ts', 'missing', 'annel'])
+      expect(formField(body, name)).toBe(params.get(name));
+    expect(formField('a=1+2&b=%zz', 'a')).toBe('1 2');
+    expect(formField('a=1+2&b=%zz', 'b')).toBe(new URLSearchParams('b=%zz').get('b'));
+  });
+});
