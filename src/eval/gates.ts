@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'everyday and general questions: not answered',
     target: 0.995,
-    floor: 0.993,
+    floor: 0.995,
   },
   {
     metric: 'refuse.none-above-0.8',
