@@ -69,6 +69,8 @@ const PARAPHRASE_DOMAIN = 0.5;
 export const OVERVIEW_CONFIDENCE = 0.5;
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
 const FALLBACK_OUTSIDE = 'today';
+/** How close to the first hit the overview of a "what is X, …?" question's subject must score to go first. */
+const SUBJECT_RATIO = 0.9;
 /** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
 const OVERVIEW_AGREEMENT = 0.4;
 /** Question words an overview answers: none, "what is", "why". */
@@ -356,7 +358,7 @@ class KnowledgeEngine implements Engine {
   }
 
   private searchReply(reading: Reading, lang: Lang): Reply {
-    const hits = this.hitsFor(reading, 5);
+    const hits = this.bySubject(reading, this.hitsFor(reading, 5));
     const best = hits[0];
     const second = hits[1]?.score ?? 0;
     const confident =
@@ -392,6 +394,21 @@ class KnowledgeEngine implements Engine {
     const named = reading.entities.find((e) => e !== '@later');
     if (named) return specificRefusal(this.kb, lang, this.lexicon.entityName(named) ?? named, near);
     return refusalReply(this.kb, lang, near);
+  }
+
+  /**
+   * "Who is Liang Wenfeng, the geek behind DeepSeek's boom?" is about its subject, the first thing named
+   * after "who is / what is": when that thing's overview scores nearly as well as the first hit, it goes first.
+   */
+  private bySubject(reading: Reading, hits: SearchHit[]): SearchHit[] {
+    const terms = reading.q.terms;
+    if (terms[0] !== 'whatis' || hits.length < 2) return hits;
+    const subject = terms.find((t) => reading.entities.includes(t));
+    const id = subject ? this.overviews.get(subject) : undefined;
+    const best = hits[0] as SearchHit;
+    const k = hits.findIndex((h) => h.id === id);
+    if (k <= 0 || (hits[k] as SearchHit).score < SUBJECT_RATIO * best.score) return hits;
+    return [hits[k] as SearchHit, ...hits.filter((_, i) => i !== k)];
   }
 
   /** The search's hits; for a follow-up that names nothing of its own, only entries about the conversation's things. */
