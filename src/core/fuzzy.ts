@@ -54,10 +54,9 @@ export class Corrector {
   private readonly byLength = new Map<number, string[]>();
   private readonly cache = new Map<string, string | null>();
 
-  /** `words` with their frequency: on equal distance, the more frequent word wins. */
-  constructor(words: Map<string, number>) {
-    const sorted = [...words.entries()].sort((a, b) => b[1] - a[1]);
-    for (const [w] of sorted) {
+  /** `words`, the most frequent first: on equal distance, the word listed first wins. */
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
       const list = this.byLength.get(w.length) ?? [];
       list.push(w);
       this.byLength.set(w.length, list);

@@ -32,31 +32,45 @@ interface Scored {
   score: number;
   mismatch: boolean;
   coverage: number;
-  /** The variants sharing a term with the query: the only ones worth comparing on wording. */
-  near: Variant[];
+  /** The variants (global indices) sharing a term with the query: the only ones worth comparing on wording. */
+  near: number[];
 }
 
-interface Variant {
-  /** Its distinct terms, in order (a few: an array is smaller than a Set and as quick to search). */
-  terms: readonly string[];
-  /** Sum of the IDF of its terms. */
-  weight: number;
-  folded: string;
-  /** Character trigrams of `folded` (packed, sorted, distinct), computed on first use. */
-  grams?: Float64Array;
-}
-
-interface IndexedEntry {
-  entry: Entry;
-  variants: Variant[];
-  /** Term → share of the entry's variants holding it × its IDF: what the entry is about. */
-  profile: Map<string, number>;
-  /** Sum of the entry's PROFILE_TOP heaviest profile weights. */
-  profileNorm: number;
-  /** Terms of questions and aliases. */
-  strong: Set<string>;
-  /** Terms found only in the answer. */
-  weak: Set<string>;
+/**
+ * The index in a compact form made of typed arrays and string lists: built once (on the main thread at
+ * start-up, or in the reload worker), structured-clonable, its buffers transferable, and wrapped by a
+ * SearchIndex without rework. Terms are numbered in the order they first occur; an entry's terms and a
+ * variant's terms are ranges of shared arrays ("CSR" layout), not objects of their own.
+ */
+export interface IndexData {
+  /** Number of entries indexed (a check against the entries it is wrapped with). */
+  entries: number;
+  /** Term id → term. */
+  terms: string[];
+  /** Term id → number of entries holding it. */
+  df: Uint32Array;
+  /** Term id → its postings: postEntries[postStart[t] .. postWeak[t]) strong, then .. postStart[t + 1]) weak. */
+  postStart: Uint32Array;
+  postWeak: Uint32Array;
+  postEntries: Uint32Array;
+  /** Entry → its terms (questions, aliases and answer), sorted by id: slotTerm[slotStart[i] .. slotStart[i + 1]). */
+  slotStart: Uint32Array;
+  slotTerm: Uint32Array;
+  /** How many of the entry's variants hold the term; 0 when only its answer does. */
+  slotCount: Uint32Array;
+  /** Entry → sum of its PROFILE_TOP heaviest profile weights. */
+  profileNorm: Float64Array;
+  /** Entry → its variants (questions en, fr, then aliases): variantStart[i] .. variantStart[i + 1]. */
+  variantStart: Uint32Array;
+  /** Variant → its distinct terms in order: variantTerms[variantTermStart[v] .. variantTermStart[v + 1]). */
+  variantTermStart: Uint32Array;
+  variantTerms: Uint32Array;
+  /** Variant → sum of the IDF of its terms. */
+  variantWeight: Float64Array;
+  /** Words of the knowledge and the vocabulary, most frequent first: the typo corrector's targets. */
+  words: string[];
+  /** Terms written as names in the knowledge (Nvidia, R1, TSMC) but not ubiquitous. */
+  entities: string[];
 }
 
 const WEAK_WEIGHT = 0.55;
@@ -114,122 +128,283 @@ export interface SearchOptions {
   rescore?: boolean;
 }
 
-export class SearchIndex {
-  private readonly items: IndexedEntry[] = [];
-  private readonly positions = new Map<string, number>();
-  /** Term → entries whose questions or aliases hold it (strong) or only whose answer does (weak). */
-  private readonly postings = new Map<string, { strong: number[]; weak: number[] }>();
-  /** Per-entry accumulator reused by every query (reset after use). */
-  private scratch = new Float64Array(0);
-  private readonly idf = new Map<string, number>();
-  private readonly df: Map<string, number>;
-  private readonly maxIdf: number;
-  private readonly corrector: Corrector;
-  private readonly knownWords = new Set<string>();
-  /** Terms written as names in the knowledge (capitalized or with digits: Nvidia, R1, TSMC) but not ubiquitous. */
-  private readonly entities = new Set<string>();
+/** Variants whose trigrams are kept between questions (each a few hundred bytes); beyond it, recomputed. */
+const GRAMS_KEPT = 20_000;
 
-  constructor(
-    entries: Entry[],
-    private readonly lexicon: Lexicon,
-    private readonly options: SearchOptions = {},
-  ) {
-    const wordFreq = new Map<string, number>();
-    const addWords = (text: string) => {
-      for (const t of lexicon.analyze(text).tokens) {
-        if (t.term === undefined) wordFreq.set(t.word, (wordFreq.get(t.word) ?? 0) + 1);
-      }
-    };
-    // Each distinct term is kept once: the knowledge repeats its terms thousands of times, and every
-    // Set, Map and posting of the index then points at the one string.
-    const interned = new Map<string, string>();
-    const intern = (t: string) => {
-      const kept = interned.get(t);
-      if (kept !== undefined) return kept;
-      interned.set(t, t);
-      return t;
-    };
-    const termsOf = (text: string) => lexicon.terms(text).map(intern);
-    const named = new Set<string>();
-    const raw = entries.map((entry) => {
-      const questions = [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
-      for (const q of questions) addWords(q);
-      addWords(entry.answer.en);
-      addWords(entry.answer.fr);
-      for (const q of questions) {
-        // Capitalized words past the first, or words with digits, are names: Nvidia, R1, TSMC.
-        q.split(/[^\p{L}\p{N}]+/u)
-          .filter(Boolean)
-          .forEach((w, position) => {
-            if ((position > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)) {
-              const folded = fold(w);
-              if (folded && !lexicon.isStopWord(folded)) {
-                const t = lexicon.term(folded);
-                if (lexicon.kind(t) === undefined) named.add(t);
-              }
-            }
-          });
-      }
-      const variantTerms = questions.map((q) => ({ terms: [...new Set(termsOf(q))], folded: fold(q) }));
-      const strong = new Set(variantTerms.flatMap((v) => v.terms));
-      const weak = new Set(
-        [...termsOf(entry.answer.en), ...termsOf(entry.answer.fr)].filter((t) => !strong.has(t)),
-      );
-      return { entry, variantTerms, strong, weak };
-    });
-    // Short names (tickers: AVGO, TSM, SOX) are no typo targets: "algo" is not Broadcom.
-    for (const w of lexicon.vocabularyWords())
-      if (!wordFreq.has(w) && !(w.length < 5 && isEntityTerm(lexicon.term(w)))) wordFreq.set(w, 1);
-    for (const w of wordFreq.keys()) this.knownWords.add(w);
-    this.corrector = new Corrector(wordFreq);
-
-    const df = new Map<string, number>();
-    this.df = df;
-    raw.forEach((r, i) => {
-      for (const [set, kind] of [
-        [r.strong, 'strong'],
-        [r.weak, 'weak'],
-      ] as const) {
-        for (const t of set) {
-          df.set(t, (df.get(t) ?? 0) + 1);
-          let p = this.postings.get(t);
-          if (!p) {
-            p = { strong: [], weak: [] };
-            this.postings.set(t, p);
-          }
-          p[kind].push(i);
-        }
-      }
-    });
-    this.scratch = new Float64Array(entries.length);
-    const n = Math.max(entries.length, 1);
-    for (const [t, d] of df) this.idf.set(t, Math.log(1 + n / d));
-    this.maxIdf = Math.log(1 + n);
-    for (const t of named) {
-      const d = df.get(t) ?? 0;
-      if (d > 0 && d <= n * 0.75 && !/^\d/.test(t)) this.entities.add(t);
+/**
+ * Reads the knowledge into an IndexData: every question variant, alias and answer turned into terms,
+ * the typo corrector's words, the names, the postings and weights. The costly part of an index (in the
+ * reload worker, it never pauses the answers); deterministic, so the same entries give the same data.
+ */
+export function buildIndexData(entries: readonly Entry[], lexicon: Lexicon): IndexData {
+  const wordFreq = new Map<string, number>();
+  const addWords = (text: string) => {
+    for (const t of lexicon.analyze(text).tokens) {
+      if (t.term === undefined) wordFreq.set(t.word, (wordFreq.get(t.word) ?? 0) + 1);
     }
-    // The vocabulary's entities are names wherever they occur.
-    for (const t of df.keys()) if (isEntityTerm(t) && (df.get(t) ?? 0) <= n * 0.75) this.entities.add(t);
+  };
+  const named = new Set<string>();
+  const raw = entries.map((entry) => {
+    const questions = variantTexts(entry);
+    for (const q of questions) addWords(q);
+    addWords(entry.answer.en);
+    addWords(entry.answer.fr);
+    for (const q of questions) {
+      // Capitalized words past the first, or words with digits, are names: Nvidia, R1, TSMC.
+      q.split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean)
+        .forEach((w, position) => {
+          if ((position > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)) {
+            const folded = fold(w);
+            if (folded && !lexicon.isStopWord(folded)) {
+              const t = lexicon.term(folded);
+              if (lexicon.kind(t) === undefined) named.add(t);
+            }
+          }
+        });
+    }
+    const variantTerms = questions.map((q) => [...new Set(lexicon.terms(q))]);
+    const strong = new Set(variantTerms.flat());
+    const weak = new Set(
+      [...lexicon.terms(entry.answer.en), ...lexicon.terms(entry.answer.fr)].filter((t) => !strong.has(t)),
+    );
+    return { variantTerms, strong, weak };
+  });
+  // Short names (tickers: AVGO, TSM, SOX) are no typo targets: "algo" is not Broadcom.
+  for (const w of lexicon.vocabularyWords())
+    if (!wordFreq.has(w) && !(w.length < 5 && isEntityTerm(lexicon.term(w)))) wordFreq.set(w, 1);
+  // On equal frequency, the word seen first stays first (a stable sort).
+  const words = [...wordFreq.entries()].sort((a, b) => b[1] - a[1]).map(([w]) => w);
 
-    for (const r of raw) {
-      const variants = r.variantTerms.map((v) => ({
-        terms: v.terms,
-        folded: v.folded,
-        weight: v.terms.reduce((s, t) => s + this.termIdf(t), 0),
-      }));
-      const counts = new Map<string, number>();
-      for (const v of r.variantTerms) for (const t of v.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      const profile = new Map<string, number>();
-      const nv = Math.max(r.variantTerms.length, 1);
-      for (const [t, c] of counts) profile.set(t, (c / nv) * this.termIdf(t));
-      const profileNorm = [...profile.values()]
+  // Terms are numbered as they first occur; each entry's strong terms, then its weak ones.
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const df: number[] = [];
+  const strongOf: number[][] = [];
+  const weakOf: number[][] = [];
+  const idOf = (t: string): number => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(t, id);
+      terms.push(t);
+      df.push(0);
+      strongOf.push([]);
+      weakOf.push([]);
+    }
+    return id;
+  };
+  raw.forEach((r, i) => {
+    for (const t of r.strong) {
+      const id = idOf(t);
+      df[id] = (df[id] as number) + 1;
+      (strongOf[id] as number[]).push(i);
+    }
+    for (const t of r.weak) {
+      const id = idOf(t);
+      df[id] = (df[id] as number) + 1;
+      (weakOf[id] as number[]).push(i);
+    }
+  });
+  const n = Math.max(entries.length, 1);
+  const idf = df.map((d) => Math.log(1 + n / d));
+  const entities = new Set<string>();
+  for (const t of named) {
+    const id = ids.get(t);
+    const d = id === undefined ? 0 : (df[id] as number);
+    if (d > 0 && d <= n * 0.75 && !/^\d/.test(t)) entities.add(t);
+  }
+  // The vocabulary's entities are names wherever they occur.
+  terms.forEach((t, id) => {
+    if (isEntityTerm(t) && (df[id] as number) <= n * 0.75) entities.add(t);
+  });
+
+  const postStart: number[] = [];
+  const postWeak: number[] = [];
+  const postEntries: number[] = [];
+  for (let id = 0; id < terms.length; id++) {
+    postStart.push(postEntries.length);
+    for (const i of strongOf[id] as number[]) postEntries.push(i);
+    postWeak.push(postEntries.length);
+    for (const i of weakOf[id] as number[]) postEntries.push(i);
+  }
+  postStart.push(postEntries.length);
+
+  const slotStart: number[] = [];
+  const slotTerm: number[] = [];
+  const slotCount: number[] = [];
+  const profileNorm: number[] = [];
+  const variantStart: number[] = [];
+  const variantTermStart: number[] = [];
+  const variantTerms: number[] = [];
+  const variantWeight: number[] = [];
+  for (const r of raw) {
+    variantStart.push(variantTermStart.length);
+    const counts = new Map<number, number>();
+    for (const v of r.variantTerms) {
+      variantTermStart.push(variantTerms.length);
+      let weight = 0;
+      for (const t of v) {
+        const id = ids.get(t) as number;
+        variantTerms.push(id);
+        weight += idf[id] as number;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      variantWeight.push(weight);
+    }
+    // The profile: term → share of the entry's variants holding it × its IDF (what the entry is about).
+    const nv = Math.max(r.variantTerms.length, 1);
+    profileNorm.push(
+      [...counts]
+        .map(([id, c]) => (c / nv) * (idf[id] as number))
         .sort((a, b) => b - a)
         .slice(0, PROFILE_TOP)
-        .reduce((a, b) => a + b, 0);
-      this.positions.set(r.entry.id, this.items.length);
-      this.items.push({ entry: r.entry, variants, profile, profileNorm, strong: r.strong, weak: r.weak });
+        .reduce((a, b) => a + b, 0),
+    );
+    const slots = [...r.strong, ...r.weak].map((t) => ids.get(t) as number).sort((a, b) => a - b);
+    slotStart.push(slotTerm.length);
+    for (const id of slots) {
+      slotTerm.push(id);
+      slotCount.push(counts.get(id) ?? 0);
     }
+  }
+  variantStart.push(variantTermStart.length);
+  variantTermStart.push(variantTerms.length);
+  slotStart.push(slotTerm.length);
+  return {
+    entries: entries.length,
+    terms,
+    df: Uint32Array.from(df),
+    postStart: Uint32Array.from(postStart),
+    postWeak: Uint32Array.from(postWeak),
+    postEntries: Uint32Array.from(postEntries),
+    slotStart: Uint32Array.from(slotStart),
+    slotTerm: Uint32Array.from(slotTerm),
+    slotCount: Uint32Array.from(slotCount),
+    profileNorm: Float64Array.from(profileNorm),
+    variantStart: Uint32Array.from(variantStart),
+    variantTermStart: Uint32Array.from(variantTermStart),
+    variantTerms: Uint32Array.from(variantTerms),
+    variantWeight: Float64Array.from(variantWeight),
+    words,
+    entities: [...entities],
+  };
+}
+
+/** The buffers of an IndexData, to transfer it to another thread instead of copying it. */
+export function indexBuffers(d: IndexData): ArrayBuffer[] {
+  return [
+    d.df,
+    d.postStart,
+    d.postWeak,
+    d.postEntries,
+    d.slotStart,
+    d.slotTerm,
+    d.slotCount,
+    d.profileNorm,
+    d.variantStart,
+    d.variantTermStart,
+    d.variantTerms,
+    d.variantWeight,
+  ].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** A question's texts as the index numbers its variants: English questions, French ones, then aliases. */
+function variantTexts(entry: Entry): string[] {
+  return [...entry.questions.en, ...entry.questions.fr, ...entry.aliases];
+}
+
+function variantText(entry: Entry, k: number): string {
+  const { en, fr } = entry.questions;
+  if (k < en.length) return en[k] as string;
+  if (k < en.length + fr.length) return fr[k - en.length] as string;
+  return entry.aliases[k - en.length - fr.length] as string;
+}
+
+/** Throws when `d` was not built from these entries (another base, or damaged on its way). */
+function checkIndexData(d: IndexData, entries: readonly Entry[]): void {
+  const bad = (what: string) => new Error(`index data does not match the knowledge: ${what}`);
+  const e = entries.length;
+  const t = d.terms.length;
+  if (d.entries !== e) throw bad(`${d.entries} entries indexed, ${e} given`);
+  if (d.df.length !== t || d.postWeak.length !== t || d.postStart.length !== t + 1) throw bad('terms');
+  if (d.postStart[t] !== d.postEntries.length) throw bad('postings');
+  if (d.slotStart.length !== e + 1 || d.profileNorm.length !== e || d.variantStart.length !== e + 1)
+    throw bad('entries');
+  if (d.slotStart[e] !== d.slotTerm.length || d.slotCount.length !== d.slotTerm.length) throw bad('slots');
+  const v = d.variantWeight.length;
+  if (d.variantStart[e] !== v || d.variantTermStart.length !== v + 1) throw bad('variants');
+  if (d.variantTermStart[v] !== d.variantTerms.length) throw bad('variant terms');
+  entries.forEach((entry, i) => {
+    const count = entry.questions.en.length + entry.questions.fr.length + entry.aliases.length;
+    if ((d.variantStart[i + 1] as number) - (d.variantStart[i] as number) !== count)
+      throw bad(`entry "${entry.id}" has ${count} questions and aliases`);
+  });
+  for (const a of [d.postEntries]) for (const x of a) if (x >= e) throw bad('posting out of range');
+  for (const a of [d.slotTerm, d.variantTerms]) for (const x of a) if (x >= t) throw bad('term out of range');
+}
+
+export class SearchIndex {
+  private readonly entries: readonly Entry[];
+  private readonly data: IndexData;
+  /** Term → its id in `data`. */
+  private readonly ids = new Map<string, number>();
+  private readonly idf: Float64Array;
+  private readonly positions = new Map<string, number>();
+  /** Per-entry accumulator reused by every query (reset after use). */
+  private readonly scratch: Float64Array;
+  private readonly maxIdf: number;
+  private readonly corrector: Corrector;
+  private readonly knownWords: Set<string>;
+  /** Terms written as names in the knowledge (capitalized or with digits: Nvidia, R1, TSMC) but not ubiquitous. */
+  private readonly entities: Set<string>;
+  /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
+  private readonly grams = new Map<number, Float64Array>();
+
+  /**
+   * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
+   * worker): then only maps and sets of the terms and words are made here, no text is read.
+   */
+  constructor(
+    entries: readonly Entry[],
+    private readonly lexicon: Lexicon,
+    private readonly options: SearchOptions = {},
+    data?: IndexData,
+  ) {
+    const d = data ?? buildIndexData(entries, lexicon);
+    checkIndexData(d, entries);
+    this.entries = entries;
+    this.data = d;
+    for (let id = 0; id < d.terms.length; id++) this.ids.set(d.terms[id] as string, id);
+    const n = Math.max(entries.length, 1);
+    this.idf = Float64Array.from(d.df, (x) => Math.log(1 + n / x));
+    this.maxIdf = Math.log(1 + n);
+    for (let i = 0; i < entries.length; i++) this.positions.set((entries[i] as Entry).id, i);
+    this.scratch = new Float64Array(entries.length);
+    this.knownWords = new Set(d.words);
+    this.corrector = new Corrector(d.words);
+    this.entities = new Set(d.entities);
+  }
+
+  /** The entry's slot of term `id` (an index into slotTerm / slotCount), or -1. */
+  private slot(i: number, id: number): number {
+    if (id < 0) return -1;
+    const terms = this.data.slotTerm;
+    let lo = this.data.slotStart[i] as number;
+    let hi = (this.data.slotStart[i + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const x = terms[mid] as number;
+      if (x === id) return mid;
+      if (x < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private slotOf(entryId: string, term: string): number {
+    const i = this.positions.get(entryId);
+    return i === undefined ? -1 : this.slot(i, this.ids.get(term) ?? -1);
   }
 
   /** A capitalized name of the knowledge that is not one of the vocabulary's entities ("Apple"). */
@@ -239,22 +414,24 @@ export class SearchIndex {
 
   /** True when the entry's questions or aliases hold the term (what the entry is asked about). */
   asks(id: string, term: string): boolean {
-    const i = this.positions.get(id);
-    return i !== undefined && (this.items[i] as IndexedEntry).strong.has(term);
+    const s = this.slotOf(id, term);
+    return s >= 0 && (this.data.slotCount[s] as number) > 0;
   }
 
   /** Number of entries that hold the term. */
   frequency(t: string): number {
-    return this.df.get(t) ?? 0;
+    const id = this.ids.get(t);
+    return id === undefined ? 0 : (this.data.df[id] as number);
   }
 
   /** True when the term is in so many entries (DeepSeek) that naming it says nothing about which fits. */
   isCommon(t: string): boolean {
-    return (this.df.get(t) ?? 0) > this.items.length * COMMON_ENTITY_SHARE;
+    return this.frequency(t) > this.entries.length * COMMON_ENTITY_SHARE;
   }
 
   private termIdf(t: string): number {
-    return this.idf.get(t) ?? this.maxIdf * UNKNOWN_WEIGHT;
+    const id = this.ids.get(t);
+    return id === undefined ? this.maxIdf * UNKNOWN_WEIGHT : (this.idf[id] as number);
   }
 
   /** Query words → search terms, with typos corrected against the index's vocabulary. */
@@ -264,15 +441,12 @@ export class SearchIndex {
 
   /** True when the entry's questions, aliases or answer hold the term. */
   mentions(id: string, term: string): boolean {
-    const i = this.positions.get(id);
-    if (i === undefined) return false;
-    const item = this.items[i] as IndexedEntry;
-    return item.strong.has(term) || item.weak.has(term);
+    return this.slotOf(id, term) >= 0;
   }
 
   /** True when the index has this term (in some entry's questions, aliases or answers). */
   knows(term: string): boolean {
-    return this.idf.has(term);
+    return this.ids.has(term);
   }
 
   /**
@@ -291,7 +465,7 @@ export class SearchIndex {
       if (t === undefined) {
         const w = tok.word;
         t = this.lexicon.term(w);
-        if (!this.idf.has(t) && !this.knownWords.has(w)) {
+        if (!this.ids.has(t) && !this.knownWords.has(w)) {
           const fixed = this.corrector.correct(w);
           if (fixed) {
             t = this.lexicon.term(fixed);
@@ -303,7 +477,7 @@ export class SearchIndex {
       if (!seen.has(t)) {
         seen.add(t);
         terms.push(t);
-        if (!this.idf.has(t)) unknown.push(t);
+        if (!this.ids.has(t)) unknown.push(t);
       }
     }
     const names = new Set<string>();
@@ -328,6 +502,9 @@ export class SearchIndex {
   searchPrepared(analyzed: PreparedQuery, limit = 5): SearchHit[] {
     const qterms = analyzed.terms;
     if (qterms.length === 0) return [];
+    const d = this.data;
+    /** The query's term ids (-1: a term no entry holds). */
+    const qids = qterms.map((t) => this.ids.get(t) ?? -1);
     // What the question asks weighs more than what it inherits from the conversation.
     const weights = qterms.map((t) => this.termIdf(t) * (analyzed.soft.has(t) ? SOFT_WEIGHT : 1));
     const total = weights.reduce((a, b) => a + b, 0);
@@ -335,15 +512,18 @@ export class SearchIndex {
     // Keyword prefilter: accumulate the covered weight through the postings, keep the best candidates.
     const acc = this.scratch;
     const touched: number[] = [];
-    qterms.forEach((t, k) => {
+    qids.forEach((id, k) => {
+      if (id < 0) return;
       const w = weights[k] as number;
-      const p = this.postings.get(t);
-      if (!p) return;
-      for (const i of p.strong) {
+      const weakAt = d.postWeak[id] as number;
+      const end = d.postStart[id + 1] as number;
+      for (let p = d.postStart[id] as number; p < weakAt; p++) {
+        const i = d.postEntries[p] as number;
         if (acc[i] === 0) touched.push(i);
         acc[i] = (acc[i] as number) + w;
       }
-      for (const i of p.weak) {
+      for (let p = weakAt; p < end; p++) {
+        const i = d.postEntries[p] as number;
         if (acc[i] === 0) touched.push(i);
         acc[i] = (acc[i] as number) + w * WEAK_WEIGHT;
       }
@@ -361,44 +541,64 @@ export class SearchIndex {
     const keep = Math.max(limit, RESCORED);
     candidates.sort((a, b) => b[1] - a[1]);
     const scored: Scored[] = [];
+    /** Per query term, the candidate's slot of it (-1: the entry does not hold it). */
+    const slots = new Int32Array(qterms.length);
     let kth = 0;
     for (const [i, covered] of candidates) {
       const coverage = covered / total;
       // Penalties only lower a score: once even a perfect variant could not enter the top, stop.
       if (scored.length >= keep && W_COVERAGE * coverage + W_VARIANT + W_PROFILE <= kth) break;
-      const item = this.items[i] as IndexedEntry;
+      for (let k = 0; k < qids.length; k++) slots[k] = this.slot(i, qids[k] as number);
+      /** The entry holds the term in its questions or aliases (else in its answer only, or not at all). */
+      const strong = (k: number) =>
+        (slots[k] as number) >= 0 && (d.slotCount[slots[k] as number] as number) > 0;
       let best = 0;
-      const near: Variant[] = [];
-      for (const v of item.variants) {
+      const near: number[] = [];
+      const firstVariant = d.variantStart[i] as number;
+      const endVariant = d.variantStart[i + 1] as number;
+      for (let v = firstVariant; v < endVariant; v++) {
+        const from = d.variantTermStart[v] as number;
+        const to = d.variantTermStart[v + 1] as number;
         let shared = 0;
-        for (let k = 0; k < qterms.length; k++) {
-          if (v.terms.includes(qterms[k] as string)) shared += weights[k] as number;
+        for (let k = 0; k < qids.length; k++) {
+          const id = qids[k] as number;
+          for (let p = from; p < to; p++) {
+            if (d.variantTerms[p] === id) {
+              shared += weights[k] as number;
+              break;
+            }
+          }
         }
         if (shared === 0) continue;
         near.push(v);
-        const precision = shared / Math.max(v.weight, 1e-9);
+        const precision = shared / Math.max(d.variantWeight[v] as number, 1e-9);
         const recall = shared / total;
         const f = (2 * precision * recall) / (precision + recall);
         if (f > best) best = f;
       }
+      // The profile: the share of the entry's variants holding a term × its IDF (what the entry is about).
+      const nv = Math.max(endVariant - firstVariant, 1);
       let named = 0;
       let sharesEntity = false;
-      for (const t of qterms) {
-        named += item.profile.get(t) ?? 0;
-        if (isEntityTerm(t) && (item.strong.has(t) || item.weak.has(t)) && !this.isCommon(t))
-          sharesEntity = true;
+      for (let k = 0; k < qterms.length; k++) {
+        const t = qterms[k] as string;
+        if (strong(k))
+          named +=
+            ((d.slotCount[slots[k] as number] as number) / nv) * (this.idf[qids[k] as number] as number);
+        if (isEntityTerm(t) && (slots[k] as number) >= 0 && !this.isCommon(t)) sharesEntity = true;
       }
-      const profiled = Math.min(1, named / Math.max(item.profileNorm, 1e-9));
+      const profiled = Math.min(1, named / Math.max(d.profileNorm[i] as number, 1e-9));
       let score = W_COVERAGE * coverage + W_VARIANT * best + W_PROFILE * profiled;
       let mismatch = asksAboutNow;
-      for (const t of qterms) {
-        const absent = !item.strong.has(t) && !item.weak.has(t);
+      for (let k = 0; k < qterms.length; k++) {
+        const t = qterms[k] as string;
+        const absent = (slots[k] as number) < 0;
         // A name the entry never mentions (Nvidia, o1) or an unknown one with digits (R2, GPT-5, 2026).
         if (
           absent &&
           (this.entities.has(t) ||
             analyzed.names.has(t) ||
-            (!this.idf.has(t) && (/^[a-z]+\d/.test(t) || /^(19|20)\d\d$/.test(t))))
+            (qids[k] === -1 && (/^[a-z]+\d/.test(t) || /^(19|20)\d\d$/.test(t))))
         ) {
           if (this.isCommon(t)) continue;
           score *= analyzed.soft.has(t)
@@ -409,8 +609,8 @@ export class SearchIndex {
           mismatch = true;
         }
         // "why" / "when" / "who" asked of an entry that answers something else.
-        else if (INTENT_TERMS.has(t) && !item.strong.has(t)) score *= INTENT_PENALTY;
-        else if (!item.strong.has(t) && this.lexicon.kind(t) === 'aspect')
+        else if (INTENT_TERMS.has(t) && !strong(k)) score *= INTENT_PENALTY;
+        else if (!strong(k) && this.lexicon.kind(t) === 'aspect')
           score *= absent ? ASPECT_PENALTY : ASPECT_WEAK_PENALTY;
       }
       if (asksAboutNow) score *= NOW_PENALTY;
@@ -426,13 +626,25 @@ export class SearchIndex {
     if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(analyzed.folded, top);
     return top.slice(0, limit).map((s) => {
       const hit: SearchHit = {
-        id: (this.items[s.i] as IndexedEntry).entry.id,
+        id: (this.entries[s.i] as Entry).id,
         score: round(s.score),
         coverage: round(s.coverage),
       };
       if (s.mismatch) hit.mismatch = true;
       return hit;
     });
+  }
+
+  /** The trigrams of variant `v` (of entry `i`), kept for the next question. */
+  private gramsOf(i: number, v: number): Float64Array {
+    let g = this.grams.get(v);
+    if (g === undefined) {
+      const k = v - (this.data.variantStart[i] as number);
+      g = trigrams(fold(variantText(this.entries[i] as Entry, k)));
+      if (this.grams.size >= GRAMS_KEPT) this.grams.clear();
+      this.grams.set(v, g);
+    }
+    return g;
   }
 
   /** Blends in a character-trigram similarity between the query and the candidates' question variants. */
@@ -443,11 +655,11 @@ export class SearchIndex {
     for (const s of top) {
       let sim = 0;
       for (const v of s.near) {
-        v.grams ??= trigrams(v.folded);
-        const vn = v.grams.length;
+        const grams = this.gramsOf(s.i, v);
+        const vn = grams.length;
         // Dice cannot exceed 2·min/(sum) of the two sizes: a variant below the best so far is not compared.
         if ((2 * Math.min(qn, vn)) / (qn + vn) <= sim) continue;
-        sim = Math.max(sim, dice(query, v.grams));
+        sim = Math.max(sim, dice(query, grams));
       }
       s.score = s.score * (1 - WORDING_WEIGHT) + sim * WORDING_WEIGHT;
     }

@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.76,
+    floor: 0.78,
   },
   {
     metric: 'real.unanswerable',
@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'everyday and general questions: not answered',
     target: 0.995,
-    floor: 0.993,
+    floor: 0.995,
   },
   {
     metric: 'refuse.none-above-0.8',
@@ -52,7 +52,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'earlier set: in-scope accuracy',
     target: 0.97,
-    floor: 0.96,
+    floor: 0.965,
   },
   {
     metric: 'legacy.refusals',

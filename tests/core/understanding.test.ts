@@ -36,6 +36,7 @@ describe('grounding: only questions about the event are answered from the knowle
     'quelle heure est-il ?',
     'who founded Apple?',
     'what is chatgpt',
+    'what are the rules of rugby?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -154,6 +155,9 @@ describe('honest partial answers', () => {
     "what's DeepSeek's next model going to be?",
     'how do I deploy R1 on our own servers?',
     'quel sera le prochain modèle de DeepSeek ?',
+    'how many active users does DeepSeek have?',
+    'is Nvidia a good buy right now?',
+    "l'action Nvidia, bon investissement ?",
   ])('refuses what the sources never cover: "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
