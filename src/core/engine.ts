@@ -257,14 +257,14 @@ class KnowledgeEngine implements Engine {
     );
     const hits = this.hitsFor(reading, 5);
     const top = hits[0];
-    // The reply repeats an answer just given; or it is not sure enough, and the follow-up only asks a
-    // question word of the thread's things ("why did it happen?": its candidates are about them).
+    // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
+    // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
+    // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
+    // celui de R1 ?" after V3's training cost) stays unanswered.
     const repeats = reply.answered
       ? given.has(reply.entryId)
-      : top !== undefined && (given.has(top.id) || reading.about !== undefined);
-    // A new thing named alone ("and v3?", "et celui de R1 ?") asks the same aspect of it: not something new.
-    const asksAnew = own.predicates.length > 0 || own.questions.length > 0;
-    if (!repeats || !asksAnew || (reply.answered && reply.kind !== 'fact')) return undefined;
+      : top !== undefined && reading.about !== undefined;
+    if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
     const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
     const evidence = (h: SearchHit) => h.score + aloneScore(h.id);

@@ -220,11 +220,12 @@ describe('follow-ups (the fact side)', () => {
     expect(controls?.entryId).toBe('export-controls');
     expect(gpus?.entryId).toBe('v3-training-gpus');
     // The last answer stands when the follow-up's own words point to it as much as anywhere else…
-    const [, active] = converse("what's v3's architecture?", 'how many of its parameters are active?');
-    expect(active?.entryId).toBe('v3-architecture');
-    // …and a new thing named alone asks the same aspect of it, not something new.
+    const [, again] = converse('r1 est sous quelle licence ?', "c'est quelle licence déjà ?");
+    expect(again?.entryId).toBe('r1-license');
+    // …and a new thing named alone gets its own entry rather than the same answer again, or nothing
+    // when the sources lack the aspect for it (R1's training cost).
     const [, distilled] = converse('what license is r1 under?', 'and the distilled models?');
-    expect(distilled?.entryId).toBe('r1-license');
+    expect(distilled?.entryId).toBe('r1-distilled');
     const [, r1] = converse("combien a coûté l'entraînement de V3 ?", 'et celui de R1 ?');
     expect(r1?.entryId === undefined || r1.entryId === 'v3-training-cost').toBe(true);
     // The aspect asked comes from the last question that asked one, not from a comparison.
