@@ -46,10 +46,12 @@ import {
   conversationTopic,
   inherit,
   isGrounded,
+  namesSomething,
   type Reading,
   read,
   resolveFollowUp,
   splitParts,
+  splitSentences,
 } from './understand.js';
 
 /** At or above this score the engine answers. */
@@ -225,10 +227,59 @@ class KnowledgeEngine implements Engine {
       // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
       // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
       if (!resolved) return r;
-      if (resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) && !this.findGap(resolved, false)) return r;
+      // "today" may be a headline's, not a follow-up's: "et aujourd'hui ?" asks for news the sources lack.
+      const outside = resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) || r.outside.length > 0;
+      if (outside && !this.findGap(resolved, false)) return r;
       return resolved;
     };
-    return this.understoodReply(text, resolve(read(prepared, this.lexicon)), resolve, lang);
+    const own = read(prepared, this.lexicon);
+    const reading = resolve(own);
+    const reply = this.understoodReply(text, reading, resolve, lang);
+    if (!context || reading === own || reply.understood !== reading) return reply;
+    return this.askedAnew(reply, own, reading, context.turns, lang) ?? reply;
+  }
+
+  /**
+   * A follow-up asks what the last answer did not say. When the conversation's reading lands on the
+   * entry just answered, but the follow-up's own words name something ("what chips did they use?" after
+   * export controls, "et les modèles distillés ?" after the license) and, read alone, point to another of
+   * the conversation's candidates, that one answers: the own words choose the entry, the inherited ones
+   * only narrow the candidates. Undefined when the last answer stands.
+   */
+  private askedAnew(
+    reply: Reply,
+    own: Reading,
+    reading: Reading,
+    turns: readonly Turn[],
+    lang: Lang,
+  ): (Reply & { understood: Reading }) | undefined {
+    const given = new Set(
+      turns
+        .slice(-ASKED_ANEW_TURNS)
+        .filter((t) => t.kind === 'fact' && t.answered)
+        .map((t) => t.entryId),
+    );
+    const again = reply.entryId;
+    if (!reply.answered || again === undefined || !given.has(again) || !namesSomething(own, this.lexicon))
+      return undefined;
+    const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
+    const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
+    const candidates = this.hitsFor(reading, 5).filter(
+      (h) => !given.has(h.id) && h.score >= SUGGEST_THRESHOLD && this.fits(own, h.id),
+    );
+    let best: SearchHit | undefined;
+    for (const h of candidates) if (!best || aloneScore(h.id) > aloneScore(best.id)) best = h;
+    if (!best || aloneScore(best.id) < this.threshold || aloneScore(best.id) <= aloneScore(again))
+      return undefined;
+    const entry = this.kb.byId.get(best.id);
+    if (!entry) return undefined;
+    // Evidence from both readings: the conversation's (which preferred the last answer) and the words alone.
+    const confidence = (confidenceOf(best) + aloneScore(best.id)) / 2;
+    const hits = [best, ...candidates.filter((h) => h !== best)];
+    return {
+      ...decorateFact(this.kb, factReply(this.kb, entry, lang, hits, round3(confidence))),
+      understood: reading,
+    };
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */
@@ -262,7 +313,19 @@ class KnowledgeEngine implements Engine {
         if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }
-    return { ...this.answerReading(reading, lang), understood: reading };
+    const whole = this.answerReading(reading, lang);
+    if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
+    // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
+    // matches nothing, each sentence is read on its own, and the first one answered is the answer.
+    const sentences = splitSentences(text);
+    if (sentences.length > 1) {
+      for (const sentence of sentences) {
+        const r = resolve(read(this.index.prepare(sentence), this.lexicon));
+        const reply = this.answerReading(r, lang);
+        if (reply.answered && reply.kind === 'fact') return { ...reply, understood: r };
+      }
+    }
+    return { ...whole, understood: reading };
   }
 
   private answerReading(reading: Reading, lang: Lang): Reply {
@@ -297,7 +360,7 @@ class KnowledgeEngine implements Engine {
   }
 
   private searchReply(reading: Reading, lang: Lang): Reply {
-    const hits = this.index.searchPrepared(reading.q, 5);
+    const hits = this.hitsFor(reading, 5);
     const best = hits[0];
     const second = hits[1]?.score ?? 0;
     const confident =
@@ -335,8 +398,25 @@ class KnowledgeEngine implements Engine {
     return refusalReply(this.kb, lang, near);
   }
 
+  /** The search's hits; for a follow-up that names nothing of its own, only entries about the conversation's things. */
+  private hitsFor(reading: Reading, limit: number): SearchHit[] {
+    const about = reading.about;
+    if (!about) return this.index.searchPrepared(reading.q, limit);
+    return this.index
+      .searchPrepared(reading.q, limit * 2)
+      .filter((h) => this.isAbout(about, h.id))
+      .slice(0, limit);
+  }
+
+  /** The entry mentions one of the things (those named by most entries, like DeepSeek, say nothing). */
+  private isAbout(things: readonly string[], id: string): boolean {
+    const named = things.filter((e) => !this.index.isCommon(e));
+    return named.length === 0 || named.some((e) => this.index.mentions(id, e));
+  }
+
   /** Checks that hold whatever the score: the entry must answer what is asked. */
   private fits(reading: Reading, id: string): boolean {
+    if (reading.about && !this.isAbout(reading.about, id)) return false;
     // Something the sources never answer (revenue, weather, how to install, today's share price).
     if (reading.outside.some((t) => t !== FALLBACK_OUTSIDE)) return false;
     // "What is X?" is answered by X's overview, or not at all ("what is chatgpt").
@@ -355,6 +435,9 @@ class KnowledgeEngine implements Engine {
     if (reading.aspects.length > 0 || reading.outside.length > 0 || reading.q.names.size > 0)
       return undefined;
     if (reading.questions.some((t) => !OVERVIEW_QUESTIONS.has(t))) return undefined;
+    // A follow-up about the conversation's thing asks of it in general only with "why?" or "what is…?".
+    if (reading.questions.length === 0 && reading.entities.every((e) => reading.q.soft.has(e)))
+      return undefined;
     if (reading.q.unknown.some((t) => /\d/.test(t))) return undefined;
     // Words nobody in the knowledge uses ask something specific ("accused of copying", "handle user data").
     if (reading.q.unknown.length > OVERVIEW_UNKNOWN) return undefined;
@@ -502,6 +585,15 @@ function confidenceOf(hit: SearchHit): number {
   return Math.round(Math.min(1, c) * 1000) / 1000;
 }
 const CONFIDENCE_BASE = 0.7;
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Hits of a follow-up's own words looked at when it may ask something new (askedAnew). */
+const ASKED_ANEW_DEPTH = 12;
+/** Recent turns whose answers a follow-up is taken not to ask again. */
+const ASKED_ANEW_TURNS = 4;
 
 /** Names nothing of the event and asks nothing: the words around a "thanks" or a "hi". */
 function asksNothing(r: Reading): boolean {

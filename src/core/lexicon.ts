@@ -71,6 +71,7 @@ export class Lexicon {
   private readonly talk = new Map<string, Phrase[]>();
   private readonly talkLang = new Map<string, Lang | 'both'>();
   private readonly markers: string[][] = [];
+  private readonly pronouns = new Set<string>();
   readonly language: LangVocabulary;
 
   constructor(v: Vocabulary) {
@@ -116,6 +117,8 @@ export class Lexicon {
     for (const lang of ['en', 'fr'] as const)
       for (const m of v.followUpMarkers[lang]) this.markers.push(fold(m).split(' '));
     this.markers.sort((a, b) => b.length - a.length);
+    for (const lang of ['en', 'fr'] as const)
+      for (const p of v.followUpPronouns[lang]) this.pronouns.add(fold(p));
     const core = (lang: Lang) => new Set([...v.stopWords[lang], ...v.languageHints[lang]].map(fold));
     this.language = { core: { en: core('en'), fr: core('fr') } };
   }
@@ -233,6 +236,11 @@ export class Lexicon {
     const id = TALK_PRIORITY.find((k) => found.has(k));
     if (!id || extra > SMALL_TALK_EXTRA) return undefined;
     return langs.size === 1 ? { id, lang: [...langs][0] as Lang, extra } : { id, extra };
+  }
+
+  /** True when a word points back to what the conversation is about ("is it linked…", "ils battent…"). */
+  refersBack(raw: readonly string[]): boolean {
+    return raw.some((w) => this.pronouns.has(w));
   }
 
   /** Number of leading words that mark a follow-up ("and", "what about", "et pour"), 0 if none. */

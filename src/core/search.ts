@@ -437,7 +437,8 @@ export class SearchIndex {
     return id === undefined ? 0 : (this.data.df[id] as number);
   }
 
-  private isCommon(t: string): boolean {
+  /** True when the term is in so many entries (DeepSeek) that naming it says nothing about which fits. */
+  isCommon(t: string): boolean {
     return this.frequency(t) > this.entries.length * COMMON_ENTITY_SHARE;
   }
 
@@ -494,7 +495,11 @@ export class SearchIndex {
     }
     const names = new Set<string>();
     for (const compound of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
-      for (const part of fold(compound[0]).split(' ')) {
+      const parts = fold(compound[0]).split(' ');
+      // A product is a known name or a version with another part ("DeepSeek-Coder", "Llama-4");
+      // "game-changer", "world-class" or "AI-linked" are plain words.
+      if (!parts.some((p) => /\d/.test(p) || isEntityTerm(this.lexicon.term(p)))) continue;
+      for (const part of parts) {
         const t = unknownWords.get(part);
         if (t !== undefined) names.add(t);
       }

@@ -21,6 +21,11 @@ export interface Reading {
   marker: number;
   /** Inherited from the conversation or from another part of the question. */
   inherited: boolean;
+  /**
+   * Things an answer must mention, set on a follow-up that names nothing of its own ("why?", "why was it
+   * made?"): it asks about the conversation's things, so an entry about something else does not answer it.
+   */
+  about?: string[];
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {
@@ -81,8 +86,23 @@ export function inherit(
   return withTerms(part, terms, lexicon);
 }
 
+/**
+ * True when the question's own words name something: a thing of the event, an aspect (founded, license,
+ * record) or any concept of the vocabulary (chips, hedge fund). Question words and plain verbs ("why was
+ * it made?", "et quand ?") name nothing: such a follow-up is entirely about the conversation's things.
+ */
+export function namesSomething(r: Reading, lexicon: Lexicon): boolean {
+  return r.q.terms.some(
+    (t) => isEntityTerm(t) || (lexicon.kind(t) !== undefined && lexicon.kind(t) !== 'question'),
+  );
+}
+
 /** Most follow-ups are a few words: "and v3?", "et quand ?", "how many gpus?", "why?". */
 const FOLLOW_UP_MAX_TERMS = 5;
+/** Unknown words a follow-up that points back to the conversation may hold ("related", "lié"). */
+const POINTED_UNKNOWN = 1;
+/** Small words besides the marker and the name in "and the a800?", "what about for o1?". */
+const NEW_THING_SMALL_WORDS = 2;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
 const LOOK_BACK = 4;
 
@@ -92,6 +112,8 @@ export interface Topic {
   predicates: string[];
   /** Non-entity terms of the last question that had any: the aspect a new entity is asked for. */
   asked: string[];
+  /** Every entity the recent turns named, newest first: what the conversation has been about. */
+  seen: string[];
 }
 
 /**
@@ -105,6 +127,7 @@ export function conversationTopic(
   let entities: string[] | undefined;
   let predicates: string[] | undefined;
   let asked: string[] | undefined;
+  const seen = new Set<string>();
   for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
     const t = turns[i] as Turn;
     if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'chat' || t.kind === 'help') {
@@ -115,15 +138,16 @@ export function conversationTopic(
     // answered without naming an entity ("export restrictions") still does, through its words.
     const named = t.entities !== undefined && t.entities.length > 0;
     if (!named && !(t.kind === 'fact' && t.answered)) continue;
+    for (const e of t.entities ?? []) seen.add(ENTITY_PREFIX + e);
+    if (entities !== undefined && predicates !== undefined && asked !== undefined) continue;
     const r = readText(t.text);
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
     if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
     const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
     if (asked === undefined && nonEntity.length > 0) asked = nonEntity;
-    if (entities !== undefined && predicates !== undefined && asked !== undefined) break;
   }
   if (!entities) return undefined;
-  return { entities, predicates: predicates ?? [], asked: asked ?? [] };
+  return { entities, predicates: predicates ?? [], asked: asked ?? [], seen: [...seen] };
 }
 
 /**
@@ -138,23 +162,44 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     // A new aspect of the same thing: "et quand ?", "was it a record?", "how many gpus?", "why?".
     if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
     // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
-    // "launch"), means the question is about something else.
-    if (r.q.corrected > 0 || r.q.unknown.some((t) => lexicon.kind(t) === undefined)) return undefined;
+    // "launch"), means the question is about something else; unless a pronoun points back to the
+    // conversation's thing and the rest names something of it ("is it related to a hedge fund?").
+    const refers = r.marker > 0 || lexicon.refersBack(r.q.raw);
+    const unknown = r.q.unknown.filter((t) => lexicon.kind(t) === undefined).length;
+    const pointsBack = refers && namesSomething(r, lexicon) && unknown <= POINTED_UNKNOWN;
+    if (r.q.corrected > 0 || (unknown > 0 && !pointsBack)) return undefined;
     if (nonEntity.every((t) => t === 'whatis')) return undefined;
+    // "What is a GPU?", "c'est quoi l'apprentissage par renforcement ?": a thing asked about in itself,
+    // complete on its own (an aspect — "who is the founder?", "what are the benchmark scores?" — needs
+    // the thing it belongs to, and a pronoun points back to it).
+    if (!refers && r.questions.includes('whatis') && nonEntity.some((t) => isThing(t, lexicon)))
+      return undefined;
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
-    if (!asks && r.marker === 0 && !allConcepts) return undefined;
+    // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
+    // conversation and name something ("is it linked to a hedge fund?"; not "what time is it?").
+    if (!asks && !allConcepts && !pointsBack) return undefined;
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
     const inherited = inherit(r, from, lexicon);
     for (const e of from.entities) inherited.q.soft.add(e);
+    if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
     return inherited;
   }
-  // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?".
-  if (nonEntity.length === 0 && topic.entities.length > 0 && (r.marker > 0 || r.q.terms.length <= 2)) {
+  // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?": the marker and the
+  // name, or the name alone ("broadcom ?"). More words make a question of its own ("so what do we know
+  // about DeepSeek?", "how did the S&P 500 and the Dow do?", "modèles distillés r1").
+  const small = r.q.raw.slice(r.marker).filter((w) => lexicon.isStopWord(w)).length;
+  const bare = r.marker > 0 ? small <= NEW_THING_SMALL_WORDS : r.q.terms.length === 1 && small === 0;
+  if (nonEntity.length === 0 && topic.entities.length > 0 && bare) {
     if (topic.asked.length === 0) return undefined;
     return withTerms(r, [...topic.asked, ...r.entities], lexicon);
   }
   return undefined;
+}
+
+/** A concept that is a thing in itself (chips, reinforcement learning), not a question word nor an aspect. */
+function isThing(term: string, lexicon: Lexicon): boolean {
+  return lexicon.kind(term) === 'topic';
 }
 
 /** Where a question may hold several: "who founded it and when?", "quand est sorti R1 et combien coûte son API ?". */
@@ -170,6 +215,15 @@ export function splitParts(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return pieces.length > 4 ? [text] : pieces;
+}
+
+/** Sentences of a text (after "?", "!" or a full stop before a capital): a headline with a subtitle has two. */
+export function splitSentences(text: string): string[] {
+  const sentences = text
+    .split(/(?<=[?!])\s+|(?<=[a-z\p{Ll}]{2}\.)\s+(?=\p{Lu})/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return sentences.length > 4 ? [] : sentences;
 }
 
 export function asksSomething(r: Reading): boolean {

@@ -24,21 +24,21 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.47,
+    floor: 0.76,
   },
   {
     metric: 'real.unanswerable',
     issue: 8,
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
-    floor: 0.87,
+    floor: 0.95,
   },
   {
     metric: 'refuse.refused',
     issue: 8,
     description: 'everyday and general questions: not answered',
     target: 0.995,
-    floor: 0.99,
+    floor: 0.993,
   },
   {
     metric: 'refuse.none-above-0.8',
@@ -52,7 +52,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'earlier set: in-scope accuracy',
     target: 0.97,
-    floor: 0.96,
+    floor: 0.965,
   },
   {
     metric: 'legacy.refusals',
@@ -87,7 +87,7 @@ export const GATES: readonly Gate[] = [
     issue: 9,
     description: 'follow-up turns answered correctly, right language',
     target: 0.95,
-    floor: 0.89,
+    floor: 0.95,
   },
   {
     metric: 'conversations.off-topic',

@@ -55,6 +55,27 @@ describe('grounding: only questions about the event are answered from the knowle
   });
 });
 
+describe('headlines: how papers say it', () => {
+  it.each([
+    ['Nvidia shares plummet as DeepSeek rattles investors', ['nvidia-drop', 'why-selloff']],
+    ['Le Nasdaq dégringole, la tech dans le rouge', ['nasdaq-drop', 'other-stocks', 'why-selloff']],
+    ['Chinese upstart DeepSeek shook Wall Street on Monday', ['why-selloff', 'selloff-date']],
+    ["Who's the founder of DeepSeek? The quiet hedge-fund man behind the chatbot", ['founder']],
+    [
+      'Nvidia a perdu combien lundi ? Retour sur une journée historique',
+      ['nvidia-drop', 'market-cap-record'],
+    ],
+    ["what's the story of DeepSeek so far?", ['timeline', 'founding-date', 'deepseek-what']],
+    ['which one is stronger, R1 or o1?', ['r1-vs-o1', 'r1-benchmarks']],
+    ['what sparked the Nvidia selloff?', ['why-selloff']],
+    ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
+  ])('"%s" is answered from the event', (text, expected) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(true);
+    expect(expected).toContain(reply.entryId);
+  });
+});
+
 describe('small talk', () => {
   it.each([
     ['hi', 'en'],
@@ -118,10 +139,24 @@ describe('honest partial answers', () => {
     ['is deepseek safe to use at work?', /safe/],
     ['when does deepseek release r2?', /not in my sources/],
     ["what is r1's price today?", /January–February 2025/],
+    ["what's NVDA's share price today?", /today's share prices/],
+    ["le cours de l'action Nvidia en ce moment ?", /cours d'aujourd'hui/],
   ])('"%s" gets a specific "not in my sources"', (text, pattern) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
     expect(reply.body).toMatch(pattern);
+  });
+
+  it.each([
+    'was DeepSeek accused of stealing from OpenAI?',
+    'DeepSeek sued for copyright infringement',
+    "l'armée chinoise utilise-t-elle DeepSeek ?",
+    "what's DeepSeek's next model going to be?",
+    'how do I deploy R1 on our own servers?',
+    'quel sera le prochain modèle de DeepSeek ?',
+  ])('refuses what the sources never cover: "%s"', (text) => {
+    const reply = ask(text);
+    expect(reply.answered).toBe(false);
   });
 
   it('names what the question is about when no entry answers that aspect, with relevant suggestions only', () => {
@@ -165,6 +200,76 @@ describe('follow-ups (the fact side)', () => {
     expect(v3?.entryId).toBe('v3-release');
     const [, broadcom] = converse('how much did nvidia fall on jan 27?', 'et broadcom ?');
     expect(broadcom?.entryId).toBe('other-stocks');
+  });
+
+  it('a follow-up naming something of its own asks what the last answers did not say', () => {
+    const [license, distilled] = converse('what license is r1 under?', 'and the distilled models?');
+    expect(license?.entryId).toBe('r1-license');
+    expect(distilled?.entryId).toBe('r1-distilled');
+    const [zero, algorithm] = converse('what does r1-zero do?', 'which algorithm?');
+    expect(zero?.entryId).toBe('r1-zero');
+    expect(algorithm?.entryId).toBe('grpo');
+    const [controls, gpus] = converse(
+      'how did export rules fail against deepseek',
+      'which gpus did they train on?',
+    );
+    expect(controls?.entryId).toBe('export-controls');
+    expect(gpus?.entryId).toBe('v3-training-gpus');
+    // The last answer stands when the follow-up's own words point to it too.
+    const [, excludes] = converse('how much did it cost to train V3?', 'what does it exclude?');
+    expect(excludes?.entryId).toBe('v3-cost-excludes');
+  });
+
+  it('a follow-up naming nothing of its own is answered about the conversation’s things', () => {
+    // "why?" after the H800: why the chip exists, not why the market fell (which never names it).
+    const [, why] = converse('what is the h800 chip', 'why?');
+    expect(why?.answered).toBe(true);
+    expect(why?.entryId).not.toBe('why-selloff');
+    // …where every thing the thread named counts: the selloff's cause after Nasdaq, S&P and TSMC.
+    const [, , , after] = converse(
+      'how much did the nasdaq fall on january 27?',
+      'and the s&p?',
+      'and tsmc?',
+      'why?',
+    );
+    expect(after?.entryId).toBe('why-selloff');
+  });
+
+  it('a pronoun points back to the conversation’s thing, even with a word the knowledge lacks', () => {
+    const [, fund] = converse('qui a fondé deepseek ?', 'elle est liée à un fonds spéculatif ?');
+    expect(fund?.entryId).toBe('high-flyer');
+    const [, worked] = converse('who founded deepseek?', 'was he working at a hedge fund?');
+    expect(worked?.entryId).toBe('high-flyer');
+    const [, , long] = converse(
+      'combien de gpu pour entraîner v3 ?',
+      'quelle heure est-il ?',
+      'et pendant combien de temps ?',
+    );
+    expect(long?.entryId).toBe('v3-training-duration');
+    // …but naming nothing ("what time is it?"), or the impersonal French "il", is no follow-up.
+    const [, time, hour] = converse(
+      'what is the h800 chip',
+      'what time is it?',
+      'il est quelle heure à New York ?',
+    );
+    expect(time?.answered).toBe(false);
+    expect(hour?.answered).toBe(false);
+  });
+
+  it('a question complete on its own is not read against the conversation', () => {
+    // A thing asked about in itself, not an aspect of the conversation's thing.
+    const [, gpu] = converse('what is the h800 chip', 'what is a GPU?');
+    expect(gpu?.answered).toBe(false);
+    const [, rl] = converse('qui a fondé deepseek ?', "c'est quoi l'apprentissage par renforcement ?");
+    expect(rl?.answered).toBe(false);
+    // Today's news is not in the sources, whatever the conversation was about.
+    const [, today] = converse('how much did nvidia fall?', 'what day is it today?');
+    expect(today?.answered).toBe(false);
+    // A marker and a name ask the last aspect of it; a whole sentence around the name does not.
+    const [, about] = converse('who founded deepseek?', 'so what do we know about deepseek?');
+    expect(about?.entryId).toBe('deepseek-what');
+    const [, market] = converse('who founded deepseek?', 'how did the S&P 500 and the Dow do?');
+    expect(market?.entryId).toBe('sp500-dow');
   });
 
   it('answers a self-contained question on its own and still refuses off-topic messages', () => {
@@ -229,11 +334,16 @@ describe('the vocabulary file is validated like the rest', () => {
     const broken = withVocabulary((text) =>
       text
         .replace('  - id: cheap\n    words: [cheap,', '  - id: cheap\n    words: [price, cheap,')
-        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,'),
+        .replace('domain_words: [chip,', 'domain_words: [nothing-like-this, chip,')
+        .replace('    words: [who]', '    words: [who, whom]'),
     );
     const lines = validateKnowledge(broken).errors.map(formatProblem);
     expect(lines).toContain(
       'vocabulary.yaml, entry "cheap", field "words": "price" is also a word of "price"',
+    );
+    // A stop word is dropped before concepts are read: under a concept it would never count.
+    expect(lines).toContain(
+      'vocabulary.yaml, entry "who", field "words": "whom" is also a stop word: it would never be read',
     );
     // An overview must name an entry (checked once the vocabulary itself is valid).
     const overview = withVocabulary((text) =>

@@ -191,9 +191,18 @@ function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]): Vocabu
     }
   }
   const owner = new Map<string, string>();
+  const stopped = new Set([...v.stop_words.en, ...v.stop_words.fr].map((w) => fold(w)));
   for (const c of concepts) {
     for (const w of c.words) {
       const key = fold(w);
+      // A stop word is dropped before concepts are read: listed under a concept too, it would never count.
+      if (stopped.has(key))
+        errors.push({
+          file: file.name,
+          entry: c.id,
+          field: 'words',
+          message: `"${w}" is also a stop word: it would never be read`,
+        });
       if (key.includes(' ')) {
         errors.push({
           file: file.name,
@@ -249,6 +258,7 @@ function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]): Vocabu
     concepts,
     smallTalk,
     followUpMarkers: v.follow_up_markers,
+    followUpPronouns: v.follow_up_pronouns,
   };
 }
 

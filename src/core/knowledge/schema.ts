@@ -209,6 +209,7 @@ export const vocabularyFileSchema = z
     concepts: z.array(z.unknown(), { error: 'must be a list of concepts' }).default([]),
     small_talk: z.array(z.unknown(), { error: 'must be a list' }).default([]),
     follow_up_markers: bilingualList.default({ en: [], fr: [] }),
+    follow_up_pronouns: bilingualList.default({ en: [], fr: [] }),
   })
   .strict();
 

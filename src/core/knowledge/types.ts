@@ -39,6 +39,8 @@ export interface Vocabulary {
   concepts: ConceptData[];
   smallTalk: SmallTalkData[];
   followUpMarkers: Record<Lang, string[]>;
+  /** Words that point back to what the conversation is about ("is it…", "ils ont…", "son prix"). */
+  followUpPronouns: Record<Lang, string[]>;
 }
 
 /** knowledge/gaps.yaml: questions about the event that the sources do not answer, with the honest reply. */
