@@ -25,23 +25,31 @@ import { type PreparedEngine, prepareEngine } from '../core/prepare.js';
  */
 
 const FORMAT = 'briefbot-knowledge-cache 1';
-const dist = fileURLToPath(new URL('..', import.meta.url));
-const stampFile = `${dist}.build-stamp`;
-const cacheFile = `${dist}.knowledge-cache`;
+
+/** Where the store is and which build wrote it. */
+export interface StartupStore {
+  /** The build of the running code; no store without one. */
+  stamp: string | undefined;
+  file: string;
+}
 
 interface Cached {
   kb: KnowledgeBase;
   prepared: PreparedEngine;
 }
 
-/** The build this code comes from (dist/.build-stamp), or undefined when it is not a build. */
-function buildStamp(): string | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
-  try {
-    return readFileSync(stampFile, 'utf8');
-  } catch {
-    return undefined;
+/** dist/.knowledge-cache, for the build in dist/.build-stamp (none when running the TypeScript source). */
+function defaultStore(): StartupStore {
+  const dist = fileURLToPath(new URL('..', import.meta.url));
+  let stamp: string | undefined;
+  if (import.meta.url.endsWith('.js')) {
+    try {
+      stamp = readFileSync(`${dist}.build-stamp`, 'utf8');
+    } catch {
+      stamp = undefined;
+    }
   }
+  return { stamp, file: `${dist}.knowledge-cache` };
 }
 
 /** The caps are not in the key: they only refuse files, checked before the store is looked at. */
@@ -57,7 +65,7 @@ function sha(data: Uint8Array): string {
 }
 
 /** The stored knowledge for this key, or undefined (none, another key, damaged). */
-function read(key: string): Cached | undefined {
+function read(cacheFile: string, key: string): Cached | undefined {
   let buf: Buffer;
   try {
     buf = readFileSync(cacheFile);
@@ -75,7 +83,7 @@ function read(key: string): Cached | undefined {
   }
 }
 
-function write(key: string, value: Cached): void {
+function write(cacheFile: string, key: string, value: Cached): void {
   const tmp = `${cacheFile}.${process.pid}`;
   try {
     const payload = serialize(value);
@@ -91,12 +99,15 @@ function write(key: string, value: Cached): void {
  * Loads the folder (caps apply) and builds its engine, from the stored result when the files and the
  * code are unchanged. Throws KnowledgeFilesRefused or KnowledgeError, as loadKnowledge does.
  */
-export function loadStartupEngine(dir: string, limits: KnowledgeLimits): Engine {
+export function loadStartupEngine(
+  dir: string,
+  limits: KnowledgeLimits,
+  store: StartupStore = defaultStore(),
+): Engine {
   const { files, problems } = gatherKnowledgeFiles(dir, limits);
   if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
-  const stamp = buildStamp();
-  const key = stamp === undefined ? undefined : keyOf(stamp, files);
-  const cached = key === undefined ? undefined : read(key);
+  const key = store.stamp === undefined ? undefined : keyOf(store.stamp, files);
+  const cached = key === undefined ? undefined : read(store.file, key);
   if (cached) {
     try {
       return createEngine(cached.kb, {}, cached.prepared);
@@ -108,7 +119,7 @@ export function loadStartupEngine(dir: string, limits: KnowledgeLimits): Engine 
   if (!v.kb) throw new KnowledgeError(v.errors);
   const prepared = prepareEngine(v.kb);
   const engine = createEngine(v.kb, {}, prepared);
-  if (key !== undefined) write(key, { kb: v.kb, prepared });
+  if (key !== undefined) write(store.file, key, { kb: v.kb, prepared });
   return engine;
 }
 
