@@ -25,6 +25,7 @@ import type { Gap, KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
 import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
+import { type PreparedEngine, prepareEngine } from './prepare.js';
 import {
   aboutReply,
   chatReply,
@@ -114,12 +115,15 @@ class KnowledgeEngine implements Engine {
   constructor(
     private readonly kb: KnowledgeBase,
     options: EngineOptions = {},
+    prepared?: PreparedEngine,
   ) {
     this.lexicon = new Lexicon(kb.vocabulary);
-    this.index = new SearchIndex(kb.entries, this.lexicon, options);
+    const ready = prepared ?? prepareEngine(kb, this.lexicon);
+    this.index = new SearchIndex(kb.entries, this.lexicon, options, ready.index);
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
-    this.vocabulary = { core: this.lexicon.language.core, extra: languageVocabulary(kb, this.lexicon) };
+    const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
+    this.vocabulary = { core: this.lexicon.language.core, extra };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
@@ -607,29 +611,6 @@ class KnowledgeEngine implements Engine {
   }
 }
 
-/** Words that occur in one language's questions and answers and never in the other's. */
-function languageVocabulary(kb: KnowledgeBase, lexicon: Lexicon): NonNullable<LangVocabulary['extra']> {
-  const collect = (lang: Lang) =>
-    new Set(
-      kb.entries.flatMap((e) =>
-        [...e.questions[lang], e.answer[lang]].flatMap((x) =>
-          fold(x)
-            .split(' ')
-            .filter((w) => w !== '' && !lexicon.isStopWord(w)),
-        ),
-      ),
-    );
-  const fr = collect('fr');
-  const en = collect('en');
-  for (const w of [...fr]) {
-    if (en.has(w)) {
-      fr.delete(w);
-      en.delete(w);
-    }
-  }
-  return { fr, en };
-}
-
 /**
  * The confidence reported with an answer: the match score, lowered when part of the question is left
  * uncovered by the entry. Chosen on the whole development sets (see README, "Measured").
@@ -684,7 +665,14 @@ const USAGE_WORD =
 const NOT_USAGE_WORD =
   /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
 
-/** Builds the engine over a validated knowledge base. */
-export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  return new KnowledgeEngine(kb, options);
+/**
+ * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,
+ * made in the reload worker) it only wraps what was read there.
+ */
+export function createEngine(
+  kb: KnowledgeBase,
+  options: EngineOptions = {},
+  prepared?: PreparedEngine,
+): Engine {
+  return new KnowledgeEngine(kb, options, prepared);
 }
