@@ -58,6 +58,8 @@ function foldText(text: string): string {
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
     .replace(/(\d)[.,](\d)/g, '$1$2')
+    // "a+" / "A+" is how French chat writes "à plus" (see you): the "+" would otherwise vanish.
+    .replace(/(^|\s)a\+(?=$|[\s!.?])/g, '$1a plus')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
