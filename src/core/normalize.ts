@@ -13,8 +13,19 @@ const foldedIn: string[] = [];
 const foldedOut: string[] = [];
 let foldedNext = 0;
 
+/** While an index is built, every text and word folded (see foldingOnce). */
+let memo: Map<string, string> | undefined;
+
 /** Lowercase, accents removed, apostrophes and punctuation turned into spaces, spaces collapsed. */
 export function fold(text: string): string {
+  if (memo) {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = foldText(text);
+      memo.set(text, out);
+    }
+    return out;
+  }
   for (let k = 0; k < foldedIn.length; k++) if (foldedIn[k] === text) return foldedOut[k] as string;
   const out = foldText(text);
   foldedIn[foldedNext] = text;
@@ -23,6 +34,22 @@ export function fold(text: string): string {
   return out;
 }
 
+/**
+ * Runs `work` with every fold remembered, then forgets them: building an index reads each text several
+ * times (words, terms, names, languages) and the same words thousands of times. fold is pure, so a
+ * remembered result is exact.
+ */
+export function foldingOnce<T>(work: () => T): T {
+  if (memo) return work();
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = undefined;
+  }
+}
+
+// "a+" / "A+" is how French chat writes "à plus" (see you): the "+" would otherwise vanish.
 function foldText(text: string): string {
   return text
     .normalize('NFKD')
@@ -32,6 +59,7 @@ function foldText(text: string): string {
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
     .replace(/(\d)[.,](\d)/g, '$1$2')
+    .replace(/(^|\s)a\+(?=$|[\s!.?])/g, '$1a plus')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
