@@ -14,8 +14,8 @@ import type { App } from '@slack/bolt';
 type Handler = (args: any) => Promise<void>;
 type Matcher = string | RegExp;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const source = (m: Matcher) => (typeof m === 'string' ? `^${escape(m)}$` : `(?:${m.source})`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const source = (m: Matcher) => (typeof m === 'string' ? `^${escapeRegExp(m)}$` : `(?:${m.source})`);
 const matches = (m: Matcher, value: unknown) =>
   typeof value === 'string' && (typeof m === 'string' ? m === value : m.test(value));
 
