@@ -103,3 +103,27 @@ describe('fastChat', () => {
     expect(server.callsTo('chat.postMessage').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('fastChat and chart uploads', () => {
+  it('carries files.uploadV2 (its two Web API calls) into the thread', async () => {
+    const { server, fast } = await setup();
+    await fast.files.uploadV2({
+      channel_id: 'C0CHAN0001',
+      thread_ts: '1700000000.000100',
+      file: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+      filename: 'chart.png',
+      title: 'A chart',
+      alt_text: 'bars',
+    });
+    expect(server.callsTo('files.getUploadURLExternal')[0]?.body).toMatchObject({ filename: 'chart.png' });
+    const done = server.callsTo('files.completeUploadExternal')[0];
+    expect(done?.body).toMatchObject({ channel_id: 'C0CHAN0001', thread_ts: '1700000000.000100' });
+    const [upload] = [...server.uploads.values()];
+    expect(upload).toMatchObject({
+      filename: 'chart.png',
+      length: 4,
+      completed: true,
+      threadTs: '1700000000.000100',
+    });
+  });
+});

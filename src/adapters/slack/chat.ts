@@ -13,7 +13,8 @@ import type { webApi } from '@slack/bolt';
  * first), and its errors: a Slack refusal (`ok: false`) is a `slack_webapi_platform_error` with the
  * answer as `data`, never retried. Not kept: a 429 here does not pause the client's other calls.
  *
- * Installed on each Web API client the app's listeners receive (`install`), once per client.
+ * The two calls around a chart upload (files.getUploadURLExternal, files.completeUploadExternal) take
+ * the same path. Installed on each Web API client the app's listeners receive, once per client.
  */
 
 type Client = webApi.WebClient;
@@ -25,16 +26,22 @@ export interface FastChatOptions {
   timeoutMs: number;
 }
 
-const METHODS = ['postMessage', 'postEphemeral'] as const;
+/** The calls of every reply, and the two of a chart upload (files.uploadV2 makes them through these). */
+const METHODS = [
+  ['chat', 'postMessage'],
+  ['chat', 'postEphemeral'],
+  ['files', 'getUploadURLExternal'],
+  ['files', 'completeUploadExternal'],
+] as const;
 
 export function fastChat(options: FastChatOptions): (client: Client) => void {
   const installed = new WeakSet<Client>();
   return (client) => {
     if (installed.has(client)) return;
     installed.add(client);
-    for (const name of METHODS) {
-      const method = `chat.${name}`;
-      (client.chat as unknown as Record<string, (args: Args) => Promise<unknown>>)[name] = (args) =>
+    for (const [group, name] of METHODS) {
+      const method = `${group}.${name}`;
+      (client[group] as unknown as Record<string, (args: Args) => Promise<unknown>>)[name] = (args) =>
         call(client, method, args, options);
     }
   };
