@@ -268,7 +268,8 @@ class KnowledgeEngine implements Engine {
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
     const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
     const evidence = (h: SearchHit) => h.score + aloneScore(h.id);
-    const repeated = hits.filter((h) => given.has(h.id));
+    // Entries given, scored whether or not the conversation's reading ranked them (an overview answer).
+    const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
     const again = Math.max(0, ...repeated.map(evidence));
     const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
     const candidates = hits.filter(
