@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -72,7 +72,21 @@ export function build({ strict = false } = {}) {
     return false;
   }
   writeFileSync(stampFile, stamp);
+  warmKnowledge();
   return true;
+}
+
+/**
+ * Reads the shipped knowledge once with the new build, which stores the result in dist/ (see
+ * src/ops/knowledge-cache.ts): the first start after `npm ci` skips parsing and indexing too. Invalid
+ * knowledge is not stored; start-up reports it as always.
+ */
+function warmKnowledge() {
+  const knowledge = join(root, 'knowledge');
+  const cache = join(dist, 'ops', 'knowledge-cache.js');
+  if (!existsSync(knowledge) || !existsSync(cache)) return;
+  const code = `import(${JSON.stringify(pathToFileURL(cache).href)}).then((m) => m.warmKnowledgeCache(${JSON.stringify(knowledge)})).catch(() => {})`;
+  spawnSync(process.execPath, ['--input-type=module', '-e', code], { stdio: 'ignore' });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

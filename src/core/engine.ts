@@ -25,6 +25,7 @@ import type { Gap, KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
 import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
+import { type PreparedEngine, prepareEngine } from './prepare.js';
 import {
   aboutReply,
   chatReply,
@@ -68,6 +69,8 @@ const PARAPHRASE_DOMAIN = 0.5;
 export const OVERVIEW_CONFIDENCE = 0.5;
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
 const FALLBACK_OUTSIDE = 'today';
+/** How close to the first hit the overview of a "what is X, …?" question's subject must score to go first. */
+const SUBJECT_RATIO = 0.9;
 /** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
 const OVERVIEW_AGREEMENT = 0.4;
 /** Question words an overview answers: none, "what is", "why". */
@@ -112,12 +115,15 @@ class KnowledgeEngine implements Engine {
   constructor(
     private readonly kb: KnowledgeBase,
     options: EngineOptions = {},
+    prepared?: PreparedEngine,
   ) {
     this.lexicon = new Lexicon(kb.vocabulary);
-    this.index = new SearchIndex(kb.entries, this.lexicon, options);
+    const ready = prepared ?? prepareEngine(kb, this.lexicon);
+    this.index = new SearchIndex(kb.entries, this.lexicon, options, ready.index);
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
-    this.vocabulary = { core: this.lexicon.language.core, extra: languageVocabulary(kb, this.lexicon) };
+    const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
+    this.vocabulary = { core: this.lexicon.language.core, extra };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
@@ -374,7 +380,7 @@ class KnowledgeEngine implements Engine {
   }
 
   private searchReply(reading: Reading, lang: Lang): Reply {
-    const hits = this.hitsFor(reading, 5);
+    const hits = this.bySubject(reading, this.hitsFor(reading, 5));
     const best = hits[0];
     const second = hits[1]?.score ?? 0;
     const confident =
@@ -410,6 +416,21 @@ class KnowledgeEngine implements Engine {
     const named = reading.entities.find((e) => e !== '@later');
     if (named) return specificRefusal(this.kb, lang, this.lexicon.entityName(named) ?? named, near);
     return refusalReply(this.kb, lang, near);
+  }
+
+  /**
+   * "Who is Liang Wenfeng, the geek behind DeepSeek's boom?" is about its subject, the first thing named
+   * after "who is / what is": when that thing's overview scores nearly as well as the first hit, it goes first.
+   */
+  private bySubject(reading: Reading, hits: SearchHit[]): SearchHit[] {
+    const terms = reading.q.terms;
+    if (terms[0] !== 'whatis' || hits.length < 2) return hits;
+    const subject = terms.find((t) => reading.entities.includes(t));
+    const id = subject ? this.overviews.get(subject) : undefined;
+    const best = hits[0] as SearchHit;
+    const k = hits.findIndex((h) => h.id === id);
+    if (k <= 0 || (hits[k] as SearchHit).score < SUBJECT_RATIO * best.score) return hits;
+    return [hits[k] as SearchHit, ...hits.filter((_, i) => i !== k)];
   }
 
   /** The search's hits; for a follow-up that names nothing of its own, only entries about the conversation's things. */
@@ -591,29 +612,6 @@ class KnowledgeEngine implements Engine {
   }
 }
 
-/** Words that occur in one language's questions and answers and never in the other's. */
-function languageVocabulary(kb: KnowledgeBase, lexicon: Lexicon): NonNullable<LangVocabulary['extra']> {
-  const collect = (lang: Lang) =>
-    new Set(
-      kb.entries.flatMap((e) =>
-        [...e.questions[lang], e.answer[lang]].flatMap((x) =>
-          fold(x)
-            .split(' ')
-            .filter((w) => w !== '' && !lexicon.isStopWord(w)),
-        ),
-      ),
-    );
-  const fr = collect('fr');
-  const en = collect('en');
-  for (const w of [...fr]) {
-    if (en.has(w)) {
-      fr.delete(w);
-      en.delete(w);
-    }
-  }
-  return { fr, en };
-}
-
 /**
  * The confidence reported with an answer: the match score, lowered when part of the question is left
  * uncovered by the entry. Chosen on the whole development sets (see README, "Measured").
@@ -668,7 +666,14 @@ const USAGE_WORD =
 const NOT_USAGE_WORD =
   /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
 
-/** Builds the engine over a validated knowledge base. */
-export function createEngine(kb: KnowledgeBase, options: EngineOptions = {}): Engine {
-  return new KnowledgeEngine(kb, options);
+/**
+ * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,
+ * made in the reload worker) it only wraps what was read there.
+ */
+export function createEngine(
+  kb: KnowledgeBase,
+  options: EngineOptions = {},
+  prepared?: PreparedEngine,
+): Engine {
+  return new KnowledgeEngine(kb, options, prepared);
 }

@@ -13,14 +13,40 @@ const foldedIn: string[] = [];
 const foldedOut: string[] = [];
 let foldedNext = 0;
 
+/** While an index is built, every text and word folded (see foldingOnce). */
+let memo: Map<string, string> | undefined;
+
 /** Lowercase, accents removed, apostrophes and punctuation turned into spaces, spaces collapsed. */
 export function fold(text: string): string {
+  if (memo) {
+    let out = memo.get(text);
+    if (out === undefined) {
+      out = foldText(text);
+      memo.set(text, out);
+    }
+    return out;
+  }
   for (let k = 0; k < foldedIn.length; k++) if (foldedIn[k] === text) return foldedOut[k] as string;
   const out = foldText(text);
   foldedIn[foldedNext] = text;
   foldedOut[foldedNext] = out;
   foldedNext = (foldedNext + 1) % FOLDED_KEPT;
   return out;
+}
+
+/**
+ * Runs `work` with every fold remembered, then forgets them: building an index reads each text several
+ * times (words, terms, names, languages) and the same words thousands of times. fold is pure, so a
+ * remembered result is exact.
+ */
+export function foldingOnce<T>(work: () => T): T {
+  if (memo) return work();
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = undefined;
+  }
 }
 
 function foldText(text: string): string {

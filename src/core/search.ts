@@ -144,6 +144,21 @@ export function buildIndexData(entries: readonly Entry[], lexicon: Lexicon): Ind
     }
   };
   const named = new Set<string>();
+  /** A name-like word → its term when it is a name (not a stop word or a concept), else null. */
+  const nameTerms = new Map<string, string | null>();
+  const nameTerm = (w: string): string | null => {
+    let t = nameTerms.get(w);
+    if (t === undefined) {
+      const folded = fold(w);
+      t = null;
+      if (folded && !lexicon.isStopWord(folded)) {
+        const term = lexicon.term(folded);
+        if (lexicon.kind(term) === undefined) t = term;
+      }
+      nameTerms.set(w, t);
+    }
+    return t;
+  };
   const raw = entries.map((entry) => {
     const questions = variantTexts(entry);
     for (const q of questions) addWords(q);
@@ -155,11 +170,8 @@ export function buildIndexData(entries: readonly Entry[], lexicon: Lexicon): Ind
         .filter(Boolean)
         .forEach((w, position) => {
           if ((position > 0 && /^\p{Lu}/u.test(w)) || /\d/.test(w)) {
-            const folded = fold(w);
-            if (folded && !lexicon.isStopWord(folded)) {
-              const t = lexicon.term(folded);
-              if (lexicon.kind(t) === undefined) named.add(t);
-            }
+            const t = nameTerm(w);
+            if (t !== null) named.add(t);
           }
         });
     }
@@ -321,7 +333,10 @@ function variantText(entry: Entry, k: number): string {
   return entry.aliases[k - en.length - fr.length] as string;
 }
 
-/** Throws when `d` was not built from these entries (another base, or damaged on its way). */
+/**
+ * Throws when `d` was not built from these entries (another base, or damaged on its way): the shape of
+ * every array and each entry's number of variants (not every id: that would read the whole index).
+ */
 function checkIndexData(d: IndexData, entries: readonly Entry[]): void {
   const bad = (what: string) => new Error(`index data does not match the knowledge: ${what}`);
   const e = entries.length;
@@ -340,8 +355,6 @@ function checkIndexData(d: IndexData, entries: readonly Entry[]): void {
     if ((d.variantStart[i + 1] as number) - (d.variantStart[i] as number) !== count)
       throw bad(`entry "${entry.id}" has ${count} questions and aliases`);
   });
-  for (const a of [d.postEntries]) for (const x of a) if (x >= e) throw bad('posting out of range');
-  for (const a of [d.slotTerm, d.variantTerms]) for (const x of a) if (x >= t) throw bad('term out of range');
 }
 
 export class SearchIndex {

@@ -1,10 +1,27 @@
 import { EventEmitter } from 'node:events';
 import { type FSWatcher, statSync, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createEngine, type Engine, type KnowledgeBase, loadKnowledge } from '../core/index.js';
+import { createEngine, type Engine, type KnowledgeBase } from '../core/index.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
+import type { Entry } from '../core/knowledge/types.js';
+import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
-import type { WorkerResponse } from './knowledge-worker.js';
+import { loadStartupEngine } from './knowledge-cache.js';
+import type { WorkerHeader, WorkerPart } from './knowledge-messages.js';
+
+/** What a reload worker found: the knowledge and its prepared index, or the problems. */
+export type WorkerResponse =
+  | {
+      ok: true;
+      kb: KnowledgeBase;
+      prepared: PreparedEngine;
+      files: number;
+      emptyFiles: string[];
+      readMs: number;
+      validateMs: number;
+      indexMs: number;
+    }
+  | { ok: false; problems: string[]; count: number; emptyFiles: string[] };
 
 export interface ReloadHooks {
   reloaded?(entries: number): void;
@@ -21,6 +38,8 @@ export interface KnowledgeOptions {
   workerTimeoutMs?: number;
   /** Heap of the reload worker; a file that needs more is rejected, the bot keeps its memory. */
   workerHeapMb?: number;
+  /** Reads, validates and indexes the folder off the main thread: runWorker unless a test says otherwise. */
+  load?: typeof runWorker;
 }
 
 /** How long the watcher waits for a burst of file events to settle before reloading. */
@@ -36,9 +55,10 @@ export const FOLDER_CHECK_MS = 1000;
 const PROBLEMS_LOGGED = 5;
 
 /**
- * Holds the current engine and swaps it when the knowledge folder changes. Reading, parsing and
- * validating run in a worker thread (ops/knowledge-worker.ts), so answers keep flowing during a reload;
- * the engine's index is then built on the main thread (its pause is logged as `buildMs`). An invalid
+ * Holds the current engine and swaps it when the knowledge folder changes. Reading, parsing,
+ * validating and indexing run in a worker thread (ops/knowledge-worker.ts), so answers keep flowing
+ * during a reload; the main thread only receives the result in parts and wraps the prepared index
+ * (its pause is logged as `buildMs`), then swaps the engine at once. An invalid
  * edit, an oversized file, a FIFO or a missing folder keeps the previous engine serving and logs one
  * line. Emits 'reload' with a ReloadResult after each attempt that was not superseded by a later edit.
  */
@@ -55,7 +75,10 @@ export class KnowledgeHolder extends EventEmitter {
   private closed = false;
   private readonly limits: KnowledgeLimits;
 
-  /** Loads the folder once (caps apply); throws KnowledgeError when it is invalid (startup must fail then). */
+  /**
+   * Loads the folder once (caps apply; unchanged files and code come from the start-up store, see
+   * knowledge-cache.ts); throws KnowledgeError when it is invalid (startup must fail then).
+   */
   constructor(
     readonly dir: string,
     private readonly logger: Logger,
@@ -64,7 +87,7 @@ export class KnowledgeHolder extends EventEmitter {
   ) {
     super();
     this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
-    this.engine = createEngine(loadKnowledge(dir, this.limits));
+    this.engine = loadStartupEngine(dir, this.limits);
   }
 
   /** The engine to answer with right now. */
@@ -176,16 +199,19 @@ export class KnowledgeHolder extends EventEmitter {
   private async run(): Promise<ReloadResult> {
     let response: WorkerResponse;
     try {
-      response = await runWorker(this.dir, this.limits, this.options);
+      response = await (this.options.load ?? runWorker)(this.dir, this.limits, this.options);
     } catch (err) {
       return { ok: false, problems: [`${this.dir}: ${(err as Error).message}`] };
     }
     if (!response.ok) return { ok: false, problems: response.problems, count: response.count };
-    // The index is built here, on the main thread: this is the reload's only pause (logged as buildMs).
+    // The worker built the index; here it is only wrapped (maps of its terms and words): the reload's
+    // one pause on the main thread, logged as buildMs. The previous engine answers until the swap.
+    // Its own turn of the event loop: the last part's decoding and this are two short pauses, not one.
+    await new Promise((r) => setImmediate(r));
     const started = performance.now();
     let engine: Engine;
     try {
-      engine = createEngine(response.kb as KnowledgeBase);
+      engine = createEngine(response.kb, {}, response.prepared);
     } catch (err) {
       return { ok: false, problems: [`${this.dir}: cannot build the index: ${(err as Error).message}`] };
     }
@@ -198,6 +224,7 @@ export class KnowledgeHolder extends EventEmitter {
         files: response.files,
         readMs: Math.round(response.readMs),
         validateMs: Math.round(response.validateMs),
+        indexMs: Math.round(response.indexMs),
         buildMs: Math.round(buildMs),
       },
       'knowledge reloaded',
@@ -257,7 +284,28 @@ export function runWorker(
       options.workerTimeoutMs ?? 30_000,
     );
     timer.unref();
-    worker.once('message', (m: WorkerResponse) => finish(() => resolve(m)));
+    // The header, then the entries in parts: each asked for once the previous one is in, so the main
+    // thread decodes one part per turn of its event loop and answers questions in between.
+    let header: Extract<WorkerHeader, { ok: true }> | undefined;
+    const entries: Entry[] = [];
+    const done = () => {
+      if (!header) return;
+      const { kb, prepared, entries: _count, ...timings } = header;
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      finish(() => resolve({ ...timings, ok: true, kb: { ...kb, entries, byId }, prepared }));
+    };
+    worker.on('message', (m: WorkerHeader | WorkerPart) => {
+      if ('part' in m) {
+        entries.push(...m.part);
+        if (header && entries.length >= header.entries) done();
+        else worker.postMessage('more');
+      } else if (!m.ok) finish(() => resolve(m));
+      else {
+        header = m;
+        if (m.entries === 0) done();
+        else worker.postMessage('more');
+      }
+    });
     worker.once('error', (err: Error) =>
       finish(() =>
         reject(

@@ -8,6 +8,7 @@ import {
   renderText,
   validateKnowledge,
 } from '../../src/core/index.js';
+import { Lexicon } from '../../src/core/lexicon.js';
 import { makeReply, shownConfidence } from '../../src/core/reply.js';
 
 const DIR = join(import.meta.dirname, '../../knowledge');
@@ -74,6 +75,25 @@ describe('headlines: how papers say it', () => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
     expect(expected).toContain(reply.entryId);
+  });
+});
+
+describe('inflections of the vocabulary’s words', () => {
+  const { kb } = validateKnowledge(readKnowledgeDir(DIR));
+  const lexicon = new Lexicon(kb?.vocabulary as NonNullable<typeof kb>['vocabulary']);
+
+  it.each([
+    ['inquietaient', 'inquiete'],
+    ['bouleversait', 'bouleverse'],
+    ['threatening', 'threaten'],
+    ['dominating', 'dominate'],
+  ])('"%s" is read as the concept of "%s"', (inflected, listed) => {
+    expect(lexicon.term(listed)).not.toBe(listed);
+    expect(lexicon.term(inflected)).toBe(lexicon.term(listed));
+  });
+
+  it('leaves words outside the vocabulary as they are', () => {
+    expect(lexicon.term('croissants')).toBe('croissant');
   });
 });
 
