@@ -237,7 +237,7 @@ class KnowledgeEngine implements Engine {
     const reading = resolve(own);
     const reply = this.understoodReply(text, reading, resolve, lang);
     if (!context || reading === own || reply.understood !== reading) return reply;
-    return this.askedAnew(reply, own, reading, context.turns, lang) ?? reply;
+    return this.askedAnew(reply, own, reading, context.turns, topic?.seen ?? [], lang) ?? reply;
   }
 
   /**
@@ -253,6 +253,7 @@ class KnowledgeEngine implements Engine {
     own: Reading,
     reading: Reading,
     turns: readonly Turn[],
+    thread: readonly string[],
     lang: Lang,
   ): (Reply & { understood: Reading }) | undefined {
     const given = new Set(
@@ -284,13 +285,17 @@ class KnowledgeEngine implements Engine {
     let best: SearchHit | undefined;
     for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
     // The given entry matches the inherited words by construction (they come from its question): the
-    // own words alone preferring another entry clearly also makes that one the answer.
+    // own words alone preferring another entry clearly also makes that one the answer, if it is still
+    // about the thread's things ("how was it trained?" after R1-Zero is not V3's training cost).
     const clearly = (h: SearchHit) => aloneScore(h.id) >= OWN_WORDS_RATIO * againAlone;
     if (!best || !clearly(best)) {
-      const byWords = candidates.filter(clearly).sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
+      const byWords = candidates
+        .filter((h) => clearly(h) && this.isAbout(thread, h.id))
+        .sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
       if (byWords) best = byWords;
     }
-    if (!best || aloneScore(best.id) < this.threshold || (evidence(best) <= again && !clearly(best)))
+    const overrides = clearly(best ?? { id: '', score: 0 }) && this.isAbout(thread, best?.id ?? '');
+    if (!best || aloneScore(best.id) < this.threshold || (evidence(best) <= again && !overrides))
       return undefined;
     const entry = this.kb.byId.get(best.id);
     if (!entry) return undefined;
