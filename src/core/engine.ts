@@ -262,16 +262,14 @@ class KnowledgeEngine implements Engine {
         .filter((t) => t.kind === 'fact' && t.answered)
         .map((t) => t.entryId),
     );
-    const hits = this.hitsFor(reading, 5);
-    const top = hits[0];
     // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
     // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
     // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
     // celui de R1 ?" after V3's training cost) stays unanswered.
-    const repeats = reply.answered
-      ? given.has(reply.entryId)
-      : top !== undefined && reading.about !== undefined;
+    const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
     if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
+    const hits = this.hitsFor(reading, 5);
+    if (hits.length === 0) return undefined;
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
     const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
     const evidence = (h: SearchHit) => h.score + aloneScore(h.id);
