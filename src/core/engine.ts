@@ -292,9 +292,9 @@ class KnowledgeEngine implements Engine {
         .sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
       if (byWords) best = byWords;
     }
-    const overrides = clearly(best ?? { id: '', score: 0 }) && this.isAbout(thread, best?.id ?? '');
-    if (!best || aloneScore(best.id) < this.threshold || (evidence(best) <= again && !overrides))
-      return undefined;
+    if (!best || aloneScore(best.id) < this.threshold) return undefined;
+    const overrides = clearly(best) && this.isAbout(thread, best.id);
+    if (evidence(best) <= again && !overrides) return undefined;
     const entry = this.kb.byId.get(best.id);
     if (!entry) return undefined;
     const confidence = evidence(best) / 2;
