@@ -75,6 +75,10 @@ function parseArgs(argv: string[]): Options {
 
 async function serveApi(): Promise<void> {
   const { SlackServer } = await import('../tests/helpers/slack-server.js');
+  const { t } = await import('../src/core/i18n/index.js');
+  const { escapeMrkdwn } = await import('../src/adapters/slack/text.js');
+  // The backpressure notice, as posted (post.ts postNotice); a refusal is ephemeral too, but a reply.
+  const busy = new Set((['en', 'fr'] as const).map((lang) => escapeMrkdwn(t(lang).data.busy)));
   const counts = new Map<string, number>();
   let batch: { ts: string; at: number; notice: boolean }[] = [];
   const server = await SlackServer.start({
@@ -88,7 +92,7 @@ async function serveApi(): Promise<void> {
         (call.method === 'chat.postMessage' || call.method === 'chat.postEphemeral') &&
         typeof ts === 'string'
       )
-        batch.push({ ts, at: now(), notice: call.method === 'chat.postEphemeral' });
+        batch.push({ ts, at: now(), notice: busy.has(String(call.body.text)) });
     },
   });
   // Replies travel to the driver in small batches: one IPC message a millisecond at most.

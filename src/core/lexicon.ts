@@ -1,3 +1,4 @@
+import snowball from 'snowball-stemmers';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
@@ -60,9 +61,19 @@ const TALK_PRIORITY: SmallTalkId[] = [
 /** Words besides the small-talk phrases ("thanks a lot, *that saved me*") that still leave a message small talk. */
 const SMALL_TALK_EXTRA = 2;
 
+/**
+ * Snowball stemmers of both languages, used only to recognize inflections of the vocabulary's own words
+ * ("inquiétaient", "bouleversait", "threatening" → the concept of "inquiète", "bouleverse", "threaten").
+ * Stems shorter than this say too little to be matched.
+ */
+const STEMMERS = [snowball.newStemmer('french'), snowball.newStemmer('english')];
+const SNOWBALL_MIN = 4;
+
 export class Lexicon {
   private readonly stop = new Set<string>();
   private readonly wordTerm = new Map<string, string>();
+  /** Snowball stem of a concept word → its concept ("" when two concepts share the stem). */
+  private readonly stemTerm = new Map<string, string>();
   private readonly phrases = new Map<string, Phrase[]>();
   private readonly kinds = new Map<string, ConceptKind>();
   /** Domain terms and their weight (1 for a strong domain word, 0.5 for a weak one). */
@@ -82,6 +93,10 @@ export class Lexicon {
       for (const w of c.words) {
         const key = fold(w);
         if (!this.wordTerm.has(key)) this.wordTerm.set(key, c.id);
+        for (const k of snowballStems(key)) {
+          const seen = this.stemTerm.get(k);
+          this.stemTerm.set(k, seen === undefined || seen === c.id ? c.id : '');
+        }
       }
       for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
     }
@@ -179,7 +194,14 @@ export class Lexicon {
     if (/\d/.test(word)) return word.replace(/(\d)s$/, '$1');
     if (word.length <= 3) return word;
     const s = stem(word);
-    return this.wordTerm.get(s) ?? s;
+    const known = this.wordTerm.get(s);
+    if (known) return known;
+    // An inflection of a concept word the vocabulary does not list ("inquiétaient" for "inquiète").
+    for (const k of snowballStems(word)) {
+      const concept = this.stemTerm.get(k);
+      if (concept) return concept;
+    }
+    return s;
   }
 
   /** Terms of a text without typo correction (the knowledge's own texts). */
@@ -250,4 +272,15 @@ export class Lexicon {
     }
     return 0;
   }
+}
+
+/** The French and English Snowball stems of a folded word, when long enough to mean something. */
+function snowballStems(word: string): string[] {
+  if (word.length <= SNOWBALL_MIN || /\d/.test(word)) return [];
+  const out: string[] = [];
+  for (const stemmer of STEMMERS) {
+    const k = stemmer.stem(word);
+    if (k.length >= SNOWBALL_MIN && !out.includes(k)) out.push(k);
+  }
+  return out;
 }

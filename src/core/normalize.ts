@@ -49,6 +49,7 @@ export function foldingOnce<T>(work: () => T): T {
   }
 }
 
+// "a+" / "A+" is how French chat writes "à plus" (see you): the "+" would otherwise vanish.
 function foldText(text: string): string {
   return text
     .normalize('NFKD')
@@ -58,6 +59,7 @@ function foldText(text: string): string {
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
     .replace(/(\d)[.,](\d)/g, '$1$2')
+    .replace(/(^|\s)a\+(?=$|[\s!.?])/g, '$1a plus')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

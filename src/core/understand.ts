@@ -110,7 +110,7 @@ const LOOK_BACK = 4;
 export interface Topic {
   entities: string[];
   predicates: string[];
-  /** Non-entity terms of the last question that had any: the aspect a new entity is asked for. */
+  /** Non-entity terms of the last question that asked something: the aspect a new entity is asked for. */
   asked: string[];
   /** Every entity the recent turns named, newest first: what the conversation has been about. */
   seen: string[];
@@ -143,8 +143,10 @@ export function conversationTopic(
     const r = readText(t.text);
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
     if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
+    // The aspect asked: from the last question that asked one ("et par rapport à o1 ?" compares, it
+    // does not ask; "et v3 ?" after it asks the price again).
     const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
-    if (asked === undefined && nonEntity.length > 0) asked = nonEntity;
+    if (asked === undefined && nonEntity.length > 0 && asksSomething(r)) asked = nonEntity;
   }
   if (!entities) return undefined;
   return { entities, predicates: predicates ?? [], asked: asked ?? [], seen: [...seen] };
@@ -181,7 +183,8 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     if (!asks && !allConcepts && !pointsBack) return undefined;
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
     const inherited = inherit(r, from, lexicon);
-    for (const e of from.entities) inherited.q.soft.add(e);
+    // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
+    for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
     return inherited;
   }

@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.76,
+    floor: 0.78,
   },
   {
     metric: 'real.unanswerable',
@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'everyday and general questions: not answered',
     target: 0.995,
-    floor: 0.993,
+    floor: 0.995,
   },
   {
     metric: 'refuse.none-above-0.8',
@@ -73,7 +73,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'small talk: friendly chat reply in the right language',
     target: 1,
-    floor: 0.99,
+    floor: 1,
   },
   {
     metric: 'calibration.above-0.8',

@@ -98,6 +98,12 @@ export const SETS: readonly SetDef[] = [
     file: 'conversations.jsonl',
     title: 'Conversations (multi-turn)',
   },
+  {
+    id: 'threads',
+    kind: 'conversations',
+    file: 'conversations-threads.jsonl',
+    title: 'Conversations, second batch (thread-style, written before they were run; not gated)',
+  },
   { id: 'calculator', kind: 'calculator', file: 'calculator.jsonl', title: 'Calculator questions' },
   { id: 'legacy', kind: 'questions', file: 'questions.jsonl', title: 'Earlier question set (285)' },
 ];

@@ -12,6 +12,12 @@ describe('fold', () => {
   it('lowercases, removes accents and punctuation', () => {
     expect(fold('Coût d’entraînement de DeepSeek-V3 ?')).toBe('cout d entrainement de deepseek v3');
   });
+  it('reads the French chat "a+" as "à plus", and only on its own', () => {
+    expect(fold('A+ !')).toBe('a plus');
+    expect(fold('merci, a+')).toBe('merci a plus');
+    expect(fold('a+b=c')).toBe('a b c');
+  });
+
   it('keeps decimal and grouped numbers in one piece', () => {
     expect(fold('2,19 $ et 5.576 M')).toBe('219 et 5576 m');
   });

@@ -1,7 +1,7 @@
 import type { App, ReceiverEvent } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalEvents, resumePending } from '../../src/adapters/slack/journal.js';
-import { EventJournal } from '../../src/services/journal.js';
+import { EventJournal, REMOVE_DELAY_MS } from '../../src/services/journal.js';
 import { mentionEvent } from '../helpers/slack-requests.js';
 import { capturedLogger, tempDir } from '../ops/support.js';
 
@@ -113,5 +113,42 @@ describe('event journal', () => {
       resumed: 1,
       lost: 2,
     });
+  });
+
+  it('writes a removal with the next insert, or by itself shortly after; what a reopen sees is right', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const rows = () => {
+      const db = new Database(`${tmp.dir}/briefbot.db`, { readonly: true });
+      try {
+        return (db.prepare('SELECT id FROM pending_events ORDER BY id').all() as { id: string }[]).map(
+          (r) => r.id,
+        );
+      } finally {
+        db.close();
+      }
+    };
+    expect(journal.add('Ev1', { n: 1 })).toBe('added');
+    journal.done('Ev1');
+    expect(journal.pendingCount()).toBe(0);
+    // Not deleted yet on disk (a crash now answers Ev1 again: at-least-once)…
+    expect(rows()).toEqual(['Ev1']);
+    // …deleted in the same transaction as the next event's insert.
+    expect(journal.add('Ev2', { n: 2 })).toBe('added');
+    expect(rows()).toEqual(['Ev2']);
+    journal.done('Ev2');
+    journal.done('Ev2');
+    expect(journal.pendingCount()).toBe(0);
+    // No event follows: the timer writes it.
+    await new Promise((r) => setTimeout(r, REMOVE_DELAY_MS + 50));
+    expect(rows()).toEqual([]);
+    // An event removed and journaled again (a resumed one) is there once.
+    journal.add('Ev3', {});
+    journal.done('Ev3');
+    expect(journal.add('Ev3', {})).toBe('added');
+    expect(journal.pending().map((p) => p.id)).toEqual(['Ev3']);
+    expect(journal.pendingCount()).toBe(1);
+    journal.done('Ev3');
+    journal.close();
+    expect(rows()).toEqual([]);
   });
 });

@@ -52,6 +52,28 @@ describe('escapeAndSplit', () => {
   it('returns nothing for blank text', () => {
     expect(escapeAndSplit('  \n ', 100, 3)).toEqual([]);
   });
+
+  it('gives the same pieces again for the same text (remembered results), never a shared array', () => {
+    const text = 'A <b> & c. '.repeat(30);
+    const first = escapeAndSplit(text, 60, 4);
+    first.push('changed by a caller');
+    const again = escapeAndSplit(text, 60, 4);
+    expect(again).toHaveLength(4);
+    expect(again).not.toContain('changed by a caller');
+    // Other limits are other results, not the remembered ones.
+    expect(escapeAndSplit(text, 200, 4)[0]?.length).toBeGreaterThan(60);
+    expect(escapeAndCut(text, 60)).toBe(escapeAndCut(text, 60));
+    expect(escapeAndCut(text, 60)).not.toBe(escapeAndCut(text, 200));
+  });
+
+  it('stays right past the memory bound of remembered results', () => {
+    // 600 distinct 3,000-character texts: more than the remembered results may hold.
+    for (let i = 0; i < 600; i++) {
+      const text = `${i} <x> ${'é'.repeat(2990)}`;
+      expect(escapeAndCut(text, 20)).toBe(`${i} &lt;x&gt;…`);
+      expect(escapeAndSplit(text, 1000, 5)[0]).toBe(`${i} &lt;x&gt;`);
+    }
+  });
 });
 
 describe('mrkdwnLink', () => {

@@ -3,6 +3,7 @@ import type { SlackConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import type { Services } from '../../services/index.js';
 import type { EventJournal } from '../../services/journal.js';
+import { agentFetch } from './agent-fetch.js';
 import { boltLogger } from './bolt-logger.js';
 import { logUnhandled } from './errors.js';
 import { BODY_LIMIT_BYTES, guardRequests } from './http-guard.js';
@@ -50,6 +51,8 @@ export interface SlackApp {
   socket?: SocketModeReceiver;
   /** Replies still being worked on (stop() waits for them). */
   inFlight(): number;
+  /** Closes the Web API client's idle keep-alive sockets (after stop). */
+  closeSockets(): void;
 }
 
 /**
@@ -68,7 +71,9 @@ export function createSlackApp(
 ): SlackApp {
   const log = slackLogger(services.logger);
   const logger = boltLogger(log);
-  const fetch = idempotentFetch(log);
+  // One keep-alive agent for every Web API call (agent-fetch.ts), made safe to retry (idempotent-fetch.ts).
+  const webFetch = agentFetch();
+  const fetch = idempotentFetch(log, webFetch);
   const clientOptions = (): webApi.WebClientOptions => ({
     retryConfig: options.retryConfig ?? DEFAULT_RETRY,
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -137,6 +142,7 @@ export function createSlackApp(
     mode: socket ? 'socket' : 'http',
     ...(socket ? { socket } : {}),
     inFlight: () => inFlight,
+    closeSockets: () => webFetch.destroy(),
   };
 }
 

@@ -56,6 +56,11 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
       options.onReject?.(status, reason);
       // Read no more of it: the body the client keeps sending waits in the kernel, not in this process.
       req.socket.pause();
+      // Node "dumps" a body nobody read once the response is finished (IncomingMessage#_dump resumes
+      // the socket and reads the body to its end, dropping it, to reuse the connection). Here that
+      // would read every refused byte anyway, as garbage: 600 refused 4 MB bodies grew RSS by 62–88 MB
+      // on Node 24 and ~40 MB on Node 20 that way, 9–25 MB without it. The connection is closed instead.
+      (req as IncomingMessage & { _dump?: () => void })._dump = () => {};
       res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end();
       // The body that follows is not read at all: the socket is paused (the client's sends block) and,
       // after a short grace that lets the client read the answer, closed.

@@ -45,9 +45,10 @@ export function idempotentFetch(
   return async (url, init) => {
     const href = String(url);
     if (!href.endsWith('/chat.postMessage') || typeof init?.body !== 'string') return base(url, init);
-    const params = new URLSearchParams(init.body);
-    const postId = postIdOf(params.get('metadata'));
-    const channel = params.get('channel');
+    // Three fields of a form body that also holds the blocks: read alone, not the whole body decoded.
+    const body = init.body;
+    const postId = postIdOf(formField(body, 'metadata'));
+    const channel = formField(body, 'channel');
     if (!postId || !channel) return base(url, init);
 
     const prior = uncertain.get(postId);
@@ -64,7 +65,7 @@ export function idempotentFetch(
     }
     const entry: Uncertain = prior ?? {
       channel,
-      ...(params.get('thread_ts') ? { threadTs: params.get('thread_ts') as string } : {}),
+      ...(formField(body, 'thread_ts') ? { threadTs: formField(body, 'thread_ts') as string } : {}),
       oldest: Math.floor(Date.now() / 1000) - 60,
     };
     try {
@@ -77,6 +78,24 @@ export function idempotentFetch(
       throw err;
     }
   };
+}
+
+/** One field of an application/x-www-form-urlencoded body, decoded as URLSearchParams would. */
+export function formField(body: string, name: string): string | null {
+  const key = `${name}=`;
+  let start = key.length;
+  if (!body.startsWith(key)) {
+    const at = body.indexOf(`&${key}`);
+    if (at < 0) return null;
+    start = at + 1 + key.length;
+  }
+  const end = body.indexOf('&', start);
+  const raw = body.slice(start, end < 0 ? body.length : end).replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return new URLSearchParams(`${key}${raw}`).get(name);
+  }
 }
 
 function remember(map: Map<string, Uncertain>, postId: string, entry: Uncertain): void {

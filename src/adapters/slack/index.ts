@@ -106,6 +106,7 @@ export async function startSlack(
       }
       const started = Date.now();
       while (built.inFlight() > 0 && Date.now() - started < STOP_GRACE_MS) await delay(20);
+      built.closeSockets();
       log.info('slack adapter stopped');
     },
   };

@@ -322,8 +322,129 @@ conv('en-cost-offtopic-currency', 'off-topic', [
     ('and on r1?', 'en', 'follow-up', 'cost', {'figures': [usd(4.38, '2 × 2.19')]}),
 ])
 
-with open(OUT, 'w', encoding='utf8') as f:
-    for c in C:
-        f.write(json.dumps(c, ensure_ascii=False) + '\n')
-turns = sum(len(c['turns']) for c in C)
-print(len(C), 'conversations,', turns, 'turns;', sum(1 for c in C if c['turns'][0]['lang'] == 'fr'), 'start in French')
+# --- second batch (issue 9 follow-up work): thread-style conversations written before running them,
+# pronouns and new aspects, "why?" after a fact, chatter in between. Not tuned: misses are kept. ---
+conv('t2-en-v3-training', 'fact-follow-up', [
+    ('how much did v3 cost to train?', 'en', 'start', 'v3-training-cost'),
+    ('on how many chips?', 'en', 'follow-up', 'v3-training-gpus'),
+    ('how long did that take?', 'en', 'follow-up', 'v3-training-duration'),
+    ('brb coffee', 'en', 'off-topic', 'none'),
+    ('and what data was it trained on?', 'en', 'follow-up', 'v3-training-data'),
+])
+conv('t2-fr-r1-sortie', 'fact-follow-up', [
+    ('r1 est sorti quand ?', 'fr', 'start', 'r1-release'),
+    ('et il fait combien de paramètres ?', 'fr', 'follow-up', 'r1-size'),
+    ("c'est sous quelle licence ?", 'fr', 'follow-up', 'r1-license'),
+    ('trop bien merci', 'fr', 'off-topic', 'none'),
+])
+conv('t2-en-nvidia-loss', 'fact-follow-up', [
+    ('what did nvidia lose in market value?', 'en', 'start', ['nvidia-market-cap', 'nvidia-drop']),
+    ('was that the biggest ever?', 'en', 'follow-up', 'market-cap-record'),
+    ('why did it happen?', 'en', 'follow-up', 'why-selloff'),
+    ("what's nvidia stock at now?", 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-patron', 'fact-follow-up', [
+    ("c'est qui le patron de deepseek ?", 'fr', 'start', 'founder'),
+    ('il faisait quoi avant ?', 'fr', 'follow-up', ['high-flyer', 'founder']),
+    ('et la boîte a été créée quand ?', 'fr', 'follow-up', 'founding-date'),
+    ("quelqu'un a vu mes clés ?", 'fr', 'off-topic', 'none'),
+])
+conv('t2-en-app', 'fact-follow-up', [
+    ('did deepseek top the app store?', 'en', 'start', 'app-store-top'),
+    ('when did the app launch?', 'en', 'follow-up', 'app-launch'),
+    ('which model does it use?', 'en', 'follow-up', 'app-model'),
+    ('cool, lunch at 1?', 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-prix-api', 'fact-follow-up', [
+    ("combien coûte l'api de r1 ?", 'fr', 'start', 'r1-api-price'),
+    ('et par rapport à o1 ?', 'fr', 'follow-up', 'r1-vs-o1-price'),
+    ('et v3 ?', 'fr', 'follow-up', 'v3-api-price'),
+])
+conv('t2-en-export', 'fact-follow-up', [
+    ('what are the us export controls on chips?', 'en', 'start', 'export-controls'),
+    ("what's the h800?", 'en', 'switch', 'h800-chip'),
+    ('is it still allowed?', 'en', 'follow-up', 'oct-2023-rule'),
+    ("what's the weather tomorrow?", 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-distill', 'fact-follow-up', [
+    ('c\'est quoi les modèles distillés de r1 ?', 'fr', 'start', 'r1-distilled'),
+    ('ils sont open source ?', 'fr', 'follow-up', ['r1-license', 'open-weights-nuance', 'r1-distilled']),
+    ("et r1-zero c'est quoi ?", 'fr', 'switch', 'r1-zero'),
+    ('il a été entraîné comment ?', 'fr', 'follow-up', ['grpo', 'r1-zero']),
+])
+conv('t2-en-nasdaq', 'fact-follow-up', [
+    ('how much did the nasdaq drop?', 'en', 'start', 'nasdaq-drop'),
+    ('what about the dow?', 'en', 'follow-up', 'sp500-dow'),
+    ('and chip stocks?', 'en', 'follow-up', 'semiconductor-index'),
+    ('why did they fall so much?', 'en', 'follow-up', 'why-selloff'),
+])
+conv('t2-fr-bavardage', 'off-topic', [
+    ("deepseek c'est quoi ?", 'fr', 'start', 'deepseek-what'),
+    ('il fait beau chez vous ?', 'fr', 'off-topic', 'none'),
+    ("qui l'a créé ?", 'fr', 'follow-up', 'founder'),
+    ('on se fait un resto ce soir ?', 'fr', 'off-topic', 'none'),
+])
+conv('t2-en-benchmarks', 'fact-follow-up', [
+    ('is r1 as good as o1?', 'en', 'start', ['r1-vs-o1', 'r1-benchmarks']),
+    ('on which benchmarks?', 'en', 'follow-up', 'r1-benchmarks'),
+    ('how big is it?', 'en', 'follow-up', 'r1-size'),
+    ('thanks, that helps', 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-avance-us', 'fact-follow-up', [
+    ("les états-unis ont-ils perdu leur avance en ia ?", 'fr', 'start', 'us-ai-lead'),
+    ('et les restrictions sur les puces, elles ont servi à quoi ?', 'fr', 'follow-up', 'export-controls'),
+    ('deepseek a utilisé quelles puces alors ?', 'fr', 'follow-up', ['h800-chip', 'v3-training-gpus']),
+])
+conv('t2-en-v3-arch', 'fact-follow-up', [
+    ("what's v3's architecture?", 'en', 'start', 'v3-architecture'),
+    ('how many parameters are active?', 'en', 'follow-up', 'v3-architecture'),
+    ('are the weights public?', 'en', 'follow-up', ['open-weights-nuance', 'r1-license']),
+    ('what time is the standup?', 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-krach', 'fact-follow-up', [
+    ("c'était quand le krach ?", 'fr', 'start', 'selloff-date'),
+    ('nvidia a perdu combien ce jour-là ?', 'fr', 'switch', ['nvidia-drop', 'nvidia-market-cap']),
+    ("c'est un record ?", 'fr', 'follow-up', 'market-cap-record'),
+    ('pourquoi ça a chuté autant ?', 'fr', 'follow-up', 'why-selloff'),
+])
+conv('t2-en-cost-excludes', 'fact-follow-up', [
+    ('was v3 really trained for under $6m?', 'en', 'start', 'v3-training-cost'),
+    ("what's not included in that?", 'en', 'follow-up', 'v3-cost-excludes'),
+    ('did the article get anything wrong?', 'en', 'switch', 'article-corrections'),
+])
+conv('t2-fr-telechargements', 'off-topic', [
+    ('r1 a été téléchargé combien de fois ?', 'fr', 'start', 'huggingface-downloads'),
+    ('mets-moi un rappel pour demain', 'fr', 'off-topic', 'none'),
+    ('et sur quelle plateforme ?', 'fr', 'follow-up', 'huggingface-downloads'),
+])
+conv('t2-en-high-flyer', 'fact-follow-up', [
+    ("what's high-flyer?", 'en', 'start', 'high-flyer'),
+    ('who runs it?', 'en', 'follow-up', 'founder'),
+    ('when did deepseek come out of it?', 'en', 'follow-up', 'founding-date'),
+])
+conv('t2-fr-o1-mini', 'off-topic', [
+    ('o1-mini coûte combien ?', 'fr', 'start', 'o1-mini-price'),
+    ('et r1 à côté ?', 'fr', 'follow-up', ['r1-vs-o1-mini-price', 'r1-api-price']),
+    ('ok top, on en reparle lundi', 'fr', 'off-topic', 'none'),
+])
+conv('t2-en-open-source', 'off-topic', [
+    ('why did deepseek open source r1?', 'en', 'start', 'open-source-strategy'),
+    ('under what license?', 'en', 'follow-up', 'r1-license'),
+    ("who's got the zoom link?", 'en', 'off-topic', 'none'),
+])
+conv('t2-fr-heure', 'off-topic', [
+    ('les géants de la tech dépensent combien en infrastructures ia ?', 'fr', 'start', 'infrastructure-spending'),
+    ('quelle heure il est ?', 'fr', 'off-topic', 'none'),
+    ('et nvidia a perdu combien ?', 'fr', 'switch', ['nvidia-drop', 'nvidia-market-cap']),
+])
+
+# The second batch goes to its own file (set `threads`), so the first set's figures stay comparable.
+OUT2 = os.path.join(HERE, '..', 'conversations-threads.jsonl')
+for path, convs in ((OUT, [c for c in C if not c['id'].startswith('t2-')]),
+                    (OUT2, [c for c in C if c['id'].startswith('t2-')])):
+    with open(path, 'w', encoding='utf8') as f:
+        for c in convs:
+            f.write(json.dumps(c, ensure_ascii=False) + '\n')
+    turns = sum(len(c['turns']) for c in convs)
+    print(os.path.basename(path) + ':', len(convs), 'conversations,', turns, 'turns;',
+          sum(1 for c in convs if c['turns'][0]['lang'] == 'fr'), 'start in French')

@@ -1,0 +1,106 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { guardRequests, SERVER_OPTIONS } from '../../src/adapters/slack/http-guard.js';
+
+/**
+ * The guard in front of Bolt (http-guard.ts), on a real node:http server with the events port's
+ * options: a refused request's body is never read — not by the guard, and not by Node's own "dump" of
+ * an unread body after the answer — and the connection is closed.
+ */
+
+const servers: Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  }
+});
+
+async function guarded(): Promise<{ port: number; sockets: Socket[]; passed: () => number }> {
+  let passed = 0;
+  const sockets: Socket[] = [];
+  const listener = guardRequests(
+    (_req, res) => {
+      passed += 1;
+      res.end('ok');
+    },
+    { path: '/slack/events' },
+  );
+  const server = createServer(SERVER_OPTIONS, listener);
+  server.on('connection', (s) => sockets.push(s));
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  servers.push(server);
+  return { port: (server.address() as AddressInfo).port, sockets, passed: () => passed };
+}
+
+/** Sends the headers, then `size` bytes as fast as the server takes them; the status line seen, if any. */
+function post(port: number, headers: Record<string, string>, size: number): Promise<number | 'closed'> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let head = '';
+    let status: number | 'closed' = 'closed';
+    socket.on('data', (d: Buffer) => {
+      head += d.toString('latin1');
+      const m = /^HTTP\/1\.1 (\d{3})/.exec(head);
+      if (m && status === 'closed') status = Number(m[1]);
+    });
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(status));
+    socket.on('connect', () => {
+      const lines = [
+        'POST /slack/events HTTP/1.1',
+        'Host: x',
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      ];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const pump = () => {
+        while (sent < size && !socket.destroyed) {
+          sent += chunk.length;
+          if (!socket.write(chunk)) return void socket.once('drain', pump);
+        }
+      };
+      pump();
+    });
+  });
+}
+
+const FOUR_MB = 4 * 1024 * 1024;
+
+describe('the guard in front of Bolt', () => {
+  it('refuses a 4 MB unsigned body on its headers (413) without reading it, and closes the connection', async () => {
+    const g = await guarded();
+    const status = await post(g.port, { 'Content-Length': String(FOUR_MB) }, FOUR_MB);
+    expect(status).toBe(413);
+    expect(g.passed()).toBe(0);
+    // What the server read from the connection: its headers and at most the first reads that came with
+    // them. Node's dump of the unread body (after the answer) would have read all 4 MB.
+    const read = g.sockets.reduce((sum, s) => sum + s.bytesRead, 0);
+    expect(read).toBeLessThan(1024 * 1024);
+  });
+
+  it('refuses an unsigned body under the limit (401) without reading it', async () => {
+    const g = await guarded();
+    const size = 200 * 1024;
+    expect(await post(g.port, { 'Content-Length': String(size) }, size)).toBe(401);
+    expect(g.passed()).toBe(0);
+  });
+
+  it('passes a signed-looking request of announced size on to Bolt', async () => {
+    const g = await guarded();
+    const res = await fetch(`http://127.0.0.1:${g.port}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'x-slack-signature': `v0=${'0'.repeat(64)}`,
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+      body: '{}',
+    });
+    expect(await res.text()).toBe('ok');
+    expect(g.passed()).toBe(1);
+  });
+});
