@@ -55,6 +55,11 @@ export const RELOAD_DEBOUNCE_MS = 200;
 export const RELOAD_SETTLE_MS = 600;
 /** How often the watcher checks that the folder is still the one it watches (deleted, recreated). */
 export const FOLDER_CHECK_MS = 1000;
+/**
+ * How long a reload worker may read, validate and index before it is stopped and the reload rejected
+ * (10,000 entries take 6–10 s on two shared cores, several times that under heavy load).
+ */
+export const WORKER_DEADLINE_MS = 60_000;
 /** Problems quoted in the one log line of a rejected reload. */
 const PROBLEMS_LOGGED = 5;
 
@@ -291,9 +296,13 @@ export function runWorker(
     const timer = setTimeout(
       () =>
         finish(() =>
-          reject(new Error(`reading the knowledge took over ${options.workerTimeoutMs ?? 30_000} ms`)),
+          reject(
+            new Error(
+              `reading and indexing the knowledge took over ${options.workerTimeoutMs ?? WORKER_DEADLINE_MS} ms`,
+            ),
+          ),
         ),
-      options.workerTimeoutMs ?? 30_000,
+      options.workerTimeoutMs ?? WORKER_DEADLINE_MS,
     );
     timer.unref();
     // The header, then the entries in parts: each asked for once the previous one is in, so the main
