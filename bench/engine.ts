@@ -440,12 +440,7 @@ async function reloadPause(
     maxGap = Math.max(maxGap, now - last);
     last = now;
   }, 1);
-  // The floor: the longest pause of a second with nothing to do (a shared machine's own stalls).
   await new Promise((r) => setTimeout(r, 30));
-  maxGap = 0;
-  last = performance.now();
-  await new Promise((r) => setTimeout(r, 1000));
-  const floor = maxGap;
   h.enable();
   maxGap = 0;
   last = performance.now();
@@ -454,9 +449,15 @@ async function reloadPause(
   const ms = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 30));
   h.disable();
+  const maxPause = Math.max(maxGap, h.max / 1e6);
+  // The floor: the longest pause of as long again with nothing to do (a shared machine's own stalls).
+  maxGap = 0;
+  last = performance.now();
+  await new Promise((r) => setTimeout(r, ms));
+  const floor = maxGap;
   clearInterval(tick);
   holder.close();
-  return { ms, maxPause: Math.max(maxGap, h.max / 1e6), floor, ok: result.ok };
+  return { ms, maxPause, floor, ok: result.ok };
 }
 
 async function reloadSection(base: KnowledgeBase, shippedDir: string, opts: Options): Promise<string> {
@@ -489,7 +490,7 @@ async function reloadSection(base: KnowledgeBase, shippedDir: string, opts: Opti
     ]);
   }
   return table(
-    ['entries', 'reload ms', 'longest event-loop pause ms', 'idle floor ms (1 s, no reload)', 'accepted'],
+    ['entries', 'reload ms', 'longest event-loop pause ms', 'idle floor ms (as long, no reload)', 'accepted'],
     rows,
   );
 }
