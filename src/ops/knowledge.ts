@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { createEngine, type Engine, type KnowledgeBase } from '../core/index.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Entry } from '../core/knowledge/types.js';
+import { Lexicon } from '../core/lexicon.js';
 import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
 import { loadStartupEngine } from './knowledge-cache.js';
@@ -217,18 +218,25 @@ export class KnowledgeHolder extends EventEmitter {
       return { ok: false, problems: [`${this.dir}: ${(err as Error).message}`] };
     }
     if (!response.ok) return { ok: false, problems: response.problems, count: response.count };
-    // The worker built the index; here it is only wrapped (maps of its terms and words): the reload's
-    // one pause on the main thread, logged as buildMs. The previous engine answers until the swap.
-    // Its own turn of the event loop: the last part's decoding and this are two short pauses, not one.
-    await new Promise((r) => setImmediate(r));
-    const started = performance.now();
+    // The worker built the index; here it is only wrapped (maps of its terms and words), in two turns
+    // of the event loop of their own (the vocabulary's lexicon, then the engine), so the last part's
+    // decoding and these are three short pauses, not one: together logged as buildMs. The previous
+    // engine answers until the swap.
+    const turn = () => new Promise((r) => setImmediate(r));
+    await turn();
+    let buildMs = 0;
     let engine: Engine;
     try {
-      engine = createEngine(response.kb, {}, response.prepared);
+      let started = performance.now();
+      const lexicon = new Lexicon(response.kb.vocabulary);
+      buildMs += performance.now() - started;
+      await turn();
+      started = performance.now();
+      engine = createEngine(response.kb, {}, { ...response.prepared, lexicon });
+      buildMs += performance.now() - started;
     } catch (err) {
       return { ok: false, problems: [`${this.dir}: cannot build the index: ${(err as Error).message}`] };
     }
-    const buildMs = performance.now() - started;
     this.engine = engine;
     this.held = new Map(response.kb.entries.map((e, i) => [response.prints[i] as string, e]));
     this.logger.info(
