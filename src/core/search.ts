@@ -1,6 +1,6 @@
 import { Corrector } from './fuzzy.js';
 import type { Entry } from './knowledge/types.js';
-import { isEntityTerm, type Lexicon } from './lexicon.js';
+import { isEntityTerm, type Lexicon, snowballStems } from './lexicon.js';
 import { fold } from './normalize.js';
 
 /**
@@ -373,6 +373,11 @@ export class SearchIndex {
   private readonly entities: Set<string>;
   /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
   private readonly grams = new Map<number, Float64Array>();
+  /**
+   * Snowball stem (French or English) of a word of the knowledge → its term ("" when words of two terms
+   * share the stem); made on the first question holding a word the index does not know.
+   */
+  private stemTerms: Map<string, string> | undefined;
 
   /**
    * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
@@ -463,6 +468,31 @@ export class SearchIndex {
   }
 
   /**
+   * The term of a word the index does not know that inflects one it knows, through the Snowball stems of
+   * both languages ("dépensent" → the term of "dépenses", "verifier" → of "verified"), or undefined.
+   */
+  private inflectionOf(word: string): string | undefined {
+    let map = this.stemTerms;
+    if (map === undefined) {
+      map = new Map();
+      for (const w of this.data.words) {
+        const t = this.lexicon.term(w);
+        if (!this.ids.has(t)) continue;
+        for (const k of snowballStems(w)) {
+          const seen = map.get(k);
+          map.set(k, seen === undefined || seen === t ? t : '');
+        }
+      }
+      this.stemTerms = map;
+    }
+    for (const k of snowballStems(word)) {
+      const t = map.get(k);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /**
    * Reads a question: terms (typos corrected), plus the unknown parts of hyphenated names
    * ("DeepSeek-Coder", "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
    */
@@ -479,8 +509,10 @@ export class SearchIndex {
         const w = tok.word;
         t = this.lexicon.term(w);
         if (!this.ids.has(t) && !this.knownWords.has(w)) {
-          const fixed = this.corrector.correct(w);
-          if (fixed) {
+          const inflected = this.inflectionOf(w);
+          const fixed = inflected === undefined ? this.corrector.correct(w) : null;
+          if (inflected !== undefined) t = inflected;
+          else if (fixed) {
             t = this.lexicon.term(fixed);
             corrected += 1;
           }
