@@ -237,7 +237,7 @@ class KnowledgeEngine implements Engine {
     const reading = resolve(own);
     const reply = this.understoodReply(text, reading, resolve, lang);
     if (!context || reading === own || reply.understood !== reading) return reply;
-    return this.askedAnew(reply, own, reading, context.turns, lang) ?? reply;
+    return this.askedAnew(reply, own, reading, context.turns, topic?.seen ?? [], lang) ?? reply;
   }
 
   /**
@@ -253,6 +253,7 @@ class KnowledgeEngine implements Engine {
     own: Reading,
     reading: Reading,
     turns: readonly Turn[],
+    thread: readonly string[],
     lang: Lang,
   ): (Reply & { understood: Reading }) | undefined {
     const given = new Set(
@@ -261,20 +262,19 @@ class KnowledgeEngine implements Engine {
         .filter((t) => t.kind === 'fact' && t.answered)
         .map((t) => t.entryId),
     );
-    const hits = this.hitsFor(reading, 5);
-    const top = hits[0];
     // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
     // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
     // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
     // celui de R1 ?" after V3's training cost) stays unanswered.
-    const repeats = reply.answered
-      ? given.has(reply.entryId)
-      : top !== undefined && reading.about !== undefined;
+    const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
     if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
+    const hits = this.hitsFor(reading, 5);
+    if (hits.length === 0) return undefined;
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
     const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
     const evidence = (h: SearchHit) => h.score + aloneScore(h.id);
-    const repeated = hits.filter((h) => given.has(h.id));
+    // Entries given, scored whether or not the conversation's reading ranked them (an overview answer).
+    const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
     const again = Math.max(0, ...repeated.map(evidence));
     const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
     const candidates = hits.filter(
@@ -283,14 +283,18 @@ class KnowledgeEngine implements Engine {
     let best: SearchHit | undefined;
     for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
     // The given entry matches the inherited words by construction (they come from its question): the
-    // own words alone preferring another entry clearly also makes that one the answer.
+    // own words alone preferring another entry clearly also makes that one the answer, if it is still
+    // about the thread's things ("how was it trained?" after R1-Zero is not V3's training cost).
     const clearly = (h: SearchHit) => aloneScore(h.id) >= OWN_WORDS_RATIO * againAlone;
     if (!best || !clearly(best)) {
-      const byWords = candidates.filter(clearly).sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
+      const byWords = candidates
+        .filter((h) => clearly(h) && this.isAbout(thread, h.id))
+        .sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
       if (byWords) best = byWords;
     }
-    if (!best || aloneScore(best.id) < this.threshold || (evidence(best) <= again && !clearly(best)))
-      return undefined;
+    if (!best || aloneScore(best.id) < this.threshold) return undefined;
+    const overrides = clearly(best) && this.isAbout(thread, best.id);
+    if (evidence(best) <= again && !overrides) return undefined;
     const entry = this.kb.byId.get(best.id);
     if (!entry) return undefined;
     const confidence = evidence(best) / 2;

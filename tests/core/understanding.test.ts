@@ -242,6 +242,9 @@ describe('follow-ups (the fact side)', () => {
     // The last answer stands when the follow-up's own words point to it as much as anywhere else…
     const [, again] = converse('r1 est sous quelle licence ?', "c'est quelle licence déjà ?");
     expect(again?.entryId).toBe('r1-license');
+    // …or when the entry its words prefer alone is about something else (V3's training, not R1-Zero's).
+    const [, trained] = converse('what is r1-zero?', 'how was it trained?');
+    expect(trained?.entryId).toBe('r1-zero');
     // …and a new thing named alone gets its own entry rather than the same answer again, or nothing
     // when the sources lack the aspect for it (R1's training cost).
     const [, distilled] = converse('what license is r1 under?', 'and the distilled models?');
