@@ -1,3 +1,4 @@
+import { isCommonWord } from './common-words.js';
 import { Corrector } from './fuzzy.js';
 import type { Entry } from './knowledge/types.js';
 import { isEntityTerm, type Lexicon, snowballStems } from './lexicon.js';
@@ -76,6 +77,12 @@ export interface IndexData {
 const WEAK_WEIGHT = 0.55;
 /** Words the index has never seen weigh more than its rarest term. */
 const UNKNOWN_WEIGHT = 1.6;
+/**
+ * From this length, a common word of English or French ("formation", "pépite", "stick") is never
+ * corrected into a word of the knowledge ("fondation", "petite", "stock"); shorter ones still are
+ * (chosen on the whole dev set: from 4 letters, "move over" lost its lucky "more").
+ */
+const COMMON_WORD_LENGTH = 5;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
@@ -510,7 +517,9 @@ export class SearchIndex {
         t = this.lexicon.term(w);
         if (!this.ids.has(t) && !this.knownWords.has(w)) {
           const inflected = this.inflectionOf(w);
-          const fixed = inflected === undefined ? this.corrector.correct(w) : null;
+          // A common word of either language is no typo, only a word the knowledge does not use.
+          const common = w.length >= COMMON_WORD_LENGTH && isCommonWord(w);
+          const fixed = inflected === undefined && !common ? this.corrector.correct(w) : null;
           if (inflected !== undefined) t = inflected;
           else if (fixed) {
             t = this.lexicon.term(fixed);

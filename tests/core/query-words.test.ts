@@ -29,3 +29,25 @@ describe('query words the index does not know', () => {
     expect(q.corrected).toBe(0);
   });
 });
+
+describe('typo correction', () => {
+  it('leaves common words of both languages alone: they are no typos of the knowledge’s words', () => {
+    for (const [word, near] of [
+      ['formation', 'fondation'],
+      ['stick', 'stock'],
+      ['influence', 'inference'],
+    ] as const) {
+      // Each is one or two edits from a word the knowledge uses, and unknown to it.
+      expect(index.knows(lexicon.term(near))).toBe(true);
+      const q = index.prepare(`DeepSeek ${word}`);
+      expect(q.corrected).toBe(0);
+      expect(q.terms).not.toContain(lexicon.term(near));
+    }
+  });
+
+  it('still corrects typos', () => {
+    const q = index.prepare('deepsek licnese');
+    expect(q.corrected).toBe(2);
+    expect(q.terms).toEqual(['@deepseek', lexicon.term('license')]);
+  });
+});
