@@ -21,9 +21,9 @@ function load(): Set<string> {
       'resources',
     );
     for (const language of ['english', 'french']) {
-      for (const line of readFileSync(join(dir, `${language}.txt`), 'utf8').split('\n')) {
-        const w = fold(line);
-        if (w !== '' && !w.includes(' ')) out.add(w);
+      // One fold of the whole list: a line with an apostrophe ("aujourd'hui") gives its words.
+      for (const w of fold(readFileSync(join(dir, `${language}.txt`), 'utf8')).split(' ')) {
+        if (w !== '') out.add(w);
       }
     }
   } catch {

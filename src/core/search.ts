@@ -83,6 +83,9 @@ const UNKNOWN_WEIGHT = 1.6;
  * (chosen on the whole dev set: from 4 letters, "move over" lost its lucky "more").
  */
 const COMMON_WORD_LENGTH = 5;
+/** Letters a word shares with every word of the same Snowball stem (stems have at least 4). */
+const STEM_PREFIX = 4;
+const INFLECTIONS_KEPT = 50_000;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
@@ -381,10 +384,15 @@ export class SearchIndex {
   /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
   private readonly grams = new Map<number, Float64Array>();
   /**
-   * Snowball stem (French or English) of a word of the knowledge → its term ("" when words of two terms
-   * share the stem); made on the first question holding a word the index does not know.
+   * Words of the knowledge by their first letters (a Snowball stem of 4 letters or more starts with
+   * them), made on the first question holding a word the index does not know; and the stems and term
+   * of each word looked at, kept: stemming every word up front would cost a reload or a first question
+   * tens of milliseconds.
    */
-  private stemTerms: Map<string, string> | undefined;
+  private wordsByPrefix: Map<string, string[]> | undefined;
+  private readonly wordStems = new Map<string, { stems: string[]; term: string }>();
+  /** Query word → the term it inflects ("" for none), kept like the typo corrector's answers. */
+  private readonly inflected = new Map<string, string>();
 
   /**
    * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
@@ -479,22 +487,47 @@ export class SearchIndex {
    * both languages ("dépensent" → the term of "dépenses", "verifier" → of "verified"), or undefined.
    */
   private inflectionOf(word: string): string | undefined {
-    let map = this.stemTerms;
-    if (map === undefined) {
-      map = new Map();
-      for (const w of this.data.words) {
-        const t = this.lexicon.term(w);
-        if (!this.ids.has(t)) continue;
-        for (const k of snowballStems(w)) {
-          const seen = map.get(k);
-          map.set(k, seen === undefined || seen === t ? t : '');
-        }
-      }
-      this.stemTerms = map;
+    let out = this.inflected.get(word);
+    if (out === undefined) {
+      out = this.findInflection(word) ?? '';
+      if (this.inflected.size > INFLECTIONS_KEPT) this.inflected.clear();
+      this.inflected.set(word, out);
     }
-    for (const k of snowballStems(word)) {
-      const t = map.get(k);
-      if (t) return t;
+    return out === '' ? undefined : out;
+  }
+
+  private findInflection(word: string): string | undefined {
+    const stems = snowballStems(word);
+    if (stems.length === 0) return undefined;
+    let byPrefix = this.wordsByPrefix;
+    if (byPrefix === undefined) {
+      byPrefix = new Map();
+      for (const w of this.data.words) {
+        const key = w.slice(0, STEM_PREFIX);
+        const list = byPrefix.get(key);
+        if (list) list.push(w);
+        else byPrefix.set(key, [w]);
+      }
+      this.wordsByPrefix = byPrefix;
+    }
+    const near = (byPrefix.get(word.slice(0, STEM_PREFIX)) ?? []).map((w) => {
+      let known = this.wordStems.get(w);
+      if (known === undefined) {
+        known = { stems: snowballStems(w), term: this.lexicon.term(w) };
+        this.wordStems.set(w, known);
+      }
+      return known;
+    });
+    // The first stem (French, then English) that words of exactly one term of the index share.
+    for (const k of stems) {
+      let found: string | undefined;
+      let several = false;
+      for (const n of near) {
+        if (!n.stems.includes(k) || !this.ids.has(n.term)) continue;
+        if (found === undefined) found = n.term;
+        else if (found !== n.term) several = true;
+      }
+      if (found !== undefined && !several) return found;
     }
     return undefined;
   }
