@@ -182,7 +182,13 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     // conversation and name something ("is it linked to a hedge fund?"; not "what time is it?").
     if (!asks && !allConcepts && !pointsBack) return undefined;
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
-    const inherited = inherit(r, from, lexicon);
+    // "et l'appli ?" after "et v3 ?" (released when): a new thing of the vocabulary after a marker asks
+    // what the conversation was asking, like a new name does.
+    const newThing =
+      r.marker > 0 && !asks && topic.asked.length > 0 && nonEntity.every((t) => isThing(t, lexicon));
+    const inherited = newThing
+      ? withTerms(r, [...topic.asked, ...r.q.terms, ...from.entities], lexicon)
+      : inherit(r, from, lexicon);
     // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
@@ -197,8 +203,19 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     if (topic.asked.length === 0) return undefined;
     return withTerms(r, [...topic.asked, ...r.entities], lexicon);
   }
+  // A comparison that names one side only compares it with the conversation's thing: "r1 est combien de
+  // fois moins cher ?" after o1-mini's price, "is v3 better?" after R1. The thing taken only narrows.
+  const other = topic.entities.filter((e) => !r.entities.includes(e));
+  if (r.entities.length === 1 && other.length > 0 && nonEntity.some((t) => COMPARING.has(t))) {
+    const compared = withTerms(r, [...r.q.terms, ...other], lexicon);
+    for (const e of other) compared.q.soft.add(e);
+    return compared;
+  }
   return undefined;
 }
+
+/** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
+const COMPARING = new Set(['cheap', 'times', 'benchmark']);
 
 /** A concept that is a thing in itself (chips, reinforcement learning), not a question word nor an aspect. */
 function isThing(term: string, lexicon: Lexicon): boolean {

@@ -57,6 +57,55 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     expect(detectMeta(text)).toBeUndefined();
   });
 
+  // Said in other words than the listed phrasings: every word names the request or only asks, points or
+  // is polite.
+  it.each([
+    ['got a source?', 'source', 'en'],
+    ['do you have a source for that?', 'source', 'en'],
+    ['where does that number come from?', 'source', 'en'],
+    ['t as une source pour ça ?', 'source', 'fr'],
+    ["d'où tu sors ce chiffre ?", 'source', 'fr'],
+    ['can you go into more detail?', 'details', 'en'],
+    ['tu peux développer ?', 'details', 'fr'],
+    ['je veux en savoir plus', 'details', 'fr'],
+    ['in a few words?', 'short', 'en'],
+    ['tu peux résumer ?', 'short', 'fr'],
+    ['en quelques mots ?', 'short', 'fr'],
+  ])('%s → %s (%s wording)', (text, kind, lang) => {
+    expect(detectMeta(text)).toMatchObject({ kind, lang });
+  });
+
+  it.each([
+    ['same in English', 'en'],
+    ['la même chose en anglais', 'en'],
+    ['peux-tu répondre en français ?', 'fr'],
+  ])('%s → re-answer in %s (other words)', (text, target) => {
+    expect(detectMeta(text)).toMatchObject({ kind: 'language', target });
+  });
+
+  it('"translate" without a language means the other one than the last answer’s', () => {
+    expect(detectMeta('translate please', 'en')).toMatchObject({ kind: 'language', target: 'fr' });
+    expect(detectMeta('peux-tu traduire ?', 'fr')).toMatchObject({ kind: 'language', target: 'en' });
+    expect(detectMeta('translate please')).toBeUndefined();
+  });
+
+  it.each([
+    'do you speak french?',
+    'tu parles anglais ?',
+    'where is deepseek from?',
+    'where are you from?',
+    "d'où vient deepseek ?",
+    'quick question',
+    'la source du problème ?',
+    'les modèles sont en anglais ?',
+    'à plus',
+    'a+',
+    'translate the article?',
+    'one more question',
+  ])('%j is not a meta follow-up (a word about something else)', (text) => {
+    expect(detectMeta(text, 'en')).toBeUndefined();
+  });
+
   it('isStop only for a stop', () => {
     expect(isStop('Stop!')).toBe(true);
     expect(isStop('chut')).toBe(true);

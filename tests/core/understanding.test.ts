@@ -224,6 +224,19 @@ describe('follow-ups (the fact side)', () => {
     expect(v3?.entryId).toBe('v3-release');
     const [, broadcom] = converse('how much did nvidia fall on jan 27?', 'et broadcom ?');
     expect(broadcom?.entryId).toBe('other-stocks');
+    // A thing of the vocabulary after a marker asks the same as a name would: when the app came out.
+    const [, , app] = converse("la sortie de r1, c'était quand ?", 'et v3 ?', "et l'appli ?");
+    expect(app?.entryId).toBe('app-launch');
+  });
+
+  it('a comparison naming one side compares it with the conversation’s thing', () => {
+    const [, mini, cheaper] = converse(
+      'r1 coûte combien par million de tokens ?',
+      'et o1-mini ?',
+      'r1 est combien de fois moins cher ?',
+    );
+    expect(mini?.entryId).toBe('o1-mini-price');
+    expect(cheaper?.entryId).toBe('r1-vs-o1-mini-price');
   });
 
   it('a follow-up naming something of its own asks what the last answers did not say', () => {

@@ -56,7 +56,7 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   const turns = query.context?.turns ?? [];
   const last = lastAnswer(turns);
   const text = String(query.text ?? '');
-  const meta = detectMeta(text);
+  const meta = detectMeta(text, last?.lang);
   if (meta && meta.kind !== 'stop') {
     const lang =
       meta.kind === 'language'

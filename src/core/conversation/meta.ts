@@ -47,11 +47,13 @@ const SOURCE: Pattern[] = [
       'where (?:is|s) (?:that|this|it) from',
       'where did you (?:get|find|read|see) (?:that|this|it)',
       'says who',
+      'who says (?:so|that)',
       'according to (?:whom|who|what)',
       'cite (?:your |the |a )?sources?',
       'how do you know(?: that| this)?',
       'is (?:that|this|it) sourced',
       'link',
+      'where (?:can|could) i (?:read|find|see) (?:that|this|it|more)',
     ]),
   },
   {
@@ -67,6 +69,9 @@ const SOURCE: Pattern[] = [
       'c est source',
       'un lien',
       'comment tu (?:le )?sais',
+      'ou (?:est ce que )?(?:tu as|t as|vous avez|as tu|avez vous) (?:lu|vu|trouve|eu) (?:ca|cela|cette info|l info)',
+      'tu (?:tiens|sors) ca de (?:qui|ou)',
+      '(?:c est|ca est|c) tire d ou',
     ]),
   },
 ];
@@ -228,6 +233,145 @@ const STOP: Pattern[] = [
   },
 ];
 
+/**
+ * The words of a meta follow-up said in other words than the patterns above: "got a source?", "tu peux
+ * développer ?", "same in English", "en quelques mots ?". A message is read this way only when every
+ * word is either a word that names the request (a keyword) or a word that asks, points or is polite
+ * (a filler): one word about anything else ("is DeepSeek open source?", "do you speak French?") and it
+ * is a question of its own. Each word's language, when it has one, tells the wording's language.
+ */
+type Kind = 'source' | 'details' | 'short' | 'fr' | 'en' | 'translate';
+
+const words = (list: string) => list.split(' ');
+
+const KEYWORDS: { kind: Kind; lang?: Lang; words: string[] }[] = [
+  { kind: 'source', words: words('source sources') },
+  {
+    kind: 'source',
+    lang: 'en',
+    words: words('sourced reference references citation citations cite link links url article'),
+  },
+  { kind: 'source', lang: 'fr', words: words('reference references lien liens article source') },
+  {
+    kind: 'details',
+    lang: 'en',
+    words: words('detail details detailed elaborate expand explain deeper further'),
+  },
+  {
+    kind: 'details',
+    lang: 'fr',
+    words: words(
+      'detail details detaille detailles detaillez detailler precision precisions precise precises precisez preciser developpe developpes developpez developper explique expliquez expliquer davantage explications',
+    ),
+  },
+  {
+    kind: 'short',
+    lang: 'en',
+    words: words(
+      'short shorter shortest brief briefly summary summarize summarise summarized tldr gist nutshell quick quickly',
+    ),
+  },
+  {
+    kind: 'short',
+    lang: 'fr',
+    words: words('court courte courts bref breve resume resumer resumes resumez synthese'),
+  },
+  { kind: 'details', lang: 'en', words: words('specific specifically precise') },
+  { kind: 'details', lang: 'fr', words: words('precis approfondis approfondir approfondissez') },
+  { kind: 'short', lang: 'en', words: words('concise concisely') },
+  { kind: 'short', lang: 'fr', words: words('concis concise') },
+  { kind: 'translate', lang: 'en', words: words('translate translation') },
+  { kind: 'translate', lang: 'fr', words: words('traduis traduire traduisez traduction traduit') },
+  { kind: 'fr', lang: 'en', words: words('french') },
+  { kind: 'fr', lang: 'fr', words: words('francais') },
+  { kind: 'en', lang: 'en', words: words('english') },
+  { kind: 'en', lang: 'fr', words: words('anglais') },
+];
+
+/** "more", "plus", "encore": details only when nothing else is asked ("plus court" is short). */
+const WEAK_DETAILS: { lang?: Lang; words: string[] }[] = [
+  { lang: 'en', words: words('more else info information') },
+  { lang: 'fr', words: words('plus encore autre infos informations') },
+];
+
+const FILLERS: { lang?: Lang; words: string[] }[] = [
+  { words: words('ok okay the a in it me') },
+  {
+    lang: 'en',
+    words: words(
+      'an any some your ur you u i my its that this these those there here is are s re was were be do does did have has had got get give show tell say repeat write reply respond answer translate put make keep want need like d ll let us can could would will may might please pls plz thanks thank what which where how who so and or but just also too again then now for of on to into about with from by bit little one few words line lines sentence same thing version story way much lot other read find see come came go anything something be back number numbers figure figures claim stat stats data fact facts',
+    ),
+  },
+  {
+    lang: 'fr',
+    words: words(
+      'le la les l un une des de du d ce ca cela ceci c est ces vers voir sois soyez rends rendre vas va y ta ton tes vos votre ses sa son tu t vous as avez ai j je moi m te y en et ou quel quelle quels quelles quoi qui que qu peux peut pouvez pourrais pourriez donne donner donnez montre montrer dis dire dites redis repete repeter reponds repondre repondez ecris ecrire traduis traduire traduisez fais faire faites mets mettre veux voudrais voulez aimerais stp svp merci juste aussi meme chose version reponse savoir pour sur avec par dans bien alors bon quelques mots mot phrase ligne lignes deux vient viens sort sors tire tiens lu vu trouve as a chiffre chiffres donnee donnees info',
+    ),
+  },
+];
+
+interface WordInfo {
+  kind?: Kind;
+  weak?: boolean;
+  lang?: Lang;
+}
+
+const LEXICON: Map<string, WordInfo[]> = (() => {
+  const map = new Map<string, WordInfo[]>();
+  const put = (word: string, info: WordInfo) => map.set(word, [...(map.get(word) ?? []), info]);
+  for (const k of KEYWORDS)
+    for (const w of k.words) put(w, { kind: k.kind, ...(k.lang ? { lang: k.lang } : {}) });
+  for (const k of WEAK_DETAILS)
+    for (const w of k.words) put(w, { kind: 'details', weak: true, ...(k.lang ? { lang: k.lang } : {}) });
+  for (const f of FILLERS) for (const w of f.words) put(w, f.lang ? { lang: f.lang } : {});
+  return map;
+})();
+
+/** The meta request a message's words make, when they make nothing but one. */
+function fromWords(s: string, current: Lang | undefined): MetaRequest | undefined {
+  const kinds = new Set<Kind>();
+  let weak = false;
+  let en = 0;
+  let fr = 0;
+  const said = s
+    .replace(/\btl dr\b/g, 'tldr')
+    .replace(/\b(?:too|trop) long\b/g, 'short')
+    .replace(/\b(?:a few|one|two) (?:words?|lines?|sentences?)\b/g, 'short')
+    .replace(/\b(?:quelques|une|un|deux) (?:mots?|lignes?|phrases?)\b/g, 'court');
+  // "à plus", "a+" say goodbye.
+  if (/^a plus\b/.test(said)) return undefined;
+  for (const word of said.split(' ')) {
+    const infos = LEXICON.get(word);
+    if (!infos) return undefined;
+    const key = infos.find((i) => i.kind && !i.weak);
+    if (key?.kind) kinds.add(key.kind);
+    else if (infos.some((i) => i.weak)) weak = true;
+    const langs = new Set(infos.map((i) => i.lang));
+    if (langs.size === 1 && langs.has('en')) en++;
+    if (langs.size === 1 && langs.has('fr')) fr++;
+  }
+  // "where does that number come from?", "d'où tu sors ce chiffre ?": asked where it comes from.
+  if (
+    /^where (?:does|did|is|s|do) (?:that|this|it|the|these|those)\b.*\bfrom$|^where (?:did|do|can|could) (?:you|u|i) (?:get|find|read|see)\b|\bd ou\b/.test(
+      said,
+    )
+  )
+    kinds.add('source');
+  if (kinds.size === 0 && weak) kinds.add('details');
+  // "translate it into English": the language named is the request.
+  if (kinds.has('translate') && (kinds.has('fr') || kinds.has('en'))) kinds.delete('translate');
+  if (kinds.size !== 1) return undefined;
+  let kind = [...kinds][0] as Kind;
+  const lang: Lang | undefined = en > fr ? 'en' : fr > en ? 'fr' : undefined;
+  // "peux-tu traduire ?", "translate please": into the other language than the last answer's.
+  if (kind === 'translate') {
+    if (!current) return undefined;
+    kind = current === 'fr' ? 'en' : 'fr';
+  }
+  if (kind === 'fr' || kind === 'en') return withLang({ kind: 'language' as const, target: kind }, lang);
+  return withLang({ kind }, lang);
+}
+
 /** Peels politeness off both ends: "ok, can you give me your sources please?" → "your sources". */
 function core(text: string): string {
   let s = fold(text);
@@ -247,8 +391,11 @@ function withLang<T extends object>(request: T, lang: Lang | undefined): T & { l
   return lang ? { ...request, lang } : request;
 }
 
-/** The meta follow-up this message is, if it is nothing but one. */
-export function detectMeta(text: string): MetaRequest | undefined {
+/**
+ * The meta follow-up this message is, if it is nothing but one. `current`, the language of the last
+ * answer, gives "translate" its target.
+ */
+export function detectMeta(text: string, current?: Lang): MetaRequest | undefined {
   if (text.length > MAX_META_LENGTH) return undefined;
   const s = core(text);
   if (s === '') return undefined;
@@ -266,7 +413,7 @@ export function detectMeta(text: string): MetaRequest | undefined {
     const p = matchAny(patterns, s);
     if (p) return withLang({ kind }, p.lang);
   }
-  return undefined;
+  return fromWords(s, current);
 }
 
 /** True for "stop", "tais-toi", "shut up": the bot stops listening where it was asked to. */
