@@ -12,6 +12,7 @@ import {
 } from '../core/knowledge/files.js';
 import { validateKnowledge } from '../core/knowledge/load.js';
 import type { KnowledgeBase } from '../core/knowledge/types.js';
+import { Lexicon } from '../core/lexicon.js';
 import { type PreparedEngine, prepareEngine } from '../core/prepare.js';
 
 /**
@@ -103,24 +104,27 @@ export function loadStartupEngine(
   dir: string,
   limits: KnowledgeLimits,
   store: StartupStore = defaultStore(),
-): { engine: Engine; kb: KnowledgeBase } {
+): { engine: Engine; kb: KnowledgeBase; lexicon: Lexicon } {
   const { files, problems } = gatherKnowledgeFiles(dir, limits);
   if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
   const key = store.stamp === undefined ? undefined : keyOf(store.stamp, files);
   const cached = key === undefined ? undefined : read(store.file, key);
   if (cached) {
     try {
-      return { engine: createEngine(cached.kb, {}, cached.prepared), kb: cached.kb };
+      const lexicon = new Lexicon(cached.kb.vocabulary);
+      const engine = createEngine(cached.kb, {}, { ...cached.prepared, lexicon });
+      return { engine, kb: cached.kb, lexicon };
     } catch {
       // Stored by another version of the index: built again below.
     }
   }
   const v = validateKnowledge(files);
   if (!v.kb) throw new KnowledgeError(v.errors);
-  const prepared = prepareEngine(v.kb);
-  const engine = createEngine(v.kb, {}, prepared);
+  const lexicon = new Lexicon(v.kb.vocabulary);
+  const prepared = prepareEngine(v.kb, lexicon);
+  const engine = createEngine(v.kb, {}, { ...prepared, lexicon });
   if (key !== undefined) write(store.file, key, { kb: v.kb, prepared });
-  return { engine, kb: v.kb };
+  return { engine, kb: v.kb, lexicon };
 }
 
 /** `npm run build` fills the store for the shipped folder, so the first start after `npm ci` is quick too. */

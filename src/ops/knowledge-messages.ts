@@ -14,7 +14,12 @@ export interface WorkerRequest {
 
 /** An entry's fingerprint: the same text for the same content (the id included, so unique). */
 export function entryPrint(entry: Entry): string {
-  return createHash('sha256').update(JSON.stringify(entry)).digest('base64');
+  return fingerprint(entry);
+}
+
+/** A fingerprint of JSON-able data (an entry, the vocabulary). */
+export function fingerprint(data: unknown): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('base64');
 }
 
 /** Entries per message after the first. */
@@ -29,6 +34,8 @@ export type WorkerHeader =
       prepared: PreparedEngine;
       /** Every entry's fingerprint, in order; those the bot did not hold follow in parts. */
       prints: string[];
+      /** The vocabulary's fingerprint: the bot keeps its lexicon when it did not change. */
+      vocabularyPrint: string;
       /** Entries sent in parts (the others are the bot's own, unchanged). */
       sent: number;
       files: number;

@@ -5,6 +5,7 @@ import { type Entry, formatProblem } from '../core/knowledge/types.js';
 import { type PreparedEngine, preparedBuffers, prepareEngine } from '../core/prepare.js';
 import {
   entryPrint,
+  fingerprint,
   PART_ENTRIES,
   type WorkerHeader,
   type WorkerPart,
@@ -57,6 +58,7 @@ function run(): { header: WorkerHeader; entries: Entry[] } {
       kb: rest,
       prepared,
       prints,
+      vocabularyPrint: fingerprint(v.kb.vocabulary),
       sent: changed.length,
       files: files.length,
       emptyFiles,

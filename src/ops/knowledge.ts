@@ -8,7 +8,13 @@ import { Lexicon } from '../core/lexicon.js';
 import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
 import { loadStartupEngine } from './knowledge-cache.js';
-import { entryPrint, type WorkerHeader, type WorkerPart, type WorkerRequest } from './knowledge-messages.js';
+import {
+  entryPrint,
+  fingerprint,
+  type WorkerHeader,
+  type WorkerPart,
+  type WorkerRequest,
+} from './knowledge-messages.js';
 
 /** What a reload worker found: the knowledge and its prepared index, or the problems. */
 export type WorkerResponse =
@@ -18,6 +24,8 @@ export type WorkerResponse =
       prepared: PreparedEngine;
       /** Each entry's fingerprint (for the next reload). */
       prints: string[];
+      /** The vocabulary's fingerprint. */
+      vocabularyPrint: string;
       /** Entries kept from the previous knowledge, unchanged (not sent by the worker). */
       reused: number;
       files: number;
@@ -76,6 +84,8 @@ export class KnowledgeHolder extends EventEmitter {
   private engine: Engine;
   /** The current knowledge's entries by fingerprint: a reload gets only the others from its worker. */
   private held: Map<string, Entry>;
+  /** The current vocabulary's lexicon (costly to build) and the vocabulary's fingerprint. */
+  private lexicon: { print: string; lexicon: Lexicon };
   private watcher: FSWatcher | undefined;
   private folderTimer: NodeJS.Timeout | undefined;
   private folderId: string | undefined;
@@ -99,9 +109,10 @@ export class KnowledgeHolder extends EventEmitter {
   ) {
     super();
     this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
-    const { engine, kb } = loadStartupEngine(dir, this.limits);
+    const { engine, kb, lexicon } = loadStartupEngine(dir, this.limits);
     this.engine = engine;
     this.held = new Map(kb.entries.map((e) => [entryPrint(e), e]));
+    this.lexicon = { print: fingerprint(kb.vocabulary), lexicon };
   }
 
   /** The engine to answer with right now. */
@@ -218,19 +229,22 @@ export class KnowledgeHolder extends EventEmitter {
       return { ok: false, problems: [`${this.dir}: ${(err as Error).message}`] };
     }
     if (!response.ok) return { ok: false, problems: response.problems, count: response.count };
-    // The worker built the index; here it is only wrapped (maps of its terms and words), in two turns
-    // of the event loop of their own (the vocabulary's lexicon, then the engine), so the last part's
-    // decoding and these are three short pauses, not one: together logged as buildMs. The previous
-    // engine answers until the swap.
+    // The worker built the index; here it is only wrapped (maps of its terms and words), in turns of
+    // the event loop of their own (the vocabulary's lexicon when the vocabulary changed, then the
+    // engine), so the last part's decoding and these are short pauses, not one: together logged as
+    // buildMs. The previous engine answers until the swap.
     const turn = () => new Promise((r) => setImmediate(r));
     await turn();
     let buildMs = 0;
     let engine: Engine;
+    let lexicon = this.lexicon.lexicon;
     try {
       let started = performance.now();
-      const lexicon = new Lexicon(response.kb.vocabulary);
-      buildMs += performance.now() - started;
-      await turn();
+      if (response.vocabularyPrint !== this.lexicon.print) {
+        lexicon = new Lexicon(response.kb.vocabulary);
+        buildMs += performance.now() - started;
+        await turn();
+      }
       started = performance.now();
       engine = createEngine(response.kb, {}, { ...response.prepared, lexicon });
       buildMs += performance.now() - started;
@@ -239,6 +253,7 @@ export class KnowledgeHolder extends EventEmitter {
     }
     this.engine = engine;
     this.held = new Map(response.kb.entries.map((e, i) => [response.prints[i] as string, e]));
+    this.lexicon = { print: response.vocabularyPrint, lexicon };
     this.logger.info(
       {
         entries: engine.size,

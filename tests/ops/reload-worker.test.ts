@@ -121,6 +121,22 @@ describe('reload worker', () => {
     expect(swapped.complete('nvidia', 'en')).toEqual(built.complete('nvidia', 'en'));
   });
 
+  it('a vocabulary edit gets a new lexicon: the swapped engine still answers as one built afresh', async () => {
+    const holder = new KnowledgeHolder(kb.dir, capturedLogger().logger);
+    const vocabulary = path.join(kb.dir, 'vocabulary.yaml');
+    const text = readFileSync(vocabulary, 'utf8');
+    // "nvidia" becomes a stop word: questions about it read differently.
+    writeFileSync(vocabulary, text.replace('  en: [a, an, the,', '  en: [a, an, the, nvidia,'));
+    try {
+      expect((await holder.reload()).ok).toBe(true);
+      const built = createEngine(loadKnowledge(kb.dir));
+      for (const q of QUESTIONS)
+        expect(plain(holder.current().answer({ text: q })), q).toEqual(plain(built.answer({ text: q })));
+    } finally {
+      writeFileSync(vocabulary, text);
+    }
+  });
+
   it('the old engine answers while the worker builds, until the swap', async () => {
     const { logger, lines } = capturedLogger();
     const holder = new KnowledgeHolder(kb.dir, logger);
