@@ -1,4 +1,4 @@
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
@@ -66,14 +66,25 @@ const SMALL_TALK_EXTRA = 2;
  * ("inquiétaient", "bouleversait", "threatening" → the concept of "inquiète", "bouleverse", "threaten").
  * Stems shorter than this say too little to be matched.
  */
-const STEMMERS = [snowball.newStemmer('french'), snowball.newStemmer('english')];
 const SNOWBALL_MIN = 4;
+/** Loaded on the first word that needs them (about 60 ms and 4.5 MB): the console prompt does not wait. */
+let stemmers: { stem(word: string): string }[] | undefined;
+function snowballStemmers() {
+  if (!stemmers) {
+    const snowball = createRequire(import.meta.url)(
+      'snowball-stemmers',
+    ) as typeof import('snowball-stemmers');
+    stemmers = [snowball.newStemmer('french'), snowball.newStemmer('english')];
+  }
+  return stemmers;
+}
 
 export class Lexicon {
   private readonly stop = new Set<string>();
   private readonly wordTerm = new Map<string, string>();
-  /** Snowball stem of a concept word → its concept ("" when two concepts share the stem). */
-  private readonly stemTerm = new Map<string, string>();
+  /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
+  private stemTerm: Map<string, string> | undefined;
+  private readonly conceptWords: [string, string][] = [];
   private readonly phrases = new Map<string, Phrase[]>();
   private readonly kinds = new Map<string, ConceptKind>();
   /** Domain terms and their weight (1 for a strong domain word, 0.5 for a weak one). */
@@ -93,10 +104,7 @@ export class Lexicon {
       for (const w of c.words) {
         const key = fold(w);
         if (!this.wordTerm.has(key)) this.wordTerm.set(key, c.id);
-        for (const k of snowballStems(key)) {
-          const seen = this.stemTerm.get(k);
-          this.stemTerm.set(k, seen === undefined || seen === c.id ? c.id : '');
-        }
+        this.conceptWords.push([key, c.id]);
       }
       for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
     }
@@ -197,11 +205,29 @@ export class Lexicon {
     const known = this.wordTerm.get(s);
     if (known) return known;
     // An inflection of a concept word the vocabulary does not list ("inquiétaient" for "inquiète").
-    for (const k of snowballStems(word)) {
-      const concept = this.stemTerm.get(k);
-      if (concept) return concept;
+    const stems = snowballStems(word);
+    if (stems.length > 0) {
+      const byStem = this.conceptStems();
+      for (const k of stems) {
+        const concept = byStem.get(k);
+        if (concept) return concept;
+      }
     }
     return s;
+  }
+
+  private conceptStems(): Map<string, string> {
+    if (!this.stemTerm) {
+      const map = new Map<string, string>();
+      for (const [key, id] of this.conceptWords) {
+        for (const k of snowballStems(key)) {
+          const seen = map.get(k);
+          map.set(k, seen === undefined || seen === id ? id : '');
+        }
+      }
+      this.stemTerm = map;
+    }
+    return this.stemTerm;
   }
 
   /** Terms of a text without typo correction (the knowledge's own texts). */
@@ -278,7 +304,7 @@ export class Lexicon {
 export function snowballStems(word: string): string[] {
   if (word.length <= SNOWBALL_MIN || /\d/.test(word)) return [];
   const out: string[] = [];
-  for (const stemmer of STEMMERS) {
+  for (const stemmer of snowballStemmers()) {
     const k = stemmer.stem(word);
     if (k.length >= SNOWBALL_MIN && !out.includes(k)) out.push(k);
   }
