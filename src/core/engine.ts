@@ -235,7 +235,13 @@ class KnowledgeEngine implements Engine {
     };
     const own = read(prepared, this.lexicon);
     const reading = resolve(own);
-    const reply = this.understoodReply(text, reading, resolve, lang);
+    let reply = this.understoodReply(text, reading, resolve, lang);
+    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?").
+    for (const earlier of reading.earlier ?? []) {
+      if (reply.answered) break;
+      const again = this.answerReading(earlier, lang);
+      if (again.answered && again.kind === 'fact') reply = { ...again, understood: earlier };
+    }
     if (!context || reading === own || reply.understood !== reading) return reply;
     return this.askedAnew(reply, own, reading, context.turns, topic?.seen ?? [], lang) ?? reply;
   }

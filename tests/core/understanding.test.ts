@@ -227,6 +227,9 @@ describe('follow-ups (the fact side)', () => {
     // A thing of the vocabulary after a marker asks the same as a name would: when the app came out.
     const [, , app] = converse("la sortie de r1, c'était quand ?", 'et v3 ?', "et l'appli ?");
     expect(app?.entryId).toBe('app-launch');
+    // When the last aspect says nothing of the new thing, what the question before asked does.
+    const [, , others] = converse('nvidia a perdu combien en bourse ?', "c'est un record ?", 'et broadcom ?');
+    expect(others?.entryId).toBe('other-stocks');
   });
 
   it('a comparison naming one side compares it with the conversation’s thing', () => {
