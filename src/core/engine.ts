@@ -46,6 +46,7 @@ import {
   conversationTopic,
   inherit,
   isGrounded,
+  namesSomething,
   type Reading,
   read,
   resolveFollowUp,
@@ -274,6 +275,12 @@ class KnowledgeEngine implements Engine {
     // celui de R1 ?" after V3's training cost) stays unanswered.
     const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
     if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
+    // A question word the answer just given is asked about already ("by how much?" after "is it
+    // cheaper?"): it asks more of that answer, not of another entry.
+    const asks = own.questions.filter((q) => q !== 'whatis');
+    const id = reply.entryId;
+    if (reply.answered && id && !namesSomething(own, this.lexicon) && asks.length > 0)
+      if (asks.every((q) => this.index.mentions(id, q))) return undefined;
     const hits = this.hitsFor(reading, 5);
     if (hits.length === 0) return undefined;
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);

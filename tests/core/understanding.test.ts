@@ -261,6 +261,9 @@ describe('follow-ups (the fact side)', () => {
     // …or when the entry its words prefer alone is about something else (V3's training, not R1-Zero's).
     const [, trained] = converse('what is r1-zero?', 'how was it trained?');
     expect(trained?.entryId).toBe('r1-zero');
+    // …or when the follow-up only asks a question word the answer just given is about ("by how much?").
+    const [, , much] = converse('is r1 better than o1?', 'and is it cheaper?', 'by how much?');
+    expect(much?.entryId).toBe('r1-vs-o1-price');
     // …and a new thing named alone gets its own entry rather than the same answer again, or nothing
     // when the sources lack the aspect for it (R1's training cost).
     const [, distilled] = converse('what license is r1 under?', 'and the distilled models?');
