@@ -116,9 +116,9 @@ class KnowledgeEngine implements Engine {
   constructor(
     private readonly kb: KnowledgeBase,
     options: EngineOptions = {},
-    prepared?: PreparedEngine,
+    prepared?: PreparedEngine & { lexicon?: Lexicon },
   ) {
-    this.lexicon = new Lexicon(kb.vocabulary);
+    this.lexicon = prepared?.lexicon ?? new Lexicon(kb.vocabulary);
     const ready = prepared ?? prepareEngine(kb, this.lexicon);
     this.index = new SearchIndex(kb.entries, this.lexicon, options, ready.index);
     this.calculator = new Calculator(kb);
@@ -684,12 +684,13 @@ const NOT_USAGE_WORD =
 
 /**
  * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,
- * made in the reload worker) it only wraps what was read there.
+ * made in the reload worker) it only wraps what was read there (and uses its `lexicon`, when one of
+ * kb.vocabulary comes along: the reload makes it in an earlier turn of the event loop).
  */
 export function createEngine(
   kb: KnowledgeBase,
   options: EngineOptions = {},
-  prepared?: PreparedEngine,
+  prepared?: PreparedEngine & { lexicon?: Lexicon },
 ): Engine {
   return new KnowledgeEngine(kb, options, prepared);
 }

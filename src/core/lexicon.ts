@@ -275,7 +275,7 @@ export class Lexicon {
 }
 
 /** The French and English Snowball stems of a folded word, when long enough to mean something. */
-function snowballStems(word: string): string[] {
+export function snowballStems(word: string): string[] {
   if (word.length <= SNOWBALL_MIN || /\d/.test(word)) return [];
   const out: string[] = [];
   for (const stemmer of STEMMERS) {

@@ -1,6 +1,7 @@
+import { isCommonWord } from './common-words.js';
 import { Corrector } from './fuzzy.js';
 import type { Entry } from './knowledge/types.js';
-import { isEntityTerm, type Lexicon } from './lexicon.js';
+import { isEntityTerm, type Lexicon, snowballStems } from './lexicon.js';
 import { fold } from './normalize.js';
 
 /**
@@ -76,6 +77,12 @@ export interface IndexData {
 const WEAK_WEIGHT = 0.55;
 /** Words the index has never seen weigh more than its rarest term. */
 const UNKNOWN_WEIGHT = 1.6;
+/**
+ * From this length, a common word of English or French ("formation", "pépite", "stick") is never
+ * corrected into a word of the knowledge ("fondation", "petite", "stock"); shorter ones still are
+ * (chosen on the whole dev set: from 4 letters, "move over" lost its lucky "more").
+ */
+const COMMON_WORD_LENGTH = 5;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
@@ -373,6 +380,11 @@ export class SearchIndex {
   private readonly entities: Set<string>;
   /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
   private readonly grams = new Map<number, Float64Array>();
+  /**
+   * Snowball stem (French or English) of a word of the knowledge → its term ("" when words of two terms
+   * share the stem); made on the first question holding a word the index does not know.
+   */
+  private stemTerms: Map<string, string> | undefined;
 
   /**
    * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
@@ -463,6 +475,31 @@ export class SearchIndex {
   }
 
   /**
+   * The term of a word the index does not know that inflects one it knows, through the Snowball stems of
+   * both languages ("dépensent" → the term of "dépenses", "verifier" → of "verified"), or undefined.
+   */
+  private inflectionOf(word: string): string | undefined {
+    let map = this.stemTerms;
+    if (map === undefined) {
+      map = new Map();
+      for (const w of this.data.words) {
+        const t = this.lexicon.term(w);
+        if (!this.ids.has(t)) continue;
+        for (const k of snowballStems(w)) {
+          const seen = map.get(k);
+          map.set(k, seen === undefined || seen === t ? t : '');
+        }
+      }
+      this.stemTerms = map;
+    }
+    for (const k of snowballStems(word)) {
+      const t = map.get(k);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  /**
    * Reads a question: terms (typos corrected), plus the unknown parts of hyphenated names
    * ("DeepSeek-Coder", "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
    */
@@ -479,8 +516,12 @@ export class SearchIndex {
         const w = tok.word;
         t = this.lexicon.term(w);
         if (!this.ids.has(t) && !this.knownWords.has(w)) {
-          const fixed = this.corrector.correct(w);
-          if (fixed) {
+          const inflected = this.inflectionOf(w);
+          // A common word of either language is no typo, only a word the knowledge does not use.
+          const common = w.length >= COMMON_WORD_LENGTH && isCommonWord(w);
+          const fixed = inflected === undefined && !common ? this.corrector.correct(w) : null;
+          if (inflected !== undefined) t = inflected;
+          else if (fixed) {
             t = this.lexicon.term(fixed);
             corrected += 1;
           }

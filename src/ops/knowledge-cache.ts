@@ -96,21 +96,21 @@ function write(cacheFile: string, key: string, value: Cached): void {
 }
 
 /**
- * Loads the folder (caps apply) and builds its engine, from the stored result when the files and the
- * code are unchanged. Throws KnowledgeFilesRefused or KnowledgeError, as loadKnowledge does.
+ * Loads the folder (caps apply) and builds its engine (returned with its knowledge), from the stored
+ * result when the files and the code are unchanged. Throws KnowledgeFilesRefused or KnowledgeError, as loadKnowledge does.
  */
 export function loadStartupEngine(
   dir: string,
   limits: KnowledgeLimits,
   store: StartupStore = defaultStore(),
-): Engine {
+): { engine: Engine; kb: KnowledgeBase } {
   const { files, problems } = gatherKnowledgeFiles(dir, limits);
   if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
   const key = store.stamp === undefined ? undefined : keyOf(store.stamp, files);
   const cached = key === undefined ? undefined : read(store.file, key);
   if (cached) {
     try {
-      return createEngine(cached.kb, {}, cached.prepared);
+      return { engine: createEngine(cached.kb, {}, cached.prepared), kb: cached.kb };
     } catch {
       // Stored by another version of the index: built again below.
     }
@@ -120,7 +120,7 @@ export function loadStartupEngine(
   const prepared = prepareEngine(v.kb);
   const engine = createEngine(v.kb, {}, prepared);
   if (key !== undefined) write(store.file, key, { kb: v.kb, prepared });
-  return engine;
+  return { engine, kb: v.kb };
 }
 
 /** `npm run build` fills the store for the shipped folder, so the first start after `npm ci` is quick too. */

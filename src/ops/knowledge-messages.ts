@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import type { PreparedEngine } from '../core/prepare.js';
@@ -7,6 +8,13 @@ import type { PreparedEngine } from '../core/prepare.js';
 export interface WorkerRequest {
   dir: string;
   limits: KnowledgeLimits;
+  /** Fingerprints of the entries the bot holds now: an entry found again unchanged is not sent. */
+  known?: string[];
+}
+
+/** An entry's fingerprint: the same text for the same content (the id included, so unique). */
+export function entryPrint(entry: Entry): string {
+  return createHash('sha256').update(JSON.stringify(entry)).digest('base64');
 }
 
 /** Entries per message after the first. */
@@ -19,7 +27,10 @@ export type WorkerHeader =
       /** The KnowledgeBase without `entries` and `byId` (they follow in parts). */
       kb: Omit<KnowledgeBase, 'entries' | 'byId'>;
       prepared: PreparedEngine;
-      entries: number;
+      /** Every entry's fingerprint, in order; those the bot did not hold follow in parts. */
+      prints: string[];
+      /** Entries sent in parts (the others are the bot's own, unchanged). */
+      sent: number;
       files: number;
       emptyFiles: string[];
       readMs: number;
@@ -28,7 +39,7 @@ export type WorkerHeader =
     }
   | { ok: false; problems: string[]; count: number; emptyFiles: string[] };
 
-/** Each later message: the next entries, in order. */
+/** Each later message: the next entries not already held, in order. */
 export interface WorkerPart {
   part: Entry[];
 }

@@ -4,6 +4,7 @@ import { validateKnowledge } from '../core/knowledge/load.js';
 import { type Entry, formatProblem } from '../core/knowledge/types.js';
 import { type PreparedEngine, preparedBuffers, prepareEngine } from '../core/prepare.js';
 import {
+  entryPrint,
   PART_ENTRIES,
   type WorkerHeader,
   type WorkerPart,
@@ -19,12 +20,13 @@ import {
  * (a structured clone is decoded in one go, about 4 µs an entry): first the knowledge without its
  * entries and the prepared index (its typed arrays transferred, not copied), then the entries,
  * PART_ENTRIES at a time, each part when the main thread asks for it ('more'), so the answers it
- * serves run between two parts.
+ * serves run between two parts. Entries the bot already holds unchanged (their fingerprints came
+ * with the request) are not sent at all: it keeps its own objects.
  */
 const PROBLEMS_POSTED = 20;
 
 function run(): { header: WorkerHeader; entries: Entry[] } {
-  const { dir, limits } = workerData as WorkerRequest;
+  const { dir, limits, known } = workerData as WorkerRequest;
   const t0 = performance.now();
   const { files, problems } = gatherKnowledgeFiles(dir, limits);
   const emptyFiles = files.filter((f) => f.text.trim() === '').map((f) => f.name);
@@ -44,19 +46,25 @@ function run(): { header: WorkerHeader; entries: Entry[] } {
     return refused([`${dir}: cannot build the index: ${(err as Error).message}`], 1);
   }
   const { entries, byId: _byId, ...rest } = v.kb;
+  // An edit changes a few entries: the bot keeps its own objects for the others (less to decode).
+  const held = new Set(known ?? []);
+  const prints = entries.map(entryPrint);
+  const changed = entries.filter((_, i) => !held.has(prints[i] as string));
+  const indexMs = performance.now() - t2;
   return {
     header: {
       ok: true,
       kb: rest,
       prepared,
-      entries: entries.length,
+      prints,
+      sent: changed.length,
       files: files.length,
       emptyFiles,
       readMs: t1 - t0,
       validateMs: t2 - t1,
-      indexMs: performance.now() - t2,
+      indexMs,
     },
-    entries,
+    entries: changed,
   };
 }
 

@@ -4,10 +4,11 @@ import { Worker } from 'node:worker_threads';
 import { createEngine, type Engine, type KnowledgeBase } from '../core/index.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Entry } from '../core/knowledge/types.js';
+import { Lexicon } from '../core/lexicon.js';
 import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
 import { loadStartupEngine } from './knowledge-cache.js';
-import type { WorkerHeader, WorkerPart } from './knowledge-messages.js';
+import { entryPrint, type WorkerHeader, type WorkerPart, type WorkerRequest } from './knowledge-messages.js';
 
 /** What a reload worker found: the knowledge and its prepared index, or the problems. */
 export type WorkerResponse =
@@ -15,6 +16,10 @@ export type WorkerResponse =
       ok: true;
       kb: KnowledgeBase;
       prepared: PreparedEngine;
+      /** Each entry's fingerprint (for the next reload). */
+      prints: string[];
+      /** Entries kept from the previous knowledge, unchanged (not sent by the worker). */
+      reused: number;
       files: number;
       emptyFiles: string[];
       readMs: number;
@@ -51,6 +56,11 @@ export const RELOAD_DEBOUNCE_MS = 200;
 export const RELOAD_SETTLE_MS = 600;
 /** How often the watcher checks that the folder is still the one it watches (deleted, recreated). */
 export const FOLDER_CHECK_MS = 1000;
+/**
+ * How long a reload worker may read, validate and index before it is stopped and the reload rejected
+ * (10,000 entries take 6–10 s on two shared cores, several times that under heavy load).
+ */
+export const WORKER_DEADLINE_MS = 60_000;
 /** Problems quoted in the one log line of a rejected reload. */
 const PROBLEMS_LOGGED = 5;
 
@@ -64,6 +74,8 @@ const PROBLEMS_LOGGED = 5;
  */
 export class KnowledgeHolder extends EventEmitter {
   private engine: Engine;
+  /** The current knowledge's entries by fingerprint: a reload gets only the others from its worker. */
+  private held: Map<string, Entry>;
   private watcher: FSWatcher | undefined;
   private folderTimer: NodeJS.Timeout | undefined;
   private folderId: string | undefined;
@@ -87,7 +99,9 @@ export class KnowledgeHolder extends EventEmitter {
   ) {
     super();
     this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
-    this.engine = loadStartupEngine(dir, this.limits);
+    const { engine, kb } = loadStartupEngine(dir, this.limits);
+    this.engine = engine;
+    this.held = new Map(kb.entries.map((e) => [entryPrint(e), e]));
   }
 
   /** The engine to answer with right now. */
@@ -199,24 +213,32 @@ export class KnowledgeHolder extends EventEmitter {
   private async run(): Promise<ReloadResult> {
     let response: WorkerResponse;
     try {
-      response = await (this.options.load ?? runWorker)(this.dir, this.limits, this.options);
+      response = await (this.options.load ?? runWorker)(this.dir, this.limits, this.options, this.held);
     } catch (err) {
       return { ok: false, problems: [`${this.dir}: ${(err as Error).message}`] };
     }
     if (!response.ok) return { ok: false, problems: response.problems, count: response.count };
-    // The worker built the index; here it is only wrapped (maps of its terms and words): the reload's
-    // one pause on the main thread, logged as buildMs. The previous engine answers until the swap.
-    // Its own turn of the event loop: the last part's decoding and this are two short pauses, not one.
-    await new Promise((r) => setImmediate(r));
-    const started = performance.now();
+    // The worker built the index; here it is only wrapped (maps of its terms and words), in two turns
+    // of the event loop of their own (the vocabulary's lexicon, then the engine), so the last part's
+    // decoding and these are three short pauses, not one: together logged as buildMs. The previous
+    // engine answers until the swap.
+    const turn = () => new Promise((r) => setImmediate(r));
+    await turn();
+    let buildMs = 0;
     let engine: Engine;
     try {
-      engine = createEngine(response.kb, {}, response.prepared);
+      let started = performance.now();
+      const lexicon = new Lexicon(response.kb.vocabulary);
+      buildMs += performance.now() - started;
+      await turn();
+      started = performance.now();
+      engine = createEngine(response.kb, {}, { ...response.prepared, lexicon });
+      buildMs += performance.now() - started;
     } catch (err) {
       return { ok: false, problems: [`${this.dir}: cannot build the index: ${(err as Error).message}`] };
     }
-    const buildMs = performance.now() - started;
     this.engine = engine;
+    this.held = new Map(response.kb.entries.map((e, i) => [response.prints[i] as string, e]));
     this.logger.info(
       {
         entries: engine.size,
@@ -225,6 +247,7 @@ export class KnowledgeHolder extends EventEmitter {
         readMs: Math.round(response.readMs),
         validateMs: Math.round(response.validateMs),
         indexMs: Math.round(response.indexMs),
+        reused: response.reused,
         buildMs: Math.round(buildMs),
       },
       'knowledge reloaded',
@@ -252,6 +275,8 @@ export function runWorker(
   dir: string,
   limits: KnowledgeLimits,
   options: KnowledgeOptions = {},
+  /** The entries the bot holds now, by fingerprint: the worker sends only the others. */
+  held: ReadonlyMap<string, Entry> = new Map(),
 ): Promise<WorkerResponse> {
   const source = import.meta.url.endsWith('.ts');
   const url = new URL(source ? './knowledge-worker.ts' : './knowledge-worker.js', import.meta.url);
@@ -263,7 +288,7 @@ export function runWorker(
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       ...(source ? { eval: true } : {}),
-      workerData: { dir, limits },
+      workerData: { dir, limits, known: [...held.keys()] } satisfies WorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 512 },
       stdout: false,
       stderr: false,
@@ -279,30 +304,42 @@ export function runWorker(
     const timer = setTimeout(
       () =>
         finish(() =>
-          reject(new Error(`reading the knowledge took over ${options.workerTimeoutMs ?? 30_000} ms`)),
+          reject(
+            new Error(
+              `reading and indexing the knowledge took over ${options.workerTimeoutMs ?? WORKER_DEADLINE_MS} ms`,
+            ),
+          ),
         ),
-      options.workerTimeoutMs ?? 30_000,
+      options.workerTimeoutMs ?? WORKER_DEADLINE_MS,
     );
     timer.unref();
     // The header, then the entries in parts: each asked for once the previous one is in, so the main
     // thread decodes one part per turn of its event loop and answers questions in between.
     let header: Extract<WorkerHeader, { ok: true }> | undefined;
-    const entries: Entry[] = [];
+    const received: Entry[] = [];
     const done = () => {
       if (!header) return;
-      const { kb, prepared, entries: _count, ...timings } = header;
+      const { kb, prepared, prints, sent: _sent, ...timings } = header;
+      let next = 0;
+      const entries: Entry[] = [];
+      for (const print of prints) {
+        const entry = held.get(print) ?? received[next++];
+        if (!entry) return finish(() => reject(new Error('the reload worker sent too few entries')));
+        entries.push(entry);
+      }
       const byId = new Map(entries.map((e) => [e.id, e]));
-      finish(() => resolve({ ...timings, ok: true, kb: { ...kb, entries, byId }, prepared }));
+      const reused = entries.length - received.length;
+      finish(() => resolve({ ...timings, ok: true, kb: { ...kb, entries, byId }, prepared, prints, reused }));
     };
     worker.on('message', (m: WorkerHeader | WorkerPart) => {
       if ('part' in m) {
-        entries.push(...m.part);
-        if (header && entries.length >= header.entries) done();
+        received.push(...m.part);
+        if (header && received.length >= header.sent) done();
         else worker.postMessage('more');
       } else if (!m.ok) finish(() => resolve(m));
       else {
         header = m;
-        if (m.entries === 0) done();
+        if (m.sent === 0) done();
         else worker.postMessage('more');
       }
     });

@@ -5,7 +5,7 @@ import { parse, stringify } from 'yaml';
 import { createEngine, type Engine, loadKnowledge, type Reply } from '../../src/core/index.js';
 import { DEFAULT_KNOWLEDGE_LIMITS } from '../../src/core/knowledge/files.js';
 import { KnowledgeHolder, runWorker } from '../../src/ops/knowledge.js';
-import { PART_ENTRIES } from '../../src/ops/knowledge-messages.js';
+import { entryPrint, PART_ENTRIES } from '../../src/ops/knowledge-messages.js';
 import { capturedLogger, knowledgeCopy } from './support.js';
 
 /**
@@ -78,6 +78,31 @@ describe('reload worker', () => {
     expect([...response.kb.byId.keys()]).toEqual([...direct.byId.keys()]);
     for (const e of response.kb.entries) expect(response.kb.byId.get(e.id)).toBe(e);
     expect(response.prepared.index.entries).toBe(direct.entries.length);
+  });
+
+  it('sends only the entries that changed: the bot keeps its own objects for the others', async () => {
+    const current = loadKnowledge(kb.dir);
+    const held = new Map(current.entries.map((e) => [entryPrint(e), e]));
+    const same = await runWorker(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, {}, held);
+    expect(same.ok && same.reused).toBe(current.entries.length);
+    expect(same.ok && same.kb.entries.every((e, i) => e === current.entries[i])).toBe(true);
+
+    const market = path.join(kb.dir, 'market.yaml');
+    const text = readFileSync(market, 'utf8');
+    writeFileSync(market, text.replace(ORIGINAL, `EDITED ${ORIGINAL}`));
+    try {
+      const edited = await runWorker(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, {}, held);
+      expect(edited.ok).toBe(true);
+      if (!edited.ok) return;
+      expect(edited.reused).toBe(current.entries.length - 1);
+      const changed = edited.kb.entries.filter((e, i) => e !== current.entries[i]);
+      expect(changed).toHaveLength(1);
+      expect(changed[0]?.answer.en).toContain(`EDITED ${ORIGINAL}`);
+      expect(edited.kb.entries).toEqual(loadKnowledge(kb.dir).entries);
+      expect(edited.kb.byId.get(changed[0]?.id as string)).toBe(changed[0]);
+    } finally {
+      writeFileSync(market, text);
+    }
   });
 
   it('the swapped engine answers exactly as one built on the main thread', async () => {

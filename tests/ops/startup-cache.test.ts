@@ -1,7 +1,13 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEngine, KnowledgeError, loadKnowledge, type Reply } from '../../src/core/index.js';
+import {
+  createEngine,
+  type Engine,
+  KnowledgeError,
+  loadKnowledge,
+  type Reply,
+} from '../../src/core/index.js';
 import { DEFAULT_KNOWLEDGE_LIMITS } from '../../src/core/knowledge/files.js';
 import { loadStartupEngine, type StartupStore } from '../../src/ops/knowledge-cache.js';
 import { knowledgeCopy, tempDir } from './support.js';
@@ -23,15 +29,14 @@ const QUESTIONS = [
 const ORIGINAL = 'The selloff hit on Monday 27 January 2025';
 
 const plain = (r: Reply) => ({ ...r, turn: { ...r.turn, at: 0 } });
-const answers = (engine: ReturnType<typeof loadStartupEngine>) =>
-  QUESTIONS.map((text) => plain(engine.answer({ text })));
+const answers = (engine: Engine) => QUESTIONS.map((text) => plain(engine.answer({ text })));
 
 describe('start-up knowledge store', () => {
   let kb: ReturnType<typeof knowledgeCopy>;
   let tmp: ReturnType<typeof tempDir>;
   let store: StartupStore;
   const written = () => statSync(store.file, { throwIfNoEntry: false })?.mtimeMs;
-  const load = () => loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, store);
+  const load = () => loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, store).engine;
   const fresh = () => answers(createEngine(loadKnowledge(kb.dir)));
 
   beforeEach(() => {
@@ -46,7 +51,7 @@ describe('start-up knowledge store', () => {
 
   it('answers from the store exactly as from the files, and stores nothing without a build', () => {
     expect(
-      answers(loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, { ...store, stamp: undefined })),
+      answers(loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, { ...store, stamp: undefined }).engine),
     ).toEqual(fresh());
     expect(written()).toBeUndefined();
 

@@ -148,17 +148,29 @@ describe('agentFetch', () => {
     });
   });
 
-  it('hands a multipart body (a file upload) to the global fetch', async () => {
+  it('sends a multipart body (a file upload) itself, and hands other bodies to the global fetch', async () => {
+    const seen: { type?: string; body?: string } = {};
+    const { url } = await serve((req, res, body) => {
+      Object.assign(seen, { type: req.headers['content-type'], body });
+      res.end('uploaded');
+    });
     const calls: unknown[] = [];
     const fallback = async (input: string | URL, init?: unknown) => {
       calls.push([String(input), init]);
       return new Response('ok');
     };
+    const f = fetcher(fallback);
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'chart.png');
-    const res = await fetcher(fallback)('http://127.0.0.1:9/upload', { method: 'POST', body: form });
+    form.append('file', new Blob([new TextEncoder().encode('PNGDATA')]), 'chart.png');
+    const res = await f(`${url}/upload`, { method: 'POST', body: form });
+    expect(await res.text()).toBe('uploaded');
+    expect(seen.type).toMatch(/^multipart\/form-data; boundary=/);
+    expect(seen.body).toContain('filename="chart.png"');
+    expect(seen.body).toContain('PNGDATA');
+    expect(calls).toHaveLength(0);
+    const other = await f(`${url}/x`, { method: 'POST', body: new URLSearchParams('a=1') as never });
+    expect(await other.text()).toBe('ok');
     expect(calls).toHaveLength(1);
-    expect(await res.text()).toBe('ok');
   });
 
   it('carries the Web API client: a post and a file upload reach the local Slack server', async () => {

@@ -9,8 +9,9 @@ import type { webApi } from '@slack/bolt';
  * is at least one call. The client reads only what `FetchResponse` names (status, a few headers, the
  * text), so the answer is that and nothing more.
  *
- * Bodies other than a string (the multipart upload of a chart) go to the global fetch, which builds
- * multipart bodies; so does a `redirect` other than 'error' (the client always sends 'error').
+ * A multipart body (the upload of a chart) is encoded by the platform's Response and sent the same
+ * way; other bodies, and a `redirect` other than 'error' (the client always sends 'error'), go to the
+ * global fetch.
  */
 
 /** Free sockets are closed before servers commonly drop them (5 s and more), so none is reused mid-close. */
@@ -35,14 +36,21 @@ export function agentFetch(
   const fetch = (async (input, init = {}) => {
     const url = input instanceof URL ? input : new URL(String(input));
     const protocol = url.protocol as 'http:' | 'https:';
-    const body = init.body;
-    if (
-      (body !== undefined && typeof body !== 'string') ||
-      (init.redirect !== undefined && init.redirect !== 'error') ||
-      !(protocol in agents)
-    )
+    if ((init.redirect !== undefined && init.redirect !== 'error') || !(protocol in agents))
       return fallback(input, init);
-    return request(url, protocol === 'https:' ? https : http, agents[protocol], init, body);
+    let body: string | Buffer | undefined;
+    let headers = init.headers;
+    if (init.body instanceof FormData) {
+      // A file upload: the multipart encoding (and its boundary) from the platform's own encoder.
+      const encoded = new Response(init.body);
+      headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? '' };
+      body = Buffer.from(await encoded.arrayBuffer());
+    } else if (init.body === undefined || typeof init.body === 'string') {
+      body = init.body;
+    } else {
+      return fallback(input, init);
+    }
+    return request(url, protocol === 'https:' ? https : http, agents[protocol], { ...init, headers }, body);
   }) as AgentFetch;
   fetch.destroy = () => {
     agents['http:'].destroy();
@@ -56,7 +64,7 @@ function request(
   transport: typeof http | typeof https,
   agent: http.Agent,
   init: FetchRequestInit,
-  body: string | undefined,
+  body: string | Buffer | undefined,
 ): Promise<FetchResponse> {
   const signal = init.signal;
   if (signal?.aborted) return Promise.reject(signal.reason);

@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import type { EventJournal } from '../../services/journal.js';
 import { agentFetch } from './agent-fetch.js';
 import { boltLogger } from './bolt-logger.js';
+import { fastChat } from './chat.js';
 import { logUnhandled } from './errors.js';
 import { BODY_LIMIT_BYTES, guardRequests } from './http-guard.js';
 import { idempotentFetch } from './idempotent-fetch.js';
@@ -123,8 +124,15 @@ export function createSlackApp(
     ignoreSelf: false,
   });
 
+  // Replies (chat.postMessage / postEphemeral) skip the client's per-call extras (chat.ts).
+  const installChat = fastChat({
+    fetch,
+    retry: options.retryConfig ?? DEFAULT_RETRY,
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
   let inFlight = 0;
-  app.use(async ({ next }) => {
+  app.use(async ({ client, next }) => {
+    installChat(client);
     inFlight += 1;
     try {
       await next();

@@ -7,6 +7,7 @@ import * as autoAnswer from './auto-answer.js';
 import * as directMessage from './direct-message.js';
 import * as escalateButton from './escalate.js';
 import * as mention from './mention.js';
+import { listenerRouter } from './router.js';
 import * as shortcut from './shortcut.js';
 import * as threadReply from './thread-reply.js';
 
@@ -31,6 +32,9 @@ export interface ListenerSettings {
   admins: ReadonlySet<string>;
 }
 
+/** Every module registers on the router, which gives Bolt one listener for the events, one for the actions. */
 export function registerListeners(app: App, services: Services, settings: ListenerSettings): void {
-  for (const listener of LISTENERS) listener.register(app, services, settings);
+  const router = listenerRouter(app);
+  for (const listener of LISTENERS) listener.register(router.app, services, settings);
+  router.install();
 }

@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/core/index.js';
+import { Lexicon } from '../../src/core/lexicon.js';
+import { SearchIndex } from '../../src/core/search.js';
+
+const kb = loadKnowledge(join(import.meta.dirname, '../../knowledge'));
+const lexicon = new Lexicon(kb.vocabulary);
+const index = new SearchIndex(kb.entries, lexicon);
+
+describe('query words the index does not know', () => {
+  it('reach the knowledge’s own words through their Snowball stems, in both languages', () => {
+    // "envoie" is not in the knowledge; "envoyer" is ("combien de tokens je peux envoyer…").
+    expect(index.knows(lexicon.term('envoie'))).toBe(false);
+    const fr = index.prepare('combien de tokens j’envoie à R1 ?');
+    expect(fr.terms).toContain(lexicon.term('envoyer'));
+    expect(fr.unknown).toEqual([]);
+    expect(fr.corrected).toBe(0);
+    // "attracting" → the term of "attractive" (an answer's word).
+    const en = index.prepare('why is R1 attracting researchers?');
+    expect(en.terms).toContain(lexicon.term('attractive'));
+  });
+
+  it('leave words the index knows as they are', () => {
+    const text = 'combien coûte l’API de R1 ?';
+    const q = index.prepare(text);
+    expect(q.terms).toEqual(lexicon.terms(text));
+    expect(q.unknown).toEqual([]);
+    expect(q.corrected).toBe(0);
+  });
+});
+
+describe('typo correction', () => {
+  it('leaves common words of both languages alone: they are no typos of the knowledge’s words', () => {
+    for (const [word, near] of [
+      ['formation', 'fondation'],
+      ['stick', 'stock'],
+      ['influence', 'inference'],
+    ] as const) {
+      // Each is one or two edits from a word the knowledge uses, and unknown to it.
+      expect(index.knows(lexicon.term(near))).toBe(true);
+      const q = index.prepare(`DeepSeek ${word}`);
+      expect(q.corrected).toBe(0);
+      expect(q.terms).not.toContain(lexicon.term(near));
+    }
+  });
+
+  it('still corrects typos', () => {
+    const q = index.prepare('deepsek licnese');
+    expect(q.corrected).toBe(2);
+    expect(q.terms).toEqual(['@deepseek', lexicon.term('license')]);
+  });
+});
