@@ -36,6 +36,9 @@ describe('converse: meta follow-ups act on the last answer', () => {
     expect(out[1]?.reply.entryId).toBe('nvidia-market-cap');
     expect(out[1]?.reply.source).toBeDefined();
     expect(out[1]?.meta).toBe('source');
+    const asked = chat(['nvidia a perdu combien ?', 't as une source pour la capitalisation perdue ?']).out;
+    expect(asked[1]?.reply.entryId).toBe('nvidia-market-cap');
+    expect(asked[1]?.reply.lang).toBe('fr');
     const fr = chat(['nvidia a perdu combien ?', 'tu peux me donner plus de détails sur la chute ?']).out;
     expect(fr[1]?.reply.entryId).toBe('nvidia-drop');
     expect(fr[1]?.reply.lang).toBe('fr');

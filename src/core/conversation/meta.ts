@@ -454,7 +454,10 @@ const ABOUT: { kind: MetaAbout['kind']; lang: Lang; re: RegExp }[] = [
 export function detectMetaAbout(text: string): MetaAbout | undefined {
   if (text.length > MAX_META_LENGTH) return undefined;
   // "tu peux me donner plus de détails sur…", "can you give us the source for…".
-  const s = core(text).replace(/^(?:(?:me|nous|m) )?(?:donner|dire|give (?:me|us)|tell (?:me|us)) /, '');
+  const s = core(text).replace(
+    /^(?:(?:me|nous|m) )?(?:donner|dire|give (?:me|us)|tell (?:me|us)|t as|tu as|as tu|vous avez|avez vous|do you have|have you got|got|what about) /,
+    '',
+  );
   for (const { kind, lang, re } of ABOUT) {
     const rest = re.exec(s)?.[1];
     if (rest) return { kind, rest, lang };
