@@ -226,6 +226,7 @@ class KnowledgeEngine implements Engine {
     const resolve = (r: Reading) => {
       if (r.q.terms.some((t) => this.index.isForeignName(t))) return r;
       const resolved = resolveFollowUp(r, topic, this.lexicon);
+      if (resolved && context && this.elsewhere(r, context.turns)) return r;
       // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
       // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
       if (!resolved) return r;
@@ -316,6 +317,25 @@ class KnowledgeEngine implements Engine {
       ...decorateFact(this.kb, factReply(this.kb, entry, lang, ranked, round3(confidence))),
       understood: reading,
     };
+  }
+
+  /**
+   * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
+   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
+   * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
+   * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
+   */
+  private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
+    if (r.entities.length > 0 || r.marker > 0 || this.lexicon.refersBack(r.q.raw)) return false;
+    if (namesSomething(r, this.lexicon)) return false;
+    const given = turns
+      .slice(-ASKED_ANEW_TURNS)
+      .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
+      .map((t) => t.entryId as string);
+    const strange = r.q.terms.filter(
+      (t) => this.lexicon.kind(t) === undefined && !given.some((id) => this.index.mentions(id, t)),
+    );
+    return strange.length > 0;
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */

@@ -232,6 +232,17 @@ describe('follow-ups (the fact side)', () => {
     expect(others?.entryId).toBe('other-stocks');
   });
 
+  it('words nothing recent speaks of, with nothing pointing back, are another subject', () => {
+    const [, countries] = converse('qui a fondé deepseek ?', 'combien de pays existent ?');
+    expect(countries?.answered).toBe(false);
+    const [, sum] = converse('qui a fondé deepseek ?', 'combien font 2+2');
+    expect(sum?.answered).toBe(false);
+    // The answer just given speaks of active parameters: a follow-up.
+    const [size, active] = converse('how big is r1?', 'how many are active?');
+    expect(active?.entryId).toBe(size?.entryId);
+    expect(active?.answered).toBe(true);
+  });
+
   it('a comparison naming one side compares it with the conversation’s thing', () => {
     const [, mini, cheaper] = converse(
       'r1 coûte combien par million de tokens ?',
