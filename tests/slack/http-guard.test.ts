@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardRequests, SERVER_OPTIONS } from '../../src/adapters/slack/http-guard.js';
@@ -101,6 +101,67 @@ describe('the guard in front of Bolt', () => {
       body: '{}',
     });
     expect(await res.text()).toBe('ok');
+    expect(g.passed()).toBe(1);
+  });
+
+  it('keeps a kept-alive connection serving after refusing a small request whose body had arrived', async () => {
+    const g = await guarded();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const ask = (headers: Record<string, string>) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const req = request(
+            { host: '127.0.0.1', port: g.port, path: '/slack/events', method: 'POST', agent, headers },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (c: string) => {
+                body += c;
+              });
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            },
+          );
+          req.on('error', reject);
+          req.end('{}');
+        });
+      expect((await ask({})).status).toBe(401);
+      const signed = await ask({
+        'x-slack-signature': `v0=${'0'.repeat(64)}`,
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+      });
+      expect(signed).toEqual({ status: 200, body: 'ok' });
+      // One connection carried both.
+      expect(g.sockets).toHaveLength(1);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('reads and drops a small refused body that arrives after the answer, and serves the next request', async () => {
+    const g = await guarded();
+    const socket = connect(g.port, '127.0.0.1');
+    let seen = '';
+    socket.on('data', (d: Buffer) => {
+      seen += d.toString('latin1');
+    });
+    await once(socket, 'connect');
+    // Headers first; the unsigned request is refused on them.
+    socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n');
+    while (!seen.includes('\r\n\r\n')) await new Promise((r) => setTimeout(r, 10));
+    expect(seen).toMatch(/^HTTP\/1\.1 401/);
+    // Its body comes after the answer, then the next request on the same connection, past the 250 ms
+    // a refused connection is otherwise given.
+    socket.write('{}');
+    await new Promise((r) => setTimeout(r, 400));
+    const ts = String(Math.floor(Date.now() / 1000));
+    socket.write(
+      `POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nX-Slack-Signature: v0=${'0'.repeat(64)}\r\nX-Slack-Request-Timestamp: ${ts}\r\n\r\n{}`,
+    );
+    const deadline = Date.now() + 5000;
+    while (!seen.endsWith('ok') && Date.now() < deadline && !socket.destroyed)
+      await new Promise((r) => setTimeout(r, 10));
+    socket.destroy();
+    expect(seen.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 401', 'HTTP/1.1 200']);
     expect(g.passed()).toBe(1);
   });
 });

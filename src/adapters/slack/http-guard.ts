@@ -16,6 +16,8 @@ import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 /** The most body bytes read at once, over every request not yet verified or answered. */
 export const BODY_BUDGET_BYTES = 8 * 1024 * 1024;
+/** A refused body up to this size is read and dropped, keeping its connection; a larger one never is. */
+const REFUSED_DRAIN_BYTES = 16 * 1024;
 /** How long a refused request's body may keep coming (and be dropped) before the connection is cut. */
 const REFUSED_GRACE_MS = 250;
 /** Slack refuses requests older than five minutes; so does Bolt, after reading the body. */
@@ -57,10 +59,14 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
       // Read no more of it: the body the client keeps sending waits in the kernel, not in this process.
       req.socket.pause();
       // Node "dumps" a body nobody read once the response is finished (IncomingMessage#_dump resumes
-      // the socket and reads the body to its end, dropping it, to reuse the connection). Here that
-      // would read every refused byte anyway, as garbage: 600 refused 4 MB bodies grew RSS by 62–88 MB
-      // on Node 24 and ~40 MB on Node 20 that way, 9–25 MB without it. The connection is closed instead.
-      (req as IncomingMessage & { _dump?: () => void })._dump = () => {};
+      // the socket and reads the body to its end, dropping it, to reuse the connection). For a large
+      // refused body that reads every refused byte anyway, as garbage: 600 refused 4 MB bodies grew
+      // RSS by 62–88 MB on Node 24 and ~40 MB on Node 20 that way, 9–25 MB without it. So only a
+      // small announced body is dumped (the connection then serves the client's next request, as a
+      // kept-alive one should); any other is never read and its connection is closed below.
+      const announced = Number(req.headers['content-length']);
+      if (!(announced <= REFUSED_DRAIN_BYTES))
+        (req as IncomingMessage & { _dump?: () => void })._dump = () => {};
       res.writeHead(status, { 'content-type': 'text/plain', ...headers }).end();
       // The body that follows is not read at all: the socket is paused (the client's sends block) and,
       // after a short grace that lets the client read the answer, closed.
