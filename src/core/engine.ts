@@ -46,6 +46,7 @@ import {
   conversationTopic,
   inherit,
   isGrounded,
+  namesSomething,
   type Reading,
   read,
   resolveFollowUp,
@@ -225,6 +226,7 @@ class KnowledgeEngine implements Engine {
     const resolve = (r: Reading) => {
       if (r.q.terms.some((t) => this.index.isForeignName(t))) return r;
       const resolved = resolveFollowUp(r, topic, this.lexicon);
+      if (resolved && context && this.elsewhere(r, context.turns)) return r;
       // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
       // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
       if (!resolved) return r;
@@ -235,7 +237,13 @@ class KnowledgeEngine implements Engine {
     };
     const own = read(prepared, this.lexicon);
     const reading = resolve(own);
-    const reply = this.understoodReply(text, reading, resolve, lang);
+    let reply = this.understoodReply(text, reading, resolve, lang);
+    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?").
+    for (const earlier of reading.earlier ?? []) {
+      if (reply.answered) break;
+      const again = this.answerReading(earlier, lang);
+      if (again.answered && again.kind === 'fact') reply = { ...again, understood: earlier };
+    }
     if (!context || reading === own || reply.understood !== reading) return reply;
     return this.askedAnew(reply, own, reading, context.turns, topic?.seen ?? [], lang) ?? reply;
   }
@@ -268,6 +276,12 @@ class KnowledgeEngine implements Engine {
     // celui de R1 ?" after V3's training cost) stays unanswered.
     const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
     if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
+    // A question word the answer just given is asked about already ("by how much?" after "is it
+    // cheaper?"): it asks more of that answer, not of another entry.
+    const asks = own.questions.filter((q) => q !== 'whatis');
+    const id = reply.entryId;
+    if (reply.answered && id && !namesSomething(own, this.lexicon) && asks.length > 0)
+      if (asks.every((q) => this.index.mentions(id, q))) return undefined;
     const hits = this.hitsFor(reading, 5);
     if (hits.length === 0) return undefined;
     const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
@@ -303,6 +317,25 @@ class KnowledgeEngine implements Engine {
       ...decorateFact(this.kb, factReply(this.kb, entry, lang, ranked, round3(confidence))),
       understood: reading,
     };
+  }
+
+  /**
+   * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
+   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
+   * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
+   * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
+   */
+  private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
+    if (r.entities.length > 0 || r.marker > 0 || this.lexicon.refersBack(r.q.raw)) return false;
+    if (namesSomething(r, this.lexicon)) return false;
+    const given = turns
+      .slice(-ASKED_ANEW_TURNS)
+      .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
+      .map((t) => t.entryId as string);
+    const strange = r.q.terms.filter(
+      (t) => this.lexicon.kind(t) === undefined && !given.some((id) => this.index.mentions(id, t)),
+    );
+    return strange.length > 0;
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */

@@ -26,6 +26,12 @@ export interface Reading {
    * made?"): it asks about the conversation's things, so an entry about something else does not answer it.
    */
   about?: string[];
+  /**
+   * Other readings of a new thing asked after the conversation's aspects: with what earlier questions
+   * asked, newest first, tried when this one gets no answer ("et broadcom ?" after "was it a record?"
+   * asks how it fell, as the question before did).
+   */
+  earlier?: Reading[];
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {
@@ -114,6 +120,8 @@ export interface Topic {
   asked: string[];
   /** Every entity the recent turns named, newest first: what the conversation has been about. */
   seen: string[];
+  /** What the earlier questions asked, newest first (after `asked`). */
+  askedBefore?: string[][];
 }
 
 /**
@@ -127,6 +135,7 @@ export function conversationTopic(
   let entities: string[] | undefined;
   let predicates: string[] | undefined;
   let asked: string[] | undefined;
+  const askedBefore: string[][] = [];
   const seen = new Set<string>();
   for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
     const t = turns[i] as Turn;
@@ -139,17 +148,23 @@ export function conversationTopic(
     const named = t.entities !== undefined && t.entities.length > 0;
     if (!named && !(t.kind === 'fact' && t.answered)) continue;
     for (const e of t.entities ?? []) seen.add(ENTITY_PREFIX + e);
-    if (entities !== undefined && predicates !== undefined && asked !== undefined) continue;
     const r = readText(t.text);
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
     if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
     // The aspect asked: from the last question that asked one ("et par rapport à o1 ?" compares, it
     // does not ask; "et v3 ?" after it asks the price again).
     const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
-    if (asked === undefined && nonEntity.length > 0 && asksSomething(r)) asked = nonEntity;
+    if (nonEntity.length > 0 && asksSomething(r)) {
+      if (asked === undefined) asked = nonEntity;
+      else if (
+        !askedBefore.some((a) => a.join(' ') === nonEntity.join(' ')) &&
+        nonEntity.join(' ') !== asked.join(' ')
+      )
+        askedBefore.push(nonEntity);
+    }
   }
   if (!entities) return undefined;
-  return { entities, predicates: predicates ?? [], asked: asked ?? [], seen: [...seen] };
+  return { entities, predicates: predicates ?? [], asked: asked ?? [], seen: [...seen], askedBefore };
 }
 
 /**
@@ -201,7 +216,10 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
   const bare = r.marker > 0 ? small <= NEW_THING_SMALL_WORDS : r.q.terms.length === 1 && small === 0;
   if (nonEntity.length === 0 && topic.entities.length > 0 && bare) {
     if (topic.asked.length === 0) return undefined;
-    return withTerms(r, [...topic.asked, ...r.entities], lexicon);
+    const next = withTerms(r, [...topic.asked, ...r.entities], lexicon);
+    const before = topic.askedBefore ?? [];
+    if (before.length > 0) next.earlier = before.map((a) => withTerms(r, [...a, ...r.entities], lexicon));
+    return next;
   }
   // A comparison that names one side only compares it with the conversation's thing: "r1 est combien de
   // fois moins cher ?" after o1-mini's price, "is v3 better?" after R1. The thing taken only narrows.

@@ -97,6 +97,20 @@ export const GATES: readonly Gate[] = [
     floor: 1,
   },
   {
+    metric: 'threads.follow-ups',
+    issue: 9,
+    description: 'second conversation set (threads): follow-up turns right',
+    target: 0.95,
+    floor: 0.76,
+  },
+  {
+    metric: 'threads.off-topic',
+    issue: 9,
+    description: 'second conversation set (threads): off-topic turns refused',
+    target: 1,
+    floor: 1,
+  },
+  {
     metric: 'calculator.exact',
     issue: 10,
     description: 'calculator questions: exact figures',

@@ -360,6 +360,19 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
     conv.filter((o) => o.group === 'off-topic'),
     (o) => o.correct,
   );
+  const threads = of('threads');
+  metric(
+    m,
+    'threads.follow-ups',
+    threads.filter((o) => o.group === 'follow-up' || o.group === 'meta'),
+    (o) => o.correct,
+  );
+  metric(
+    m,
+    'threads.off-topic',
+    threads.filter((o) => o.group === 'off-topic'),
+    (o) => o.correct,
+  );
   metric(
     m,
     'conversations.self-contained',

@@ -31,6 +31,24 @@ describe('converse: meta follow-ups act on the last answer', () => {
     expect(out[1]?.meta).toBe('source');
   });
 
+  it('a source or details asked about something named answers that thing, with its source or details', () => {
+    const { out } = chat(['how much did nvidia fall on jan 27?', 'any source for the market cap loss?']);
+    expect(out[1]?.reply.entryId).toBe('nvidia-market-cap');
+    expect(out[1]?.reply.source).toBeDefined();
+    expect(out[1]?.meta).toBe('source');
+    const asked = chat(['nvidia a perdu combien ?', 't as une source pour la capitalisation perdue ?']).out;
+    expect(asked[1]?.reply.entryId).toBe('nvidia-market-cap');
+    expect(asked[1]?.reply.lang).toBe('fr');
+    const fr = chat(['nvidia a perdu combien ?', 'tu peux me donner plus de détails sur la chute ?']).out;
+    expect(fr[1]?.reply.entryId).toBe('nvidia-drop');
+    expect(fr[1]?.reply.lang).toBe('fr');
+    expect(fr[1]?.reply.fields.length).toBeGreaterThan(fr[0]?.reply.fields.length ?? 0);
+    // Something the sources do not cover stays a question of its own, refused.
+    const weather = chat(['nvidia a perdu combien ?', 'more info about the weather']).out;
+    expect(weather[1]?.reply.answered).toBe(false);
+    expect(weather[1]?.meta).toBeUndefined();
+  });
+
   it('tes sources ? after a French question answers in French', () => {
     const { out } = chat(['qui a fondé deepseek ?', 'tes sources ?']);
     expect(out[1]?.reply.lang).toBe('fr');

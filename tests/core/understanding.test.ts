@@ -227,6 +227,20 @@ describe('follow-ups (the fact side)', () => {
     // A thing of the vocabulary after a marker asks the same as a name would: when the app came out.
     const [, , app] = converse("la sortie de r1, c'était quand ?", 'et v3 ?', "et l'appli ?");
     expect(app?.entryId).toBe('app-launch');
+    // When the last aspect says nothing of the new thing, what the question before asked does.
+    const [, , others] = converse('nvidia a perdu combien en bourse ?', "c'est un record ?", 'et broadcom ?');
+    expect(others?.entryId).toBe('other-stocks');
+  });
+
+  it('words nothing recent speaks of, with nothing pointing back, are another subject', () => {
+    const [, countries] = converse('qui a fondé deepseek ?', 'combien de pays existent ?');
+    expect(countries?.answered).toBe(false);
+    const [, sum] = converse('qui a fondé deepseek ?', 'combien font 2+2');
+    expect(sum?.answered).toBe(false);
+    // The answer just given speaks of active parameters: a follow-up.
+    const [size, active] = converse('how big is r1?', 'how many are active?');
+    expect(active?.entryId).toBe(size?.entryId);
+    expect(active?.answered).toBe(true);
   });
 
   it('a comparison naming one side compares it with the conversation’s thing', () => {
@@ -258,6 +272,9 @@ describe('follow-ups (the fact side)', () => {
     // …or when the entry its words prefer alone is about something else (V3's training, not R1-Zero's).
     const [, trained] = converse('what is r1-zero?', 'how was it trained?');
     expect(trained?.entryId).toBe('r1-zero');
+    // …or when the follow-up only asks a question word the answer just given is about ("by how much?").
+    const [, , much] = converse('is r1 better than o1?', 'and is it cheaper?', 'by how much?');
+    expect(much?.entryId).toBe('r1-vs-o1-price');
     // …and a new thing named alone gets its own entry rather than the same answer again, or nothing
     // when the sources lack the aspect for it (R1's training cost).
     const [, distilled] = converse('what license is r1 under?', 'and the distilled models?');

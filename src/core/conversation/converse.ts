@@ -3,7 +3,7 @@ import type { Engine, Query } from '../engine-types.js';
 import { t } from '../i18n/index.js';
 import { detectLang, type Lang, langFromLocale } from '../lang.js';
 import { makeReply, type Reply, type ReplyField } from '../reply.js';
-import { detectMeta, type MetaRequest } from './meta.js';
+import { detectMeta, detectMetaAbout, type MetaRequest } from './meta.js';
 
 /** Turns kept in a conversation's context (oldest dropped first). */
 export const MAX_TURNS = 8;
@@ -76,6 +76,18 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   }
 
   const context = turns.length > 0 ? { turns: [...turns] } : null;
+  // "source for the $6M figure?", "plus de détails sur la chute ?": that thing, asked in the
+  // conversation, with its source (a fact reply cites it) or its details; else a question of its own.
+  const about = detectMetaAbout(text);
+  if (about) {
+    const aboutLocale = query.locale ?? about.lang;
+    const sub = engine.answer({ text: about.rest, locale: aboutLocale, ...(context ? { context } : {}) });
+    if (sub.answered && sub.kind === 'fact') {
+      const reply = about.kind === 'details' ? applyMeta(engine, { kind: 'details' }, sub, sub.lang) : sub;
+      const turn = turnOf(sub, about.rest, now());
+      return { reply, context: boundContext([...turns, turn], max), meta: about.kind };
+    }
+  }
   // A follow-up too short to show its language ("and o1?", "broadcom ?") keeps the conversation's.
   const locale = query.locale ?? (last && detectLang(text) === undefined ? last.lang : null);
   const reply = completeOnItsOwn(

@@ -8,4 +8,4 @@ export {
   MAX_TURNS,
   turnOf,
 } from './converse.js';
-export { detectMeta, isStop, type MetaRequest } from './meta.js';
+export { detectMeta, detectMetaAbout, isStop, type MetaAbout, type MetaRequest } from './meta.js';

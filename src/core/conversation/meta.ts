@@ -416,6 +416,55 @@ export function detectMeta(text: string, current?: Lang): MetaRequest | undefine
   return fromWords(s, current);
 }
 
+/** A source or more details asked about something named: "source for the $6M figure?", "plus de détails sur la chute ?". */
+export interface MetaAbout {
+  kind: 'source' | 'details';
+  /** The words naming what it is asked about ("the $6M figure", "la chute"). */
+  rest: string;
+  lang?: Lang;
+}
+
+const ABOUT: { kind: MetaAbout['kind']; lang: Lang; re: RegExp }[] = [
+  {
+    kind: 'source',
+    lang: 'en',
+    re: /^(?:(?:what|which|where) (?:is|are|s|re) )?(?:your |the |a |any |some )?(?:sources?|references?|citations?|links?) (?:for|on|behind) (.+)$/,
+  },
+  {
+    kind: 'source',
+    lang: 'fr',
+    re: /^(?:(?:c est )?(?:quoi|quelle|quelles) (?:est |sont )?)?(?:ta |tes |la |les |une |des |vos |votre |ton )?(?:sources?|references?|liens?) (?:pour|sur) (.+)$/,
+  },
+  {
+    kind: 'details',
+    lang: 'en',
+    re: /^(?:(?:some |a few |any |a bit )?more (?:details?|info|information) |details |tell me more |more |elaborate |expand |go deeper |explain more )(?:on|about|regarding) (.+)$/,
+  },
+  {
+    kind: 'details',
+    lang: 'fr',
+    re: /^(?:plus de (?:details?|precisions?) |plus d (?:infos?|informations?|explications?) |des (?:details?|precisions?) |d autres details |di(?:s|tes) m en plus |developpe[sz]? |precise[sz]? |detaille[sz]? )(?:sur|a propos de|concernant|au sujet de) (.+)$/,
+  },
+];
+
+/**
+ * The source or details asked about something the message names, read as that thing asked in the
+ * conversation: the caller answers `rest` and gives its source (a fact reply cites it) or its details.
+ */
+export function detectMetaAbout(text: string): MetaAbout | undefined {
+  if (text.length > MAX_META_LENGTH) return undefined;
+  // "tu peux me donner plus de détails sur…", "can you give us the source for…".
+  const s = core(text).replace(
+    /^(?:(?:me|nous|m) )?(?:donner|dire|give (?:me|us)|tell (?:me|us)|t as|tu as|as tu|vous avez|avez vous|do you have|have you got|got|what about) /,
+    '',
+  );
+  for (const { kind, lang, re } of ABOUT) {
+    const rest = re.exec(s)?.[1];
+    if (rest) return { kind, rest, lang };
+  }
+  return undefined;
+}
+
 /** True for "stop", "tais-toi", "shut up": the bot stops listening where it was asked to. */
 export function isStop(text: string): boolean {
   return detectMeta(text)?.kind === 'stop';
