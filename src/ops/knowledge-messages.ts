@@ -25,9 +25,26 @@ export function fingerprint(data: unknown): string {
 /** Entries per message after the first. */
 export const PART_ENTRIES = 100;
 
+/** What reading a knowledge folder cost, and which of its files were empty. */
+export interface ReadFigures {
+  files: number;
+  emptyFiles: string[];
+  readMs: number;
+  validateMs: number;
+  indexMs: number;
+}
+
+/** An invalid knowledge folder: its problems (the first ones) and how many there were. */
+export interface WorkerFailure {
+  ok: false;
+  problems: string[];
+  count: number;
+  emptyFiles: string[];
+}
+
 /** The first message: the outcome, and for a valid base everything but its entries. */
 export type WorkerHeader =
-  | {
+  | (ReadFigures & {
       ok: true;
       /** The KnowledgeBase without `entries` and `byId` (they follow in parts). */
       kb: Omit<KnowledgeBase, 'entries' | 'byId'>;
@@ -38,13 +55,8 @@ export type WorkerHeader =
       vocabularyPrint: string;
       /** Entries sent in parts (the others are the bot's own, unchanged). */
       sent: number;
-      files: number;
-      emptyFiles: string[];
-      readMs: number;
-      validateMs: number;
-      indexMs: number;
-    }
-  | { ok: false; problems: string[]; count: number; emptyFiles: string[] };
+    })
+  | WorkerFailure;
 
 /** Each later message: the next entries not already held, in order. */
 export interface WorkerPart {

@@ -11,6 +11,8 @@ import { loadStartupEngine } from './knowledge-cache.js';
 import {
   entryPrint,
   fingerprint,
+  type ReadFigures,
+  type WorkerFailure,
   type WorkerHeader,
   type WorkerPart,
   type WorkerRequest,
@@ -18,7 +20,7 @@ import {
 
 /** What a reload worker found: the knowledge and its prepared index, or the problems. */
 export type WorkerResponse =
-  | {
+  | (ReadFigures & {
       ok: true;
       kb: KnowledgeBase;
       prepared: PreparedEngine;
@@ -28,13 +30,8 @@ export type WorkerResponse =
       vocabularyPrint: string;
       /** Entries kept from the previous knowledge, unchanged (not sent by the worker). */
       reused: number;
-      files: number;
-      emptyFiles: string[];
-      readMs: number;
-      validateMs: number;
-      indexMs: number;
-    }
-  | { ok: false; problems: string[]; count: number; emptyFiles: string[] };
+    })
+  | WorkerFailure;
 
 export interface ReloadHooks {
   reloaded?(entries: number): void;
