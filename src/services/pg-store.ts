@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
-import { questionKey, type RecordBackend, type TimedRecord } from './records.js';
+import { questionKey, type RecordBackend, type TimedRecord, voteRow } from './records.js';
 import { DEFAULT_RETENTION, type Retention } from './sqlite-store.js';
 
 const SCHEMA = `
@@ -57,16 +57,7 @@ export class PgRecords implements RecordBackend {
       if (votes.length > 0) {
         const values: unknown[] = [];
         const rows = votes.map((r, i) => {
-          values.push(
-            r.at,
-            r.platform,
-            r.user,
-            r.entryId,
-            r.vote,
-            r.lang,
-            r.reason ?? null,
-            r.comment ?? null,
-          );
+          values.push(...voteRow(r));
           const b = i * 8;
           return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
         });

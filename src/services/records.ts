@@ -186,6 +186,11 @@ export class BatchedFeedbackStore implements FeedbackStore {
 }
 
 /** The same question typed with other case or spacing counts once (stored with each record). */
+/** A vote's values in the order of the votes table's columns (at, platform, user, entry, vote, lang, reason, comment). */
+export function voteRow(r: TimedRecord & { kind: 'vote' }): unknown[] {
+  return [r.at, r.platform, r.user, r.entryId, r.vote, r.lang, r.reason ?? null, r.comment ?? null];
+}
+
 export function questionKey(q: string): string {
   return q
     .toLowerCase()

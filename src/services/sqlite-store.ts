@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
-import { parseRecordLine, questionKey, type RecordBackend, type TimedRecord } from './records.js';
+import { parseRecordLine, questionKey, type RecordBackend, type TimedRecord, voteRow } from './records.js';
 
 /** The embedded database under DATA_DIR: votes, unanswered questions, Slack events not yet answered. */
 export const DB_FILE = 'briefbot.db';
@@ -77,17 +77,7 @@ export class SqliteRecords implements RecordBackend {
     );
     this.writeBatch = this.db.transaction((batch: readonly TimedRecord[]) => {
       for (const r of batch) {
-        if (r.kind === 'vote')
-          this.insertVote.run(
-            r.at,
-            r.platform,
-            r.user,
-            r.entryId,
-            r.vote,
-            r.lang,
-            r.reason ?? null,
-            r.comment ?? null,
-          );
+        if (r.kind === 'vote') this.insertVote.run(...voteRow(r));
         else this.insertUnanswered.run(r.at, r.platform, r.question, questionKey(r.question), r.lang);
       }
     });
