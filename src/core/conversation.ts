@@ -18,6 +18,8 @@ export interface Turn {
   entities?: string[];
   /** The aspect asked (who founded, when, how much, why, …), an id from the knowledge vocabulary. */
   aspect?: string;
+  /** The answer's confidence, when it had one: a meta follow-up ("source?") acting on it keeps it. */
+  confidence?: number;
   /** The calculator request understood, when it was a cost or training question (plain JSON). */
   calc?: Record<string, unknown>;
   /** Epoch milliseconds. */

@@ -366,12 +366,17 @@ class KnowledgeEngine implements Engine {
 
   /** The search's hits; for a follow-up that names nothing of its own, only entries about the conversation's things. */
   private hitsFor(reading: Reading, limit: number): SearchHit[] {
-    const about = reading.about;
-    if (!about) return this.index.searchPrepared(reading.q, limit);
+    if (!reading.about) return this.index.searchPrepared(reading.q, limit);
     return this.index
       .searchPrepared(reading.q, limit * 2)
-      .filter((h) => this.isAbout(about, h.id))
+      .filter((h) => this.aboutThread(reading, h.id))
       .slice(0, limit);
+  }
+
+  /** For a follow-up that names nothing: the entry is about the thread's things, or one it answered. */
+  private aboutThread(reading: Reading, id: string): boolean {
+    if (!reading.about || reading.answers?.includes(id)) return true;
+    return this.isAbout(reading.about, id);
   }
 
   /** The entry mentions one of the things (those named by most entries, like DeepSeek, say nothing). */
@@ -382,7 +387,7 @@ class KnowledgeEngine implements Engine {
 
   /** Checks that hold whatever the score: the entry must answer what is asked. */
   private fits(reading: Reading, id: string): boolean {
-    if (reading.about && !this.isAbout(reading.about, id)) return false;
+    if (!this.aboutThread(reading, id)) return false;
     // Something the sources never answer (revenue, weather, how to install, today's share price).
     if (reading.outside.some((t) => t !== FALLBACK_OUTSIDE)) return false;
     // "What is X?" is answered by X's overview, or not at all ("what is chatgpt").

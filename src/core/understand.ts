@@ -25,6 +25,8 @@ export interface Reading {
    * made?"): it asks about the conversation's things, so an entry about something else does not answer it.
    */
   about?: string[];
+  /** With `about`: the entries the recent turns answered, about the conversation's things by definition. */
+  answers?: string[];
   /**
    * Other readings of a new thing asked after the conversation's aspects: with what earlier questions
    * asked, newest first, tried when this one gets no answer ("et broadcom ?" after "was it a record?"

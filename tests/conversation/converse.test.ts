@@ -176,6 +176,21 @@ describe('converse: context', () => {
     expect(r.reply).toMatchObject({ kind: 'help', answered: false });
   });
 
+  it('tl;dr, shorthand in both languages, keeps the conversation’s language', () => {
+    const { out } = chat(['deepseek a entraîné v3 pour combien ?', 'tl;dr ?']);
+    expect(out[1]?.meta).toBe('short');
+    expect(out[1]?.reply.lang).toBe('fr');
+  });
+
+  it('a meta follow-up is as sure as the answer it acts on', () => {
+    const { out, context } = chat(['what fund did liang wenfeng run?', 'source?', 'more details']);
+    const [answer, source, details] = out.map((o) => o.reply) as [Reply, Reply, Reply];
+    expect(answer.confidence).toBeLessThan(1);
+    expect(source.confidence).toBe(answer.confidence);
+    expect(details.confidence).toBe(answer.confidence);
+    expect(context.turns.at(-1)?.confidence).toBe(answer.confidence);
+  });
+
   it('a short follow-up with no language of its own keeps the conversation’s', () => {
     const { out } = chat(['de combien a chuté nvidia ?', 'nvidia ?']);
     expect(out[1]?.reply.lang).toBe('fr');

@@ -15,7 +15,8 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ['plus de détails', 'details', 'fr'],
     ['Développe stp', 'details', 'fr'],
     ['in short?', 'short', 'en'],
-    ['tl;dr', 'short', 'en'],
+    // Chat shorthand in both languages: the conversation's language stays.
+    ['tl;dr', 'short'],
     ['en bref ?', 'short', 'fr'],
     ['résume', 'short', 'fr'],
     ['stop', 'stop'],

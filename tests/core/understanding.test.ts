@@ -232,6 +232,38 @@ describe('follow-ups (the fact side)', () => {
     expect(others?.entryId).toBe('other-stocks');
   });
 
+  it('a correction names the thing meant, for what was asked', () => {
+    const [, r1] = converse('when did v3 come out?', 'no I meant R1');
+    expect(r1?.entryId).toBe('r1-release');
+    const [, r1Price] = converse("c'est quoi le prix de l'api v3 ?", 'je parlais de r1');
+    expect(r1Price?.entryId).toBe('r1-api-price');
+    expect(r1Price?.lang).toBe('fr');
+  });
+
+  it('a follow-up naming nothing may ask again of the answer just given', () => {
+    // Liang Wenfeng was named, the founding date does not mention him: it was still the last answer.
+    const [, , spun, year] = converse(
+      "who's liang wenfeng",
+      'what fund did he run?',
+      'when was deepseek spun out of it?',
+      "c'était en quelle année déjà ?",
+    );
+    expect(spun?.entryId).toBe('founding-date');
+    expect(year?.entryId).toBe('founding-date');
+  });
+
+  it('"which" asks of the conversation’s thing too', () => {
+    const [, , others] = converse(
+      'how much did nvidia drop',
+      'was it the biggest ever?',
+      'what other stocks got hit?',
+    );
+    expect(others?.entryId).toBe('other-stocks');
+    // "what's …" is a question of its own when nothing points back.
+    const [, name] = converse('qui a fondé deepseek ?', "what's my name");
+    expect(name?.answered).toBe(false);
+  });
+
   it('words nothing recent speaks of, with nothing pointing back, are another subject', () => {
     const [, countries] = converse('qui a fondé deepseek ?', 'combien de pays existent ?');
     expect(countries?.answered).toBe(false);

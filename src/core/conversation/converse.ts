@@ -132,17 +132,24 @@ function completeOnItsOwn(
   return sure ? alone : reply;
 }
 
-/** The last answer again, in `lang`: its entry when it had one, else its question asked again. */
+/**
+ * The last answer again, in `lang`: its entry when it had one (as sure as it was the first time), else
+ * its question asked again.
+ */
 function reanswer(engine: Engine, last: Turn, lang: Lang, before: Turn[]): Reply {
   if (last.entryId) {
     const reply = engine.answerEntry(last.entryId, lang);
-    if (reply.answered) return reply;
+    if (reply.answered) return last.confidence === undefined ? reply : asSureAs(reply, last.confidence);
   }
   return engine.answer({
     text: last.text,
     locale: lang,
     ...(before.length > 0 ? { context: { turns: before } } : {}),
   });
+}
+
+function asSureAs(reply: Reply, confidence: number): Reply {
+  return { ...reply, confidence, ...(reply.turn ? { turn: { ...reply.turn, confidence } } : {}) };
 }
 
 function applyMeta(engine: Engine, meta: MetaRequest, previous: Reply, lang: Lang): Reply {

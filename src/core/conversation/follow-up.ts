@@ -63,15 +63,31 @@ export class FollowUps {
     const { index, lexicon } = this.search;
     // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
     if (r.q.terms.some((t) => index.isForeignName(t))) return r;
-    const resolved = resolveFollowUp(r, topic, lexicon);
-    if (resolved && turns && this.elsewhere(r, turns)) return r;
+    const asked = this.afterMarker(r);
+    const resolved = resolveFollowUp(asked, topic, lexicon);
+    if (resolved && turns && this.elsewhere(asked, turns)) return r;
     // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
     // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
     if (!resolved) return r;
     // "today" may be a headline's, not a follow-up's: "et aujourd'hui ?" asks for news the sources lack.
     const outside = resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) || r.outside.length > 0;
     if (outside && !this.search.hasGap(resolved)) return r;
+    // "c'était en quelle année déjà ?" after the founding date: what was just answered is about the thread.
+    if (resolved.about && turns) resolved.answers = givenEntries(turns);
     return resolved;
+  }
+
+  /**
+   * A marker with words of its own ("no I meant R1", "je voulais dire high-flyer", "sorry, I meant
+   * v3") says the message is a follow-up; what it asks is the rest.
+   */
+  private afterMarker(r: Reading): Reading {
+    const { index, lexicon } = this.search;
+    const words = r.q.raw.slice(0, r.marker);
+    if (words.every((w) => lexicon.isStopWord(w))) return r;
+    const rest = read(index.prepare(r.q.raw.slice(r.marker).join(' ')), lexicon);
+    rest.marker = r.marker;
+    return rest;
   }
 
   /**
@@ -90,17 +106,12 @@ export class FollowUps {
     thread: readonly string[],
   ): AskedAnew | undefined {
     const { index, lexicon, threshold, suggest } = this.search;
-    const given = new Set(
-      turns
-        .slice(-ASKED_ANEW_TURNS)
-        .filter((t) => t.kind === 'fact' && t.answered)
-        .map((t) => t.entryId),
-    );
+    const given = new Set(givenEntries(turns));
     // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
     // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
     // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
     // celui de R1 ?" after V3's training cost) stays unanswered.
-    const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
+    const repeats = reply.answered ? given.has(reply.entryId ?? '') : reading.about !== undefined;
     if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
     // A question word the answer just given is asked about already ("by how much?" after "is it
     // cheaper?"): it asks more of that answer, not of another entry.
@@ -153,15 +164,20 @@ export class FollowUps {
     const { index, lexicon } = this.search;
     if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
     if (namesSomething(r, lexicon)) return false;
-    const given = turns
-      .slice(-ASKED_ANEW_TURNS)
-      .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
-      .map((t) => t.entryId as string);
+    const given = givenEntries(turns);
     const strange = r.q.terms.filter(
       (t) => lexicon.kind(t) === undefined && !given.some((id) => index.mentions(id, t)),
     );
     return strange.length > 0;
   }
+}
+
+/** The entries the recent turns answered (the answers a follow-up is taken not to ask again). */
+function givenEntries(turns: readonly Turn[]): string[] {
+  return turns
+    .slice(-ASKED_ANEW_TURNS)
+    .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
+    .map((t) => t.entryId as string);
 }
 
 /**
@@ -177,6 +193,7 @@ export function turnOfReading(reply: Reply, understood: Reading | undefined, tex
     at: Date.now(),
   };
   if (reply.entryId) turn.entryId = reply.entryId;
+  if (reply.confidence !== undefined) turn.confidence = reply.confidence;
   // The calculator fills its own turn (the request understood, for "and on o1?").
   if (reply.turn?.calc) turn.calc = reply.turn.calc;
   if (understood) {

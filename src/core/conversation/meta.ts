@@ -118,13 +118,14 @@ const DETAILS: Pattern[] = [
 ];
 
 const SHORT: Pattern[] = [
+  // "tl;dr" is chat shorthand in French too: the conversation's language stays.
+  { re: any(['tl ?dr']) },
   {
     lang: 'en',
     re: any([
       'in short',
       '(?:the )?short(?:er)? (?:version|answer)',
       'shorter',
-      'tl ?dr',
       '(?:in )?summary',
       'summari[sz]e(?: (?:it|that|this))?',
       'sum (?:it |that )?up',
@@ -246,6 +247,7 @@ const words = (list: string) => list.split(' ');
 
 const KEYWORDS: { kind: Kind; lang?: Lang; words: string[] }[] = [
   { kind: 'source', words: words('source sources') },
+  { kind: 'short', words: words('tldr') },
   {
     kind: 'source',
     lang: 'en',
@@ -268,7 +270,7 @@ const KEYWORDS: { kind: Kind; lang?: Lang; words: string[] }[] = [
     kind: 'short',
     lang: 'en',
     words: words(
-      'short shorter shortest brief briefly summary summarize summarise summarized tldr gist nutshell quick quickly',
+      'short shorter shortest brief briefly summary summarize summarise summarized gist nutshell quick quickly',
     ),
   },
   {

@@ -93,7 +93,9 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     // the thing it belongs to, and a pronoun points back to it).
     if (!refers && r.questions.includes('whatis') && nonEntity.some((t) => isThing(t, lexicon)))
       return undefined;
-    const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0;
+    // "what other stocks got hit?", "quel modèle ?": "which" asks too, of the thing it comes with.
+    const which = !r.questions.includes('whatis') && r.q.raw.some((w) => WHICH.has(w));
+    const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
     // conversation and name something ("is it linked to a hedge fund?"; not "what time is it?").
@@ -133,6 +135,9 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
   }
   return undefined;
 }
+
+/** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
+const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle']);
 
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
 const COMPARING = new Set(['cheap', 'times', 'benchmark']);
