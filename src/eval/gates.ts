@@ -66,7 +66,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'earlier set: in-scope accuracy',
     target: 0.97,
-    floor: 0.965,
+    floor: 0.97,
   },
   {
     metric: 'legacy.refusals',
