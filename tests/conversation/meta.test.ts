@@ -72,6 +72,15 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ['in a few words?', 'short', 'en'],
     ['tu peux résumer ?', 'short', 'fr'],
     ['en quelques mots ?', 'short', 'fr'],
+    ['il y a une source ?', 'source', 'fr'],
+    ['où je peux lire ça ?', 'source', 'fr'],
+    ['any proof?', 'source', 'en'],
+    ['can you send the link', 'source', 'en'],
+    ['envoie le lien', 'source', 'fr'],
+    ['what do you mean?', 'details', 'en'],
+    ["c'est-à-dire ?", 'details', 'fr'],
+    ['ça veut dire quoi ?', 'details', 'fr'],
+    ['en 1 phrase', 'short', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });
@@ -93,6 +102,10 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
   it.each([
     'do you speak french?',
     'tu parles anglais ?',
+    'what do you mean by distilled?',
+    'ça veut dire quoi MoE ?',
+    'où on peut trouver les poids ?',
+    'proof of concept?',
     'where is deepseek from?',
     'where are you from?',
     "d'où vient deepseek ?",
