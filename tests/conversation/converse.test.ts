@@ -176,6 +176,12 @@ describe('converse: context', () => {
     expect(r.reply).toMatchObject({ kind: 'help', answered: false });
   });
 
+  it('after a change of language, a follow-up asks what the question before it asked', () => {
+    const { out } = chat(["combien coûte l'api de r1 ?", 'et o1 ?', 'in english?', 'and v3?']);
+    expect(out[2]?.reply).toMatchObject({ entryId: 'o1-price', lang: 'en' });
+    expect(out[3]?.reply).toMatchObject({ entryId: 'v3-api-price', lang: 'en' });
+  });
+
   it('tl;dr, shorthand in both languages, keeps the conversation’s language', () => {
     const { out } = chat(['deepseek a entraîné v3 pour combien ?', 'tl;dr ?']);
     expect(out[1]?.meta).toBe('short');

@@ -70,8 +70,9 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
       return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
     const reply = applyMeta(engine, meta, previous, lang);
     // A change of language is a new turn (what follows is in that language); the others keep the subject.
-    const next =
-      meta.kind === 'language' ? [...turns, { ...last, ...turnOf(previous, last.text, now()) }] : turns;
+    // It is the same question, understood the same: only its language changes ("and v3?" after "in
+    // English?" asks what the question before it asked, not what the entry's own wording says).
+    const next = meta.kind === 'language' ? [...turns, { ...last, lang: previous.lang, at: now() }] : turns;
     return { reply, context: boundContext(next, max), meta: meta.kind };
   }
 
