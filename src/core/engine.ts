@@ -143,6 +143,7 @@ class KnowledgeEngine implements Engine {
     this.followUps = new FollowUps({
       index: this.index,
       lexicon: this.lexicon,
+      entries: kb.entries.length,
       threshold: this.threshold,
       suggest: SUGGEST_THRESHOLD,
       hitsFor: (reading, limit) => this.hitsFor(reading, limit),
@@ -226,7 +227,15 @@ class KnowledgeEngine implements Engine {
     if (!context || reading === own || reply.understood !== reading) return reply;
     const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);
     const entry = anew && this.kb.byId.get(anew.best.id);
-    if (!anew || !entry) return reply;
+    if (!anew || !entry) {
+      // "and r1?" after V3's chips: the entry just given again says nothing of what is now asked about.
+      const missed = this.followUps.repeatsWithout(reply, own, context.turns, topic?.seen ?? []);
+      if (!missed) return reply;
+      return {
+        ...specificRefusal(this.kb, lang, this.lexicon.entityName(missed) ?? missed, []),
+        understood: reading,
+      };
+    }
     return {
       ...decorateFact(this.kb, factReply(this.kb, entry, lang, anew.ranked, round3(anew.confidence))),
       understood: reading,

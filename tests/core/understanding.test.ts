@@ -300,6 +300,26 @@ describe('follow-ups (the fact side)', () => {
     // "what's …" is a question of its own when nothing points back.
     const [, name] = converse('qui a fondé deepseek ?', "what's my name");
     expect(name?.answered).toBe(false);
+    // "how" and "where" ask of it when something points back to it.
+    const [, based] = converse("what's deepseek?", 'where is it based?');
+    expect(based?.entryId).toBe('deepseek-what');
+    const [, computers] = converse("what's deepseek?", 'how do computers work');
+    expect(computers?.answered).toBe(false);
+  });
+
+  it('an entry given again that says nothing of the new thing named does not answer it', () => {
+    const [, , chips, r1] = converse(
+      'how much did v3 cost to train?',
+      'how many chips?',
+      'which chips?',
+      'and r1?',
+    );
+    expect(chips?.entryId).toBe('v3-training-gpus');
+    expect(r1?.entryId).not.toBe('v3-training-gpus');
+    expect(r1?.kind).not.toBe('fact');
+    // A new thing the entry does mention is answered by it.
+    const [, o1] = converse('how much does the r1 api cost?', 'and o1?');
+    expect(o1?.entryId).toBe('o1-price');
   });
 
   it('words nothing recent speaks of, with nothing pointing back, are another subject', () => {

@@ -9,6 +9,8 @@ import { conversationTopic, resolveFollowUp, type Topic } from './topic.js';
 export interface FollowUpSearch {
   readonly index: SearchIndex;
   readonly lexicon: Lexicon;
+  /** How many entries the knowledge holds. */
+  readonly entries: number;
   /** The engine's answer threshold. */
   readonly threshold: number;
   /** Below this score a hit is not even offered as "did you mean": nor is it a follow-up's candidate. */
@@ -39,6 +41,8 @@ const ASKED_ANEW_DEPTH = 12;
  * entry was right, 1.06 where the given entry was.
  */
 const OWN_WORDS_RATIO = 1.25;
+/** Share of the entries above which a thing they name says nothing of what an entry is about. */
+const MOST_ENTRIES = 0.5;
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
 
@@ -152,6 +156,25 @@ export class FollowUps {
       ranked: [chosen, ...candidates.filter((h) => h !== chosen)],
       confidence: evidence(chosen) / 2,
     };
+  }
+
+  /**
+   * The thing a follow-up names that the entry it gets again, one the recent turns gave, never mentions
+   * ("and r1?" after V3's training chips): that entry does not answer it. Undefined otherwise.
+   */
+  repeatsWithout(
+    reply: { answered: boolean; kind: string; entryId?: string | undefined },
+    own: Reading,
+    turns: readonly Turn[],
+    thread: readonly string[],
+  ): string | undefined {
+    const id = reply.entryId;
+    if (!reply.answered || reply.kind !== 'fact' || !id || !givenEntries(turns).includes(id))
+      return undefined;
+    const { index, entries } = this.search;
+    // A thing most entries name (DeepSeek) may go unsaid; R1 or o1, new to the thread, may not.
+    const telling = (e: string) => index.frequency(e) <= entries * MOST_ENTRIES;
+    return own.entities.find((e) => !thread.includes(e) && telling(e) && !index.mentions(id, e));
   }
 
   /**

@@ -93,8 +93,12 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     // the thing it belongs to, and a pronoun points back to it).
     if (!refers && r.questions.includes('whatis') && nonEntity.some((t) => isThing(t, lexicon)))
       return undefined;
-    // "what other stocks got hit?", "quel modèle ?": "which" asks too, of the thing it comes with.
-    const which = !r.questions.includes('whatis') && r.q.raw.some((w) => WHICH.has(w));
+    // "what other stocks got hit?", "where is it based?": such words ask too, of the thing they come with.
+    // With "how" or "where", the French "il" points back too: "il a été entraîné comment ?" (the
+    // impersonal "il" of "il est quelle heure" asks no "how").
+    const pointing = refers || r.q.raw.includes('il');
+    const which =
+      !r.questions.includes('whatis') && r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
@@ -138,6 +142,11 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
 
 /** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
 const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle']);
+/**
+ * Words that ask how or where, besides the vocabulary's question words: they ask of the conversation's
+ * thing when something points back to it ("where is it based?"; "how do computers work" does not).
+ */
+const HOW_WHERE = new Set(['where', 'how', 'whom', 'comment']);
 
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
 const COMPARING = new Set(['cheap', 'times', 'benchmark']);
