@@ -149,7 +149,7 @@ class KnowledgeEngine implements Engine {
       hitsFor: (reading, limit) => this.hitsFor(reading, limit),
       fits: (reading, id) => this.fits(reading, id),
       isAbout: (things, id) => this.isAbout(things, id),
-      hasGap: (reading) => this.findGap(reading, false) !== undefined,
+      hasGap: (reading, fallback = false) => this.findGap(reading, fallback) !== undefined,
     });
   }
 
@@ -223,6 +223,10 @@ class KnowledgeEngine implements Engine {
       if (reply.answered) break;
       const again = this.answerReading(earlier, lang);
       if (again.answered && again.kind === 'fact') reply = { ...again, understood: earlier };
+    }
+    if (!reply.answered && this.followUps.changesSubject(own, reading)) {
+      const alone = this.understoodReply(text, own, (r) => r, lang);
+      if (alone.answered && alone.kind === 'fact') return alone;
     }
     if (!context || reading === own || reply.understood !== reading) return reply;
     const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);

@@ -33,6 +33,8 @@ export interface Reading {
    * asks how it fell, as the question before did).
    */
   earlier?: Reading[];
+  /** A follow-up that only names a new thing ("and the nasdaq?"), read as asking what the thread asked. */
+  newThing?: boolean;
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {

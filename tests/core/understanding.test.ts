@@ -307,6 +307,14 @@ describe('follow-ups (the fact side)', () => {
     expect(computers?.answered).toBe(false);
   });
 
+  it('a new thing named alone that the thread’s aspect says nothing of changes the subject', () => {
+    const [, nasdaq] = converse('how much did v3 cost to train?', 'and the nasdaq?');
+    expect(nasdaq?.entryId).toBe('nasdaq-drop');
+    const [, controls] = converse("combien coûte l'api de r1 ?", "et les contrôles à l'export ?");
+    expect(controls?.entryId).toBe('export-controls');
+    expect(controls?.lang).toBe('fr');
+  });
+
   it('an entry given again that says nothing of the new thing named does not answer it', () => {
     const [, , chips, r1] = converse(
       'how much did v3 cost to train?',

@@ -21,8 +21,8 @@ export interface FollowUpSearch {
   fits(reading: Reading, id: string): boolean;
   /** The entry mentions one of the things. */
   isAbout(things: readonly string[], id: string): boolean;
-  /** A known gap of the sources (knowledge/gaps.yaml) the reading names. */
-  hasGap(reading: Reading): boolean;
+  /** A known gap of the sources (knowledge/gaps.yaml) the reading names (its fallback gaps too). */
+  hasGap(reading: Reading, fallback?: boolean): boolean;
 }
 
 /** The entry a follow-up asks anew, with the ranking and confidence its reply gives. */
@@ -156,6 +156,16 @@ export class FollowUps {
       ranked: [chosen, ...candidates.filter((h) => h !== chosen)],
       confidence: evidence(chosen) / 2,
     };
+  }
+
+  /**
+   * "and the nasdaq?" after V3's training cost: a new thing named alone, of which nothing answers what
+   * the thread asked, and no pronoun ties it to that ("et celui de R1 ?" does), changes the subject: its
+   * own words answer it. A known gap of that aspect ("R1's training cost is not published") stands.
+   */
+  changesSubject(own: Reading, reading: Reading): boolean {
+    if (!reading.newThing || this.search.lexicon.refersBack(own.q.raw)) return false;
+    return !this.search.hasGap(reading) && !this.search.hasGap(reading, true);
   }
 
   /**

@@ -125,6 +125,7 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
   if (nonEntity.length === 0 && topic.entities.length > 0 && bare) {
     if (topic.asked.length === 0) return undefined;
     const next = withTerms(r, [...topic.asked, ...r.entities], lexicon);
+    next.newThing = true;
     const before = topic.askedBefore ?? [];
     if (before.length > 0) next.earlier = before.map((a) => withTerms(r, [...a, ...r.entities], lexicon));
     return next;
