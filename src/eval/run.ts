@@ -309,7 +309,7 @@ function metric(
 export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'] {
   const m: EvalReport['metrics'] = new Map();
   const of = (id: string) => sets.find((s) => s.def.id === id)?.outcomes ?? [];
-  for (const set of ['real', 'real2']) {
+  for (const set of ['real', 'real2', 'real4']) {
     const real = of(set);
     for (const group of ['answerable', 'unanswerable', 'either'] as const)
       metric(
