@@ -123,7 +123,9 @@ class KnowledgeEngine implements Engine {
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
-    this.vocabulary = { core: this.lexicon.language.core, extra };
+    // "nvidia ?" says nothing of its language (the English everyday-word list holds "nvidia").
+    const names = new Set(kb.vocabulary.entities.flatMap((e) => e.names.flatMap((n) => fold(n).split(' '))));
+    this.vocabulary = { core: this.lexicon.language.core, extra, names };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
