@@ -81,6 +81,12 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ["c'est-à-dire ?", 'details', 'fr'],
     ['ça veut dire quoi ?', 'details', 'fr'],
     ['en 1 phrase', 'short', 'fr'],
+    // Doubt asks for the evidence: the answer again, with its source.
+    ['really?', 'source', 'en'],
+    ['are you sure?', 'source', 'en'],
+    ['vraiment ?', 'source', 'fr'],
+    ["t'es sûr ?", 'source', 'fr'],
+    ["c'est vrai ?", 'source', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });
@@ -106,6 +112,8 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     'ça veut dire quoi MoE ?',
     'où on peut trouver les poids ?',
     'proof of concept?',
+    'is it true that deepseek was founded in 2023?',
+    "c'est vrai que r1 est gratuit ?",
     'where is deepseek from?',
     'where are you from?',
     "d'où vient deepseek ?",

@@ -54,6 +54,13 @@ const SOURCE: Pattern[] = [
       'is (?:that|this|it) sourced',
       'link',
       'where (?:can|could) i (?:read|find|see) (?:that|this|it|more)',
+      // Doubt asks for the evidence: the answer again, with its source.
+      'really',
+      'for real',
+      'seriously',
+      '(?:are )?(?:you|u) sure(?: about (?:that|this|it))?',
+      'is (?:that|this|it) (?:true|right|correct|so)',
+      'is that a fact',
     ]),
   },
   {
@@ -72,6 +79,14 @@ const SOURCE: Pattern[] = [
       'ou (?:est ce que )?(?:tu as|t as|vous avez|as tu|avez vous) (?:lu|vu|trouve|eu) (?:ca|cela|cette info|l info)',
       'tu (?:tiens|sors) ca de (?:qui|ou)',
       '(?:c est|ca est|c) tire d ou',
+      'vraiment',
+      'serieux',
+      'serieusement',
+      'ah bon',
+      'sans blague',
+      '(?:t es|tu es|vous etes|t) sure?s?(?: de (?:toi|vous|ca))?',
+      '(?:c est|est ce) (?:vrai|sur|exact)',
+      'c est bien vrai',
     ]),
   },
 ];
