@@ -220,15 +220,21 @@ class KnowledgeEngine implements Engine {
     const own = read(prepared, this.lexicon);
     const reading = resolve(own);
     let reply = this.understoodReply(text, reading, resolve, lang);
-    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?").
-    for (const earlier of reading.earlier ?? []) {
-      if (reply.answered) break;
-      const again = this.answerReading(earlier, lang);
-      if (again.answered && again.kind === 'fact') reply = { ...again, understood: earlier };
-    }
-    if (!reply.answered && this.followUps.changesSubject(own, reading)) {
-      const alone = this.understoodReply(text, own, (r) => r, lang);
-      if (alone.answered && alone.kind === 'fact') return alone;
+    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?"
+    // after "c'est un record ?"), or, when nothing ties it to them, its own words ("and the nasdaq?"
+    // after V3's training cost). The surest of those answers.
+    if (!reply.answered && reading.newThing) {
+      const options: (Reply & { understood?: Reading })[] = [];
+      for (const earlier of reading.earlier ?? []) {
+        const again = this.answerReading(earlier, lang);
+        if (again.answered && again.kind === 'fact') options.push({ ...again, understood: earlier });
+      }
+      if (this.followUps.changesSubject(own, reading)) {
+        const alone = this.understoodReply(text, own, (r) => r, lang);
+        if (alone.answered && alone.kind === 'fact') options.push(alone);
+      }
+      for (const o of options)
+        if (!reply.answered || (o.confidence ?? 0) > (reply.confidence ?? 0)) reply = o;
     }
     if (!context || reading === own || reply.understood !== reading) return reply;
     const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);

@@ -310,6 +310,14 @@ describe('follow-ups (the fact side)', () => {
   it('a new thing named alone that the thread’s aspect says nothing of changes the subject', () => {
     const [, nasdaq] = converse('how much did v3 cost to train?', 'and the nasdaq?');
     expect(nasdaq?.entryId).toBe('nasdaq-drop');
+    // Of the readings tried, the surest answers: Broadcom's fall rather than why markets fell.
+    const [, , , broadcom] = converse(
+      'how much did nvidia lose on monday?',
+      'why?',
+      'was that a record?',
+      'what about broadcom?',
+    );
+    expect(broadcom?.entryId).toBe('other-stocks');
     const [, controls] = converse("combien coûte l'api de r1 ?", "et les contrôles à l'export ?");
     expect(controls?.entryId).toBe('export-controls');
     expect(controls?.lang).toBe('fr');
