@@ -87,6 +87,8 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ['vraiment ?', 'source', 'fr'],
     ["t'es sûr ?", 'source', 'fr'],
     ["c'est vrai ?", 'source', 'fr'],
+    ['is that legit?', 'source', 'en'],
+    ["c'est fiable ?", 'source', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });

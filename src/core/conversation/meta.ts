@@ -59,7 +59,7 @@ const SOURCE: Pattern[] = [
       'for real',
       'seriously',
       '(?:are )?(?:you|u) sure(?: about (?:that|this|it))?',
-      'is (?:that|this|it) (?:true|right|correct|so)',
+      'is (?:that|this|it) (?:true|right|correct|so|legit|accurate|real)',
       'is that a fact',
     ]),
   },
@@ -85,8 +85,7 @@ const SOURCE: Pattern[] = [
       'ah bon',
       'sans blague',
       '(?:t es|tu es|vous etes|t) sure?s?(?: de (?:toi|vous|ca))?',
-      '(?:c est|est ce) (?:vrai|sur|exact)',
-      'c est bien vrai',
+      '(?:c est|est ce|c est bien) (?:vrai|sur|exact|fiable|serieux)',
     ]),
   },
 ];
