@@ -182,6 +182,23 @@ describe('converse: context', () => {
     expect(out[3]?.reply).toMatchObject({ entryId: 'v3-api-price', lang: 'en' });
   });
 
+  it('a language asked for stands in for the platform’s locale for the rest of the conversation', () => {
+    const { out } = chat(
+      [
+        'qui a fondé deepseek ?',
+        'in English please',
+        'source?',
+        'and when?',
+        'en français ?',
+        'et pourquoi ?',
+      ],
+      engine,
+      'fr',
+    );
+    expect(out.map((o) => o.reply.lang)).toEqual(['fr', 'en', 'en', 'en', 'fr', 'fr']);
+    expect(out[3]?.reply.entryId).toBe('founding-date');
+  });
+
   it('tl;dr, shorthand in both languages, keeps the conversation’s language', () => {
     const { out } = chat(['deepseek a entraîné v3 pour combien ?', 'tl;dr ?']);
     expect(out[1]?.meta).toBe('short');
