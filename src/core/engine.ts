@@ -142,6 +142,7 @@ class KnowledgeEngine implements Engine {
         .map((e) => [ENTITY_PREFIX + e.id, e.overview as string]),
     );
     this.gaps = kb.gaps.map((gap) => ({ gap, groups: gap.when.map((g) => g.map(asTerm)) }));
+    const topicOfEntry = new Map(kb.topics.flatMap((tp) => tp.entryIds.map((id) => [id, tp.id] as const)));
     this.followUps = new FollowUps({
       index: this.index,
       lexicon: this.lexicon,
@@ -152,6 +153,8 @@ class KnowledgeEngine implements Engine {
       fits: (reading, id) => this.fits(reading, id),
       isAbout: (things, id) => this.isAbout(things, id),
       hasGap: (reading, fallback = false) => this.findGap(reading, fallback) !== undefined,
+      topicOf: (id) => topicOfEntry.get(id),
+      overviewOf: (entity) => this.overviews.get(entity),
     });
   }
 
@@ -229,14 +232,24 @@ class KnowledgeEngine implements Engine {
         const again = this.answerReading(earlier, lang);
         if (again.answered && again.kind === 'fact') options.push({ ...again, understood: earlier });
       }
-      if (this.followUps.changesSubject(own, reading)) {
-        const alone = this.understoodReply(text, own, (r) => r, lang);
-        if (alone.answered && alone.kind === 'fact') options.push(alone);
-      }
+      const overviews = this.followUps.changesSubject(own, reading);
+      const alone = overviews && this.understoodReply(text, own, (r) => r, lang);
+      if (alone?.answered && alone.kind === 'fact' && overviews?.includes(alone.entryId ?? ''))
+        options.push(alone);
       for (const o of options)
         if (!reply.answered || (o.confidence ?? 0) > (reply.confidence ?? 0)) reply = o;
+      // A guess that the subject changed: as sure as an answer about a thing in general.
+      if (alone && reply === alone)
+        reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
     if (!context || reading === own || reply.understood !== reading) return reply;
+    const kindred = this.followUps.sameKind(reply, reading, context.turns);
+    const kindredEntry = kindred && this.kb.byId.get(kindred.id);
+    if (kindred && kindredEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, kindredEntry, lang, [kindred], confidenceOf(kindred))),
+        understood: reading,
+      };
     const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);
     const entry = anew && this.kb.byId.get(anew.best.id);
     if (!anew || !entry) {

@@ -310,6 +310,11 @@ describe('follow-ups (the fact side)', () => {
   it('a new thing named alone that the thread’s aspect says nothing of changes the subject', () => {
     const [, nasdaq] = converse('how much did v3 cost to train?', 'and the nasdaq?');
     expect(nasdaq?.entryId).toBe('nasdaq-drop');
+    // A guess that the subject changed: no surer than an answer about a thing in general.
+    expect(nasdaq?.confidence).toBeLessThanOrEqual(0.5);
+    // Only the thing's overview answers: o1's release date is not in the sources, its price is no answer.
+    const [, o1] = converse('when was r1 released?', 'and o1?');
+    expect(o1?.answered).toBe(false);
     // Of the readings tried, the surest answers: Broadcom's fall rather than why markets fell.
     const [, , , broadcom] = converse(
       'how much did nvidia lose on monday?',
@@ -321,6 +326,13 @@ describe('follow-ups (the fact side)', () => {
     const [, controls] = converse("combien coûte l'api de r1 ?", "et les contrôles à l'export ?");
     expect(controls?.entryId).toBe('export-controls');
     expect(controls?.lang).toBe('fr');
+  });
+
+  it('a new thing named alone asks the same kind of thing as the answer just given', () => {
+    // "how much does it cost" reads as V3's training cost too; after prices, V3's price is asked.
+    const [, , mini, v3] = converse('r1 coûte combien ?', 'par rapport à o1 ?', 'et o1-mini ?', 'et v3 ?');
+    expect(mini?.entryId).toBe('o1-mini-price');
+    expect(v3?.entryId).toBe('v3-api-price');
   });
 
   it('an entry given again that says nothing of the new thing named does not answer it', () => {

@@ -21,6 +21,10 @@ export interface FollowUpSearch {
   fits(reading: Reading, id: string): boolean;
   /** The entry mentions one of the things. */
   isAbout(things: readonly string[], id: string): boolean;
+  /** The entry that answers a question about the thing in general (vocabulary `overview`). */
+  overviewOf(entity: string): string | undefined;
+  /** The topic (knowledge file) an entry belongs to: prices, training, market… */
+  topicOf(id: string): string | undefined;
   /** A known gap of the sources (knowledge/gaps.yaml) the reading names (its fallback gaps too). */
   hasGap(reading: Reading, fallback?: boolean): boolean;
 }
@@ -41,6 +45,8 @@ const ASKED_ANEW_DEPTH = 12;
  * entry was right, 1.06 where the given entry was.
  */
 const OWN_WORDS_RATIO = 1.25;
+/** How close to the first hit a candidate of the last answer's kind must score ("et v3 ?" after a price). */
+const SAME_KIND_RATIO = 0.9;
 /** Share of the entries above which a thing they name says nothing of what an entry is about. */
 const MOST_ENTRIES = 0.5;
 /** Recent turns whose answers a follow-up is taken not to ask again. */
@@ -161,11 +167,47 @@ export class FollowUps {
   /**
    * "and the nasdaq?" after V3's training cost: a new thing named alone, of which nothing answers what
    * the thread asked, and no pronoun ties it to that ("et celui de R1 ?" does), changes the subject: its
-   * own words answer it. A known gap of that aspect ("R1's training cost is not published") stands.
+   * overview answers it. A known gap of that aspect ("R1's training cost is not published") stands.
+   * The overviews it may get, or undefined.
    */
-  changesSubject(own: Reading, reading: Reading): boolean {
-    if (!reading.newThing || this.search.lexicon.refersBack(own.q.raw)) return false;
-    return !this.search.hasGap(reading) && !this.search.hasGap(reading, true);
+  changesSubject(own: Reading, reading: Reading): string[] | undefined {
+    const { lexicon, overviewOf } = this.search;
+    if (!reading.newThing || lexicon.refersBack(own.q.raw)) return undefined;
+    if (this.search.hasGap(reading) || this.search.hasGap(reading, true)) return undefined;
+    // Answered by what the thing is in general, its overview, only ("and o1?" after R1's release date
+    // asks o1's release, which the sources lack: o1's price is no answer).
+    const overviews = own.entities.map((e) => overviewOf(e));
+    if (overviews.length === 0 || overviews.some((id) => id === undefined)) return undefined;
+    return overviews as string[];
+  }
+
+  /**
+   * "et v3 ?" after o1-mini's price asks V3's price, not its training cost, though both read as "how much
+   * does it cost": a new thing named alone asks the same kind of thing as the answer just given. When the
+   * reply is of another topic than that answer, a candidate of the answer's topic about the new thing,
+   * scoring nearly as well (SAME_KIND_RATIO), answers instead.
+   */
+  sameKind(
+    reply: { answered: boolean; kind: string; entryId?: string | undefined },
+    reading: Reading,
+    turns: readonly Turn[],
+  ): SearchHit | undefined {
+    const id = reply.entryId;
+    const last = givenEntries(turns).at(-1);
+    if (!reading.newThing || !reply.answered || reply.kind !== 'fact' || !id || !last) return undefined;
+    const { index, threshold, topicOf } = this.search;
+    const kind = topicOf(last);
+    if (kind === undefined || topicOf(id) === kind) return undefined;
+    const hits = this.search.hitsFor(reading, 5);
+    const best = hits[0]?.score ?? 0;
+    return hits.find(
+      (h) =>
+        topicOf(h.id) === kind &&
+        h.score >= threshold &&
+        h.score >= SAME_KIND_RATIO * best &&
+        reading.entities.every((e) => reading.q.soft.has(e) || index.mentions(h.id, e)) &&
+        this.search.fits(reading, h.id),
+    );
   }
 
   /**
