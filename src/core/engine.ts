@@ -9,7 +9,7 @@ import {
   withChart,
 } from './charts/attach.js';
 import type { ConversationContext, Turn } from './conversation.js';
-import { Calculator, chartSpecOf } from './cost/index.js';
+import { Calculator, chartSpecOf, notUsageNumbers } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -684,23 +684,6 @@ function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {
   const base = (locale ?? '').trim().toLowerCase().slice(0, 2);
   return base === 'fr' ? 'fr' : base === 'en' ? 'en' : undefined;
 }
-
-/**
- * Numbers that are not token amounts: model sizes ("671B parameters", "the 8B", "1.5b"), so the
- * calculators do not price them. (The calculators decide what a usage-cost question is; this only
- * keeps model sizes out of them when no token or price word is there.)
- */
-export function notUsageNumbers(raw: string[]): boolean {
-  const tokens = raw.some((w) => USAGE_WORD.test(w));
-  if (tokens) return false;
-  // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
-  return raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w));
-}
-
-const USAGE_WORD =
-  /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
-const NOT_USAGE_WORD =
-  /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
 
 /**
  * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,

@@ -7,13 +7,15 @@ import { makeReply, type Reply } from '../reply.js';
 import { type AmountError, findAmounts, MAX_TOKENS } from './amount.js';
 import { costAnswer, multiplierOf, shortName, tokensOf } from './answer.js';
 import { amountErrorReply, type CostSpec } from './calculator.js';
-import { ModelMatcher } from './models.js';
-import { namesUnknownModel, type Parsed, parseQuestion, simplify, spellNumbers } from './parse.js';
+import { ModelMatcher, namesUnknownModel } from './models.js';
+import { type Parsed, parseQuestion } from './parse.js';
 import { mul, round } from './rational.js';
 import type { Calc, CostCalc, Size, TrainingCalc } from './request.js';
+import { simplify, spellNumbers } from './text.js';
 import { trainingAnswer, trainingCalcOf } from './training.js';
 
 export type { Calc, CostCalc, TrainingCalc } from './request.js';
+export { notUsageNumbers } from './usage.js';
 
 /**
  * The plain token spec a cost chart can show, when it shows exactly what was priced: January 2025
