@@ -214,7 +214,7 @@ class KnowledgeEngine implements Engine {
 
     // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
     // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
-    if (!notUsageNumbers(prepared.raw)) {
+    if (!notUsageNumbers(prepared.raw, text)) {
       const calc = this.calculator.answer(text, lang, context);
       if (calc) return this.withCostChart(calc);
     }
@@ -373,7 +373,9 @@ class KnowledgeEngine implements Engine {
     if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
     // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
     // matches nothing, each sentence is read on its own, and the first one answered is the answer.
-    const sentences = splitSentences(text);
+    // Something the sources never cover, said in any sentence, is what the message is about.
+    const outside = reading.outside.some((t) => t !== FALLBACK_OUTSIDE);
+    const sentences = outside ? [] : splitSentences(text);
     if (sentences.length > 1) {
       for (const sentence of sentences) {
         const r = resolve(read(this.index.prepare(sentence), this.lexicon));

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isCommonWord } from './common-words.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
@@ -203,7 +204,8 @@ export class Lexicon {
     if (word.length <= 3) return word;
     const s = stem(word);
     const known = this.wordTerm.get(s);
-    if (known) return known;
+    // A name is written as it is: a common word that merely shares its stem ("route" and "rout") is itself.
+    if (known && !(isEntityTerm(known) && isCommonWord(word))) return known;
     // An inflection of a concept word the vocabulary does not list ("inquiétaient" for "inquiète").
     const stems = snowballStems(word);
     if (stems.length > 0) {

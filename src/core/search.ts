@@ -552,7 +552,9 @@ export class SearchIndex {
           const inflected = this.inflectionOf(w);
           // A common word of either language is no typo, only a word the knowledge does not use.
           const common = w.length >= COMMON_WORD_LENGTH && isCommonWord(w);
-          const fixed = inflected === undefined && !common ? this.corrector.correct(w) : null;
+          // Nor is a name with digits ("A100", "R2"): it is another product, not a misspelt one.
+          const fixed =
+            inflected === undefined && !common && !/\d/.test(w) ? this.corrector.correct(w) : null;
           if (inflected !== undefined) t = inflected;
           else if (fixed) {
             t = this.lexicon.term(fixed);

@@ -34,6 +34,20 @@ export const GATES: readonly Gate[] = [
     floor: 0.95,
   },
   {
+    metric: 'real2.answerable',
+    issue: 8,
+    description: 'real questions, second batch: answered correctly',
+    target: 0.9,
+    floor: 0.53,
+  },
+  {
+    metric: 'real2.unanswerable',
+    issue: 8,
+    description: 'real questions, second batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.95,
+  },
+  {
     metric: 'refuse.refused',
     issue: 8,
     description: 'everyday and general questions: not answered',

@@ -40,11 +40,12 @@ function inGroup(items: readonly Outcome[], ...groups: string[]): Outcome[] {
 export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'] {
   const m: EvalReport['metrics'] = new Map();
   const of = (id: string) => sets.find((s) => s.def.id === id)?.outcomes ?? [];
-  const real = of('real');
-  metric(m, 'real.answerable', inGroup(real, 'answerable'));
-  metric(m, 'real.unanswerable', inGroup(real, 'unanswerable'));
-  metric(m, 'real.either', inGroup(real, 'either'));
-  metric(m, 'real.language', real, (o) => o.langOk);
+  for (const set of ['real', 'real2']) {
+    const real = of(set);
+    for (const group of ['answerable', 'unanswerable', 'either'] as const)
+      metric(m, `${set}.${group}`, inGroup(real, group));
+    metric(m, `${set}.language`, real, (o) => o.langOk);
+  }
   const refuse = of('refuse');
   metric(m, 'refuse.refused', refuse, (o) => !o.answered);
   metric(m, 'refuse.none-above-0.8', refuse, (o) => !(o.answered && (o.confidence ?? 0) > 0.8));

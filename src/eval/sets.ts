@@ -86,6 +86,12 @@ export const SETS: readonly SetDef[] = [
     title: 'Real questions (copied from public pages)',
   },
   {
+    id: 'real2',
+    kind: 'questions',
+    file: 'real-questions-2.jsonl',
+    title: 'Real questions, second batch (copied from public pages; held out until December 2026)',
+  },
+  {
     id: 'refuse',
     kind: 'refuse',
     file: 'must-refuse.jsonl',

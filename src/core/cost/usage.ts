@@ -10,12 +10,19 @@ import type { CostCalc } from './request.js';
  * calculators do not price them. (The calculators decide what a usage-cost question is; this only
  * keeps model sizes out of them when no token or price word is there.)
  */
-export function notUsageNumbers(raw: string[]): boolean {
+export function notUsageNumbers(raw: string[], text = ''): boolean {
   const tokens = raw.some((w) => USAGE_WORD.test(w));
   if (tokens) return false;
   // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
-  return raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w));
+  if (raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w))) return true;
+  // Money a model was trained or built for ("trained for $294,000", "built with a $6M rental"): no
+  // price per GPU-hour, no token budget.
+  return MONEY.test(text) && raw.some((w) => TRAINED_WORD.test(w)) && !raw.some((w) => RATE_WORD.test(w));
 }
+
+const MONEY = /[$€]\s?\d|\d\s?(?:[$€]|dollars?\b|euros?\b|usd\b)/i;
+const TRAINED_WORD = /^(train|trained|training|built|build|entraine|entrainer|entrainement|construit)$/;
+const RATE_WORD = /^(per|par|hour|hours|hourly|heure|heures|h|gpus?)$/;
 
 const USAGE_WORD =
   /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
