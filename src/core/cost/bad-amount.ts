@@ -1,5 +1,5 @@
 import { type AmountError, findAmounts, MAX_TOKENS } from './amount.js';
-import { tokensOf } from './answer.js';
+import { tokensOf } from './pricing.js';
 import type { CostCalc } from './request.js';
 
 /** Amounts the calculator cannot price, and the reason the reply gives. */

@@ -1,5 +1,5 @@
-import { multiplierOf, tokensOf } from './answer.js';
 import type { CostSpec } from './calculator.js';
+import { multiplierOf, tokensOf } from './pricing.js';
 import { mul, round } from './rational.js';
 import type { CostCalc, Size } from './request.js';
 
