@@ -241,7 +241,7 @@ function isThing(term: string, lexicon: Lexicon): boolean {
 }
 
 /** Where a question may hold several: "who founded it and when?", "quand est sorti R1 et combien coûte son API ?". */
-const PART_BREAK = /\s*(?:\?+|;|\s(?:and|et|puis|also|aussi)\s)\s*/i;
+const PART_BREAK = /\s*(?:\?+|;|\s(?:and|et|puis)\s)\s*/i;
 /** A part that ends on the first side of a comparison: "difference between X", "comparaison entre X". */
 const BETWEEN = /\b(?:between|entre)\s+(?:\S+\s+){0,3}\S+$/i;
 

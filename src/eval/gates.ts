@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.78,
+    floor: 0.8,
   },
   {
     metric: 'real.unanswerable',
@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, second batch: answered correctly',
     target: 0.9,
-    floor: 0.53,
+    floor: 0.58,
   },
   {
     metric: 'real2.unanswerable',
@@ -66,7 +66,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'earlier set: in-scope accuracy',
     target: 0.97,
-    floor: 0.965,
+    floor: 0.97,
   },
   {
     metric: 'legacy.refusals',

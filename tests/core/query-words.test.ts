@@ -62,6 +62,12 @@ describe('typo correction', () => {
     expect(index.prepare('R1 score on AIME').terms).toContain('@benchmarks');
   });
 
+  it('reads a two-word name misspelt after its first word, but not a real word there', () => {
+    expect(index.prepare('o1 mni pricing').terms).toContain('@o1-mini');
+    expect(index.prepare('R1-Zro sur AIME').terms).toContain('@r1-zero');
+    expect(index.prepare('o1 mind').terms).not.toContain('@o1-mini');
+  });
+
   it('still corrects typos', () => {
     const q = index.prepare('deepsek licnese');
     expect(q.corrected).toBe(2);

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/index.js';
 import { Lexicon } from '../../src/core/lexicon.js';
 import { makeReply, shownConfidence } from '../../src/core/reply.js';
+import { splitParts } from '../../src/core/understand.js';
 
 const DIR = join(import.meta.dirname, '../../knowledge');
 const engine = loadEngineFromDir(DIR);
@@ -137,6 +138,15 @@ describe('compound questions', () => {
 
   it('keeps a question about two things together when its second half asks nothing', () => {
     expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
+  });
+
+  it('splits on "and / et", not on "also / aussi" inside a clause ("aussi spécial" is "so special")', () => {
+    expect(splitParts('pourquoi R1 est-il aussi bon marché ?')).toHaveLength(1);
+    expect(splitParts('is V3 also open source?')).toHaveLength(1);
+    const both = ask('c’est quoi R1 et qu’est-ce qui le rend aussi spécial ?');
+    expect(both.lang).toBe('fr');
+    expect(both.answered).toBe(true);
+    expect(both.title).toContain(' · ');
   });
 
   it('reads "between X and Y" as one comparison, so a later model on one side is not dropped', () => {
