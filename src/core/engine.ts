@@ -9,7 +9,7 @@ import {
   withChart,
 } from './charts/attach.js';
 import type { ConversationContext, Turn } from './conversation.js';
-import { Calculator, chartSpecOf } from './cost/index.js';
+import { Calculator, chartSpecOf, notUsageNumbers } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -124,7 +124,7 @@ class KnowledgeEngine implements Engine {
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
-    this.vocabulary = { core: this.lexicon.language.core, extra };
+    this.vocabulary = { core: this.lexicon.language.core, extra, shared: (w) => this.index.usesWord(w) };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
@@ -686,30 +686,6 @@ function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {
   const base = (locale ?? '').trim().toLowerCase().slice(0, 2);
   return base === 'fr' ? 'fr' : base === 'en' ? 'en' : undefined;
 }
-
-/**
- * Numbers that are not token amounts: model sizes ("671B parameters", "the 8B", "1.5b"), so the
- * calculators do not price them. (The calculators decide what a usage-cost question is; this only
- * keeps model sizes out of them when no token or price word is there.)
- */
-export function notUsageNumbers(raw: string[], text = ''): boolean {
-  const tokens = raw.some((w) => USAGE_WORD.test(w));
-  if (tokens) return false;
-  // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
-  if (raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w))) return true;
-  // Money a model was trained or built for ("trained for $294,000", "built with a $6M rental"): no
-  // price per GPU-hour, no token budget.
-  return MONEY.test(text) && raw.some((w) => TRAINED_WORD.test(w)) && !raw.some((w) => RATE_WORD.test(w));
-}
-
-const MONEY = /[$€]\s?\d|\d\s?(?:[$€]|dollars?\b|euros?\b|usd\b)/i;
-const TRAINED_WORD = /^(train|trained|training|built|build|entraine|entrainer|entrainement|construit)$/;
-const RATE_WORD = /^(per|par|hour|hours|hourly|heure|heures|h|gpus?)$/;
-
-const USAGE_WORD =
-  /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
-const NOT_USAGE_WORD =
-  /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
 
 /**
  * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,
