@@ -109,7 +109,7 @@ class KnowledgeEngine implements Engine {
   private readonly cache = new Map<string, Reply>();
   private readonly cacheSize: number;
   /** knowledge/gaps.yaml with each group's words turned into search terms. */
-  private readonly gaps: { gap: Gap; groups: string[][] }[];
+  private readonly gaps: { gap: Gap; groups: string[][]; unless: string[] }[];
   /** Entity term → the entry that answers a question about it in general. */
   private readonly overviews: Map<string, string>;
 
@@ -140,7 +140,11 @@ class KnowledgeEngine implements Engine {
         .filter((e) => e.overview)
         .map((e) => [ENTITY_PREFIX + e.id, e.overview as string]),
     );
-    this.gaps = kb.gaps.map((gap) => ({ gap, groups: gap.when.map((g) => g.map(asTerm)) }));
+    this.gaps = kb.gaps.map((gap) => ({
+      gap,
+      groups: gap.when.map((g) => g.map(asTerm)),
+      unless: gap.unless.map(asTerm),
+    }));
   }
 
   get size(): number {
@@ -413,7 +417,10 @@ class KnowledgeEngine implements Engine {
   private findGap(reading: Reading, fallback: boolean) {
     const terms = new Set(reading.q.terms);
     return this.gaps.find(
-      (g) => g.gap.fallback === fallback && g.groups.every((group) => group.some((t) => terms.has(t))),
+      (g) =>
+        g.gap.fallback === fallback &&
+        g.groups.every((group) => group.some((t) => terms.has(t))) &&
+        !g.unless.some((t) => terms.has(t)),
     )?.gap;
   }
 

@@ -48,6 +48,20 @@ export const GATES: readonly Gate[] = [
     floor: 0.95,
   },
   {
+    metric: 'real4.answerable',
+    issue: 8,
+    description: 'real questions, fourth batch: answered correctly',
+    target: 0.9,
+    floor: 0.52,
+  },
+  {
+    metric: 'real4.unanswerable',
+    issue: 8,
+    description: 'real questions, fourth batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.89,
+  },
+  {
     metric: 'refuse.refused',
     issue: 8,
     description: 'everyday and general questions: not answered',

@@ -162,6 +162,21 @@ describe('several sentences', () => {
   });
 });
 
+describe('gaps name what is missing, for the thing asked about', () => {
+  it('says DeepSeek’s valuation is not in the sources only when the valuation asked is DeepSeek’s', () => {
+    expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
+    const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
+    expect(nvidia.body).not.toContain("DeepSeek's valuation");
+  });
+});
+
+describe('filler and ways of saying "how they differ"', () => {
+  it('drops "en vrai" and reads "distinguishes / diffère" as a difference', () => {
+    expect(ask('C’est quoi R1, en vrai ?').entryId).toBe(ask('C’est quoi R1 ?').entryId);
+    expect(ask('what distinguishes V3 from R1?').entryId).toBe('v3-vs-r1');
+  });
+});
+
 describe('the service failing for someone', () => {
   it('is support, not the event, in both languages', () => {
     expect(ask('the deepseek app is not working for me').answered).toBe(false);
