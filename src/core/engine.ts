@@ -373,6 +373,17 @@ class KnowledgeEngine implements Engine {
         if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }
+    // "nvidia fell 17% on 27 january: how much value was lost?": what is said before the colon is the
+    // setting, the question after it is what is asked (about the setting's things).
+    const asked = askedAfterColon(text);
+    if (asked && !reading.inherited) {
+      const setting = read(this.index.prepare(asked.setting), this.lexicon);
+      const question = inherit(read(this.index.prepare(asked.question), this.lexicon), setting, this.lexicon);
+      if (asksSomething(question) && question.entities.length > 0) {
+        const reply = this.answerReading(question, lang);
+        if (reply.answered && reply.kind === 'fact') return { ...reply, understood: question };
+      }
+    }
     const whole = this.answerReading(reading, lang);
     if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
     // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
@@ -705,4 +716,11 @@ export function createEngine(
   prepared?: PreparedEngine & { lexicon?: Lexicon },
 ): Engine {
   return new KnowledgeEngine(kb, options, prepared);
+}
+
+/** "setting: question?" — a colon followed by a question of its own, else undefined. */
+function askedAfterColon(text: string): { setting: string; question: string } | undefined {
+  const m = /^(.{3,}?)\s*:\s+(.{3,}\?)\s*$/su.exec(text);
+  if (!m || (m[1] as string).includes('?')) return undefined;
+  return { setting: m[1] as string, question: m[2] as string };
 }

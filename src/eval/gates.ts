@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.8,
+    floor: 0.81,
   },
   {
     metric: 'real.unanswerable',
@@ -157,7 +157,7 @@ export const GATES: readonly Gate[] = [
     issue: 10,
     description: 'numbers that are not token amounts go to the knowledge',
     target: 1,
-    floor: 0.9,
+    floor: 1,
   },
   {
     metric: 'calculator.lines',

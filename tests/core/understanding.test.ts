@@ -156,6 +156,15 @@ describe('compound questions', () => {
   });
 });
 
+describe('a setting, then the question', () => {
+  it('answers the question after the colon, about the things named before it', () => {
+    const r = ask('DeepSeek shook the market: who founded it?');
+    expect(r.entryId).toBe('founder');
+    // A headline with a colon and no question keeps its whole reading.
+    expect(ask('DeepSeek : qui l’a fondée ?').entryId).toBe('founder');
+  });
+});
+
 describe('several sentences', () => {
   it('does not answer one sentence when another asks what the sources never cover', () => {
     expect(ask('Nvidia in trouble? The firm allegedly helped the Chinese army').answered).toBe(false);
