@@ -139,6 +139,20 @@ export const GATES: readonly Gate[] = [
     floor: 1,
   },
   {
+    metric: 'chat.follow-ups',
+    issue: 9,
+    description: 'third conversation set (chat): follow-up and meta turns right',
+    target: 0.95,
+    floor: 0.79,
+  },
+  {
+    metric: 'chat.off-topic',
+    issue: 9,
+    description: 'third conversation set (chat): off-topic turns refused',
+    target: 1,
+    floor: 1,
+  },
+  {
     metric: 'calculator.exact',
     issue: 10,
     description: 'calculator questions: exact figures',

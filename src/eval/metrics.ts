@@ -64,6 +64,9 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
   const threads = of('threads');
   metric(m, 'threads.follow-ups', inGroup(threads, 'follow-up', 'meta'));
   metric(m, 'threads.off-topic', inGroup(threads, 'off-topic'));
+  const chat = of('chat');
+  metric(m, 'chat.follow-ups', inGroup(chat, 'follow-up', 'meta'));
+  metric(m, 'chat.off-topic', inGroup(chat, 'off-topic'));
   metric(m, 'conversations.self-contained', inGroup(conv, 'start', 'switch'));
   const calc = of('calculator');
   metric(
