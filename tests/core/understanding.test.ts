@@ -300,6 +300,9 @@ describe('follow-ups (the fact side)', () => {
     const [, r1Price] = converse("c'est quoi le prix de l'api v3 ?", 'je parlais de r1');
     expect(r1Price?.entryId).toBe('r1-api-price');
     expect(r1Price?.lang).toBe('fr');
+    // Naming no thing, it is read like any message: something else is still refused.
+    const [, countries] = converse('qui a fondé deepseek ?', 'je veux dire, combien de pays existent ?');
+    expect(countries?.answered).toBe(false);
   });
 
   it('a follow-up naming nothing may ask again of the answer just given', () => {

@@ -96,7 +96,9 @@ export class FollowUps {
     const words = r.q.raw.slice(0, r.marker);
     if (words.every((w) => lexicon.isStopWord(w))) return r;
     const rest = read(index.prepare(r.q.raw.slice(r.marker).join(' ')), lexicon);
-    rest.marker = r.marker;
+    // It corrects the thing named ("no I meant R1"); "I mean, what's the capital of France?" names none
+    // and is read like any message without a marker.
+    rest.marker = rest.entities.length > 0 ? r.marker : 0;
     return rest;
   }
 
