@@ -332,6 +332,11 @@ describe('follow-ups (the fact side)', () => {
     expect(based?.entryId).toBe('deepseek-what');
     const [, computers] = converse("what's deepseek?", 'how do computers work');
     expect(computers?.answered).toBe(false);
+    // A marker alone does not make them ask of the thread: they must name something or point back.
+    const [, order] = converse('qui a fondé deepseek ?', "and where's my order");
+    expect(order?.answered).toBe(false);
+    const [, age] = converse('qui a fondé deepseek ?', "et t'as quel âge");
+    expect(age?.answered).toBe(false);
   });
 
   it('a new thing named alone that the thread’s aspect says nothing of changes the subject', () => {

@@ -96,9 +96,13 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
     // "what other stocks got hit?", "where is it based?": such words ask too, of the thing they come with.
     // With "how" or "where", the French "il" points back too: "il a été entraîné comment ?" (the
     // impersonal "il" of "il est quelle heure" asks no "how").
-    const pointing = refers || r.q.raw.includes('il');
+    // Either way the words must name something of the event or a pronoun point back to it ("and where's
+    // my order?", "et t'as quel âge ?" do neither: a marker alone is not enough).
+    const pointing = lexicon.refersBack(r.q.raw) || r.q.raw.includes('il');
     const which =
-      !r.questions.includes('whatis') && r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
+      !r.questions.includes('whatis') &&
+      (pointing || namesSomething(r, lexicon)) &&
+      r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
