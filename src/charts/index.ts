@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ChartSpec } from '../core/charts/spec.js';
+import { startWorker } from '../services/worker-entry.js';
 import type { ChartRequest, ChartResponse } from './worker.js';
 
 export { chartFileName } from '../core/charts/spec.js';
@@ -72,15 +73,7 @@ function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
     pending.clear();
   };
   const start = (): Worker => {
-    // Compiled `.js` next to this file in dist/; from source (tsx, vitest) through tsx's loader.
-    const source = import.meta.url.endsWith('.ts');
-    const url = new URL(source ? './worker.ts' : './worker.js', import.meta.url);
-    const w = new Worker(
-      source
-        ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
-        : url,
-      { ...(source ? { eval: true } : {}), stdout: false, stderr: false },
-    );
+    const w = startWorker(import.meta.url, 'worker', { stdout: false, stderr: false });
     w.unref();
     w.on('message', (m: ChartResponse) => {
       const p = pending.get(m.id);
