@@ -214,7 +214,7 @@ class KnowledgeEngine implements Engine {
 
     // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
     // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
-    if (!notUsageNumbers(prepared.raw)) {
+    if (!notUsageNumbers(prepared.raw, text)) {
       const calc = this.calculator.answer(text, lang, context);
       if (calc) return this.withCostChart(calc);
     }
@@ -373,7 +373,9 @@ class KnowledgeEngine implements Engine {
     if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
     // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
     // matches nothing, each sentence is read on its own, and the first one answered is the answer.
-    const sentences = splitSentences(text);
+    // Something the sources never cover, said in any sentence, is what the message is about.
+    const outside = reading.outside.some((t) => t !== FALLBACK_OUTSIDE);
+    const sentences = outside ? [] : splitSentences(text);
     if (sentences.length > 1) {
       for (const sentence of sentences) {
         const r = resolve(read(this.index.prepare(sentence), this.lexicon));
@@ -690,12 +692,19 @@ function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {
  * calculators do not price them. (The calculators decide what a usage-cost question is; this only
  * keeps model sizes out of them when no token or price word is there.)
  */
-export function notUsageNumbers(raw: string[]): boolean {
+export function notUsageNumbers(raw: string[], text = ''): boolean {
   const tokens = raw.some((w) => USAGE_WORD.test(w));
   if (tokens) return false;
   // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
-  return raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w));
+  if (raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w))) return true;
+  // Money a model was trained or built for ("trained for $294,000", "built with a $6M rental"): no
+  // price per GPU-hour, no token budget.
+  return MONEY.test(text) && raw.some((w) => TRAINED_WORD.test(w)) && !raw.some((w) => RATE_WORD.test(w));
 }
+
+const MONEY = /[$€]\s?\d|\d\s?(?:[$€]|dollars?\b|euros?\b|usd\b)/i;
+const TRAINED_WORD = /^(train|trained|training|built|build|entraine|entrainer|entrainement|construit)$/;
+const RATE_WORD = /^(per|par|hour|hours|hourly|heure|heures|h|gpus?)$/;
 
 const USAGE_WORD =
   /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;

@@ -309,26 +309,17 @@ function metric(
 export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'] {
   const m: EvalReport['metrics'] = new Map();
   const of = (id: string) => sets.find((s) => s.def.id === id)?.outcomes ?? [];
-  const real = of('real');
-  metric(
-    m,
-    'real.answerable',
-    real.filter((o) => o.group === 'answerable'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'real.unanswerable',
-    real.filter((o) => o.group === 'unanswerable'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'real.either',
-    real.filter((o) => o.group === 'either'),
-    (o) => o.correct,
-  );
-  metric(m, 'real.language', real, (o) => o.langOk);
+  for (const set of ['real', 'real2', 'real4']) {
+    const real = of(set);
+    for (const group of ['answerable', 'unanswerable', 'either'] as const)
+      metric(
+        m,
+        `${set}.${group}`,
+        real.filter((o) => o.group === group),
+        (o) => o.correct,
+      );
+    metric(m, `${set}.language`, real, (o) => o.langOk);
+  }
   const refuse = of('refuse');
   metric(m, 'refuse.refused', refuse, (o) => !o.answered);
   metric(m, 'refuse.none-above-0.8', refuse, (o) => !(o.answered && (o.confidence ?? 0) > 0.8));
