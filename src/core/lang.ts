@@ -22,6 +22,8 @@ export function langFromLocale(locale: string | undefined | null): Lang | undefi
 export interface LangVocabulary {
   core: Record<Lang, Set<string>>;
   extra?: Record<Lang, Set<string>>;
+  /** Words the knowledge uses in both languages (names: Nvidia, DeepSeek): they tell neither. */
+  shared?: (word: string) => boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export function detectLang(text: string, vocabulary: LangVocabulary | undefined 
     fr += f;
     en += e;
     // A word the knowledge never uses ("surpasse", "tonight"): everyday words common in one language only.
-    if (f === 0 && e === 0 && w.length > 3) {
+    if (f === 0 && e === 0 && w.length > 3 && !vocabulary?.shared?.(w)) {
       const lang = commonWordLang(w);
       if (lang === 'fr') fr += COMMON_WORD_WEIGHT;
       else if (lang === 'en') en += COMMON_WORD_WEIGHT;

@@ -178,6 +178,8 @@ export class Lexicon {
     // not a real word ("export rule" is not "export rules").
     for (const p of list) {
       if (!isEntityTerm(p.term) || p.words.length !== 2 || p.words.length > raw.length - i) continue;
+      // Only after a model's short name ("o1", "r1", "v3"): "deepseek shook" is no "deepseek shock".
+      if (!/\d/.test(p.words[0] as string)) continue;
       const want = p.words[1] as string;
       const got = raw[i + 1] as string;
       if (want.length < NAME_TYPO_MIN || got[0] !== want[0] || isCommonWord(got)) continue;

@@ -238,6 +238,11 @@ export class SearchIndex {
   }
 
   /** True when the index has this term (in some entry's questions, aliases or answers). */
+  /** True when the folded word occurs in the knowledge or the vocabulary (a name, a word of an answer). */
+  usesWord(word: string): boolean {
+    return this.knownWords.has(word);
+  }
+
   knows(term: string): boolean {
     return this.ids.has(term);
   }

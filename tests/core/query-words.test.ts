@@ -66,6 +66,8 @@ describe('typo correction', () => {
     expect(index.prepare('o1 mni pricing').terms).toContain('@o1-mini');
     expect(index.prepare('R1-Zro sur AIME').terms).toContain('@r1-zero');
     expect(index.prepare('o1 mind').terms).not.toContain('@o1-mini');
+    // Only after a model's short name: "DeepSeek shook" is DeepSeek, not the "DeepSeek shock".
+    expect(index.prepare('DeepSeek shook the market').terms).toContain('@deepseek');
   });
 
   it('still corrects typos', () => {

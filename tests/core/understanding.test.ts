@@ -156,9 +156,33 @@ describe('compound questions', () => {
   });
 });
 
+describe('a setting, then the question', () => {
+  it('answers the question after the colon, about the things named before it', () => {
+    const r = ask('DeepSeek shook the market: who founded it?');
+    expect(r.entryId).toBe('founder');
+    // A headline with a colon and no question keeps its whole reading.
+    expect(ask('DeepSeek : qui l’a fondée ?').entryId).toBe('founder');
+  });
+});
+
 describe('several sentences', () => {
   it('does not answer one sentence when another asks what the sources never cover', () => {
     expect(ask('Nvidia in trouble? The firm allegedly helped the Chinese army').answered).toBe(false);
+  });
+});
+
+describe('gaps name what is missing, for the thing asked about', () => {
+  it('says DeepSeek’s valuation is not in the sources only when the valuation asked is DeepSeek’s', () => {
+    expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
+    const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
+    expect(nvidia.body).not.toContain("DeepSeek's valuation");
+  });
+});
+
+describe('filler and ways of saying "how they differ"', () => {
+  it('drops "en vrai" and reads "distinguishes / diffère" as a difference', () => {
+    expect(ask('C’est quoi R1, en vrai ?').entryId).toBe(ask('C’est quoi R1 ?').entryId);
+    expect(ask('what distinguishes V3 from R1?').entryId).toBe('v3-vs-r1');
   });
 });
 
