@@ -548,9 +548,11 @@ async function driverMain(opts: Options): Promise<void> {
     process.stderr.write('bench:slack: warming up…\n');
     for (const a of apps) await closedLoop(driver, a.port, 'warm-up', opts.warmup, opts.concurrency);
     for (let round = 0; round < opts.rounds; round++) {
+      // The two apps take turns load by load (who goes first alternates every round), so each pair
+      // of figures a ratio compares was measured seconds apart, under the same background load.
       const order = round % 2 === 0 ? apps : [...apps].reverse();
-      for (const a of order) {
-        for (const l of loads) {
+      for (const l of loads) {
+        for (const a of order) {
           const before = await readCounts();
           const cpu0 = processCpuMs(a.child.pid as number);
           const api0 = processCpuMs(api.pid as number);
@@ -627,7 +629,7 @@ async function driverMain(opts: Options): Promise<void> {
       ]);
     }
   }
-  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate`);
+  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate load by load`);
   console.log(
     `Each app in its own process, the fake Web API in another, this driver in a third. ${questions.length} unique questions` +
       ` (${fmt((questions.filter((q) => q.answered).length / questions.length) * 100, 0)}% answered).\n`,
