@@ -11,11 +11,6 @@ export interface ChartRenderer {
   png(chart: ChartSpec): Promise<Buffer>;
   /** Charts held. */
   readonly size: number;
-  /**
-   * Starts the chart worker now (vega and the rasterizer load there, off this thread), so the first
-   * chart does not wait for it: a platform adapter calls it as it starts; the console never does.
-   */
-  warm?(): void;
 }
 
 export const DEFAULT_CHART_CACHE = 64;
@@ -33,14 +28,10 @@ export function createChartRenderer(
   options: ChartRendererOptions = {},
 ): ChartRenderer {
   const cache = new Map<string, Promise<Buffer>>();
-  const render: ((chart: ChartSpec) => Promise<Buffer>) & { warm?: () => void } =
-    options.worker === false ? renderHere : chartWorker();
+  const render = options.worker === false ? renderHere : chartWorker();
   return {
     get size() {
       return cache.size;
-    },
-    warm() {
-      render.warm?.();
     },
     png(chart) {
       const key = JSON.stringify(chart);
@@ -73,7 +64,7 @@ export const CHART_DEADLINE_MS = 30_000;
  * process open). A worker that fails or exits fails the charts it was drawing; the next chart starts
  * a new one.
  */
-function chartWorker(): ((chart: ChartSpec) => Promise<Buffer>) & { warm?: () => void } {
+function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve: (png: Buffer) => void; reject: (err: Error) => void }>();
@@ -99,7 +90,7 @@ function chartWorker(): ((chart: ChartSpec) => Promise<Buffer>) & { warm?: () =>
     w.on('exit', (code) => gone(new Error(`chart worker exited (${code})`)));
     return w;
   };
-  const render = (chart: ChartSpec) =>
+  return (chart) =>
     new Promise<Buffer>((resolve, reject) => {
       worker ??= start();
       const w = worker;
@@ -125,9 +116,4 @@ function chartWorker(): ((chart: ChartSpec) => Promise<Buffer>) & { warm?: () =>
       });
       w.postMessage({ id, chart } satisfies ChartRequest);
     });
-  return Object.assign(render, {
-    warm: () => {
-      worker ??= start();
-    },
-  });
 }

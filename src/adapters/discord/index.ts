@@ -25,8 +25,6 @@ export async function startDiscord(
   options: DiscordOptions = {},
 ): Promise<RunningAdapter> {
   const log = services.logger.child({ component: 'discord' });
-  // The chart worker loads while the client connects: the first chart does not wait for it.
-  services.charts?.warm?.();
   const client = new Client({
     // Message Content (privileged) only when the operator enabled it, for `auto` channels.
     intents: config.messageContent

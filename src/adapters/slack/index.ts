@@ -54,8 +54,6 @@ export async function startSlack(
     ...(options.journal ? { journal: options.journal } : {}),
   });
   const { app, socket, log } = built;
-  // The chart worker loads while the app starts: the first chart does not wait for it.
-  services.charts?.warm?.();
   await app.init();
 
   let server: Server | undefined;
