@@ -262,6 +262,16 @@ describe('numbers in context', () => {
     expect(ask('10M output tokens on r1').kind).toBe('cost');
   });
 
+  it('does not price a rank ("#1 in the app store", "n°1")', () => {
+    expect(ask('deepseek app #1 in the app store, true?').kind).toBe('fact');
+    expect(ask('DeepSeek n°1 sur l’App Store ?').kind).toBe('fact');
+  });
+
+  it('reads "how big was the drop" as how much it fell, not as a model size', () => {
+    expect(ask('how big was the nasdaq drop on jan 27?').entryId).toBe('nasdaq-drop');
+    expect(ask('how big is R1?').entryId).toBe('r1-size');
+  });
+
   it('does not read money a model was trained or built for as a budget or a GPU-hour price', () => {
     expect(ask('R1 was built with a $300,000 budget').kind).not.toBe('cost');
     expect(ask('they trained it for $294,000, really?').kind).not.toBe('cost');
