@@ -214,6 +214,12 @@ describe('converse: context', () => {
     expect(context.turns.at(-1)?.confidence).toBe(answer.confidence);
   });
 
+  it('"timeline?" is the event’s timeline inside a conversation about it, and nothing alone', () => {
+    const { out } = chat(['when did the deepseek selloff happen?', 'timeline?']);
+    expect(out[1]?.reply.entryId).toBe('timeline');
+    expect(chat(['la chronologie ?']).out[0]?.reply.answered).toBe(false);
+  });
+
   it('a short follow-up with no language of its own keeps the conversation’s', () => {
     const { out } = chat(['de combien a chuté nvidia ?', 'nvidia ?']);
     expect(out[1]?.reply.lang).toBe('fr');
