@@ -262,6 +262,12 @@ describe('numbers in context', () => {
     expect(ask('10M output tokens on r1').kind).toBe('cost');
   });
 
+  it('checks what a model cost to train as a fact, and prices training only with a rate or hardware', () => {
+    expect(ask('v3 a coûté 6 millions à entraîner, c’est vrai ?').kind).toBe('fact');
+    expect(ask('how much would it cost to train V3 on 4096 H800s?').kind).toBe('training');
+    expect(ask('what would V3 cost to train at $3 an hour?').kind).toBe('training');
+  });
+
   it('does not price a rank ("#1 in the app store", "n°1")', () => {
     expect(ask('deepseek app #1 in the app store, true?').kind).toBe('fact');
     expect(ask('DeepSeek n°1 sur l’App Store ?').kind).toBe('fact');

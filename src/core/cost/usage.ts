@@ -11,6 +11,14 @@ import type { CostCalc } from './request.js';
  * keeps model sizes out of them when no token or price word is there.)
  */
 export function notUsageNumbers(raw: string[], text = ''): boolean {
+  // What a model cost to train, said with an amount and no rate, no GPU count and no tokens ("v3 a
+  // coûté 6 millions à entraîner, c'est vrai ?"): a fact to check, not a calculation.
+  if (
+    /\d/.test(text) &&
+    raw.some((w) => TRAINED_WORD.test(w)) &&
+    !raw.some((w) => RATE_WORD.test(w) || TOKEN_WORD.test(w) || HARDWARE_WORD.test(w))
+  )
+    return true;
   const tokens = raw.some((w) => USAGE_WORD.test(w));
   if (tokens) return false;
   // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
@@ -27,6 +35,8 @@ const RANK = /(?:#|\bn°\s?|\bno\.\s?|\bnumber\s|\bnuméro\s|\bnumero\s)(?:1|one
 const MONEY = /[$€]\s?\d|\d\s?(?:[$€]|dollars?\b|euros?\b|usd\b)/i;
 const TRAINED_WORD = /^(train|trained|training|built|build|entraine|entrainer|entrainement|construit)$/;
 const RATE_WORD = /^(per|par|hour|hours|hourly|heure|heures|h|gpus?)$/;
+const TOKEN_WORD = /^(tokens?|jetons?|toks?)$/;
+const HARDWARE_WORD = /^(h800s?|h100s?|a100s?|a800s?|chips?|puces?|cartes?|cards?|nodes?|noeuds?|clusters?)$/;
 
 const USAGE_WORD =
   /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
