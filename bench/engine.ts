@@ -430,7 +430,7 @@ async function reloadPause(
   dir: string,
   edit?: () => void,
 ): Promise<{ ms: number; maxPause: number; floor: number; ok: boolean }> {
-  const holder = new KnowledgeHolder(dir, silentLogger());
+  const holder = await KnowledgeHolder.open(dir, silentLogger());
   edit?.();
   const h = monitorEventLoopDelay({ resolution: 1 });
   let last = performance.now();

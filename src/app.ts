@@ -38,7 +38,7 @@ export interface Briefbot {
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
   const metrics = createMetrics();
-  const knowledge = new KnowledgeHolder(
+  const knowledge = await KnowledgeHolder.open(
     config.knowledgeDir,
     logger.child({ component: 'knowledge' }),
     {

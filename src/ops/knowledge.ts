@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { type FSWatcher, statSync, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { createEngine, type Engine, type KnowledgeBase } from '../core/index.js';
+import { createEngine } from '../core/engine.js';
+import type { Engine } from '../core/engine-types.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
-import type { Entry } from '../core/knowledge/types.js';
+import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
 import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
-import { loadStartupEngine } from './knowledge-cache.js';
+import { loadStartupEngine, type StartupEngine } from './knowledge-cache.js';
 import {
   entryPrint,
   fingerprint,
@@ -96,17 +97,27 @@ export class KnowledgeHolder extends EventEmitter {
 
   /**
    * Loads the folder once (caps apply; unchanged files and code come from the start-up store, see
-   * knowledge-cache.ts); throws KnowledgeError when it is invalid (startup must fail then).
+   * knowledge-cache.ts); rejects with KnowledgeError when it is invalid (startup must fail then).
    */
-  constructor(
+  static async open(
+    dir: string,
+    logger: Logger,
+    hooks: ReloadHooks = {},
+    options: KnowledgeOptions = {},
+  ): Promise<KnowledgeHolder> {
+    const start = await loadStartupEngine(dir, options.limits ?? DEFAULT_KNOWLEDGE_LIMITS);
+    return new KnowledgeHolder(dir, logger, hooks, options, start);
+  }
+
+  private constructor(
     readonly dir: string,
     private readonly logger: Logger,
-    private readonly hooks: ReloadHooks = {},
-    private readonly options: KnowledgeOptions = {},
+    private readonly hooks: ReloadHooks,
+    private readonly options: KnowledgeOptions,
+    { engine, kb, lexicon }: StartupEngine,
   ) {
     super();
     this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
-    const { engine, kb, lexicon } = loadStartupEngine(dir, this.limits);
     this.engine = engine;
     this.held = new Map(kb.entries.map((e) => [entryPrint(e), e]));
     this.lexicon = { print: fingerprint(kb.vocabulary), lexicon };
