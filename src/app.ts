@@ -5,7 +5,8 @@ import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js
 import { KnowledgeHolder } from './ops/knowledge.js';
 import { type OpsServer, startOpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
-import { PolicyHolder } from './services/channel-policy.js';
+import type { PolicyHolder } from './services/channel-policy.js';
+import { ChannelPolicy } from './services/channel-rules.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
 import { EventJournal } from './services/journal.js';
@@ -55,8 +56,14 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
-  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then.
-  const policy = new PolicyHolder(config.channelsFile, logger.child({ component: 'policy' }));
+  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then. The file's
+  // parser (yaml, zod) is imported only when there is a file.
+  const policy: Pick<PolicyHolder, 'current' | 'watch' | 'close'> = config.channelsFile
+    ? new (await import('./services/channel-policy.js')).PolicyHolder(
+        config.channelsFile,
+        logger.child({ component: 'policy' }),
+      )
+    : fixedPolicy(new ChannelPolicy());
   // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
   const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
   const feedback = consoleOnly
@@ -190,6 +197,11 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       await state.close();
     },
   };
+}
+
+/** The built-in policy, when no CHANNELS_FILE is set: nothing to watch. */
+function fixedPolicy(policy: ChannelPolicy): Pick<PolicyHolder, 'current' | 'watch' | 'close'> {
+  return { current: () => policy, watch: () => undefined, close: () => undefined };
 }
 
 /**

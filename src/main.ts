@@ -6,7 +6,7 @@ import { KnowledgeFilesRefused } from './core/knowledge/files.js';
 import { KnowledgeError } from './core/knowledge/types.js';
 import { createLogger, flushLogger } from './logger.js';
 import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
-import { PolicyError } from './services/channel-policy.js';
+import { PolicyError } from './services/channel-rules.js';
 
 /**
  * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The console chat starts fast because nothing it loads at start-up imports a platform SDK: the
- * adapters (and Redis) are imported dynamically, only when configured. This walks the static import
+ * adapters (and Redis) are imported dynamically, only when configured; nor a parser it does not need. This walks the static import
  * graph from the entry point, as node loads it before the first line of main() runs.
  */
 const SRC = path.resolve('src');
@@ -37,17 +37,21 @@ function reachable(entry: string): { files: Set<string>; packages: Set<string> }
 }
 
 describe('start-up imports', () => {
-  it('the entry point, the app and the console chat load neither discord.js, Bolt, ioredis nor pg', () => {
+  it('the entry point, the app and the console chat load neither discord.js, Bolt, ioredis, pg, zod nor yaml', () => {
     const { files, packages } = reachable(path.join(SRC, 'main.ts'));
     for (const f of ['app.ts', 'cli/console.ts'])
       for (const p of reachable(path.join(SRC, f)).packages) packages.add(p);
     expect(files.size).toBeGreaterThan(5);
-    expect(packages.has('zod')).toBe(true); // the walk does see packages
+    expect(packages.has('pino')).toBe(true); // the walk does see packages
     for (const sdk of ['discord.js', '@slack/bolt', 'ioredis', 'pg']) expect(packages).not.toContain(sdk);
+    // The knowledge's parser and schemas load when the start-up store misses, the channel policy's
+    // when CHANNELS_FILE is set: both are dynamic imports.
+    for (const parser of ['zod', 'yaml']) expect(packages).not.toContain(parser);
   });
 
   it('sees a static import of an SDK where there is one', () => {
     const { packages } = reachable(path.join(SRC, 'adapters/slack/index.ts'));
     expect(packages).toContain('@slack/bolt');
+    expect(reachable(path.join(SRC, 'services/channel-policy.ts')).packages).toContain('zod');
   });
 });
