@@ -9,11 +9,10 @@ import type { PolicyHolder } from './services/channel-policy.js';
 import { ChannelPolicy } from './services/channel-rules.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
-import { EventJournal } from './services/journal.js';
+import type { EventJournal } from './services/journal.js';
 import { MemoryFeedbackStore, MemoryState } from './services/memory.js';
-import { createMetrics, type Metrics } from './services/metrics.js';
+import type { Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
-import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
 /** A running briefbot: its services, the platform adapters it started, and its ops endpoints. */
@@ -38,7 +37,12 @@ export interface Briefbot {
  * default), or on the public port behind METRICS_TOKEN.
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
-  const metrics = createMetrics();
+  // Metrics are kept where a port can serve them: the console chat without HEALTH_PORT or OPS_PORT has
+  // no reader for them and does not load prom-client (about 4 MB before the prompt).
+  const metrics =
+    config.discord || config.slack || config.healthPort || config.opsPort
+      ? (await import('./services/metrics.js')).createMetrics()
+      : unreadMetrics();
   const knowledge = await KnowledgeHolder.open(
     config.knowledgeDir,
     logger.child({ component: 'knowledge' }),
@@ -64,22 +68,25 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
         logger.child({ component: 'policy' }),
       )
     : fixedPolicy(new ChannelPolicy());
-  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
+  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set;
+  // it then loads neither SQLite nor PostgreSQL.
   const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
   const feedback = consoleOnly
     ? Object.assign(new MemoryFeedbackStore(), { close: async () => undefined })
-    : await openRecordStore(
-        {
-          dataDir: config.dataDir,
-          retention: config.retention,
-          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-        },
-        logger.child({ component: 'records' }),
-        metrics.records,
-      ).catch(async (err: Error) => {
-        await state.close();
-        throw err;
-      });
+    : await (await import('./services/store.js'))
+        .openRecordStore(
+          {
+            dataDir: config.dataDir,
+            retention: config.retention,
+            ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+          },
+          logger.child({ component: 'records' }),
+          metrics.records,
+        )
+        .catch(async (err: Error) => {
+          await state.close();
+          throw err;
+        });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
@@ -119,7 +126,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.js');
-      journal = new EventJournal(config.dataDir);
+      journal = new (await import('./services/journal.js')).EventJournal(config.dataDir);
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
@@ -196,6 +203,25 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       await feedback.close();
       await state.close();
     },
+  };
+}
+
+/** Metrics nobody can read (no port serves them): every count is dropped. */
+function unreadMetrics(): Metrics {
+  const none = () => undefined;
+  return {
+    get registry(): never {
+      throw new Error('no metrics registry: metrics are kept only when a port can serve them');
+    },
+    question: none,
+    setEntries: none,
+    reloaded: none,
+    reloadFailed: none,
+    records: { written: none, dropped: none, writeFailed: none },
+    backpressure: none,
+    sharedStateOutage: none,
+    watchSharedState: none,
+    slackPlainFallback: none,
   };
 }
 
