@@ -6,13 +6,12 @@ import type { Engine } from '../core/engine-types.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
-import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
 import { loadStartupEngine, type StartupEngine } from './knowledge-cache.js';
 import {
   entryPrint,
   fingerprint,
-  type ReadFigures,
+  type ReadOutcome,
   type WorkerFailure,
   type WorkerHeader,
   type WorkerPart,
@@ -21,14 +20,8 @@ import {
 
 /** What a reload worker found: the knowledge and its prepared index, or the problems. */
 export type WorkerResponse =
-  | (ReadFigures & {
-      ok: true;
+  | (ReadOutcome & {
       kb: KnowledgeBase;
-      prepared: PreparedEngine;
-      /** Each entry's fingerprint (for the next reload). */
-      prints: string[];
-      /** The vocabulary's fingerprint. */
-      vocabularyPrint: string;
       /** Entries kept from the previous knowledge, unchanged (not sent by the worker). */
       reused: number;
     })
