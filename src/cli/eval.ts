@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { GATES } from '../eval/gates.js';
-import { calibration, type EvalReport, type Outcome, rates, runAll, type SetReport } from '../eval/run.js';
+import { calibration, rates } from '../eval/metrics.js';
+import type { EvalReport, Outcome, SetReport } from '../eval/outcome.js';
+import { runAll } from '../eval/run.js';
 import { engineForCli } from './shared.js';
 
 /**

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig } from '../config.js';
 import { loadEngineFromDir } from '../core/index.js';
-import { buildReport, type ClosestEntry, renderReport } from '../ops/report.js';
+import { buildReport, type ClosestEntry } from '../ops/report.js';
+import { renderReport } from '../ops/report-render.js';
 
 /**
  * `npm run report [-- --top N]`: the most frequent unanswered questions and the entries with the most 👎,

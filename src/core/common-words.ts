@@ -12,8 +12,8 @@ import { fold } from './normalize.js';
  * prompt and a bot's connection do not wait for it.
  */
 
-function load(): Set<string> {
-  const out = new Set<string>();
+function load(): Record<'english' | 'french', Set<string>> {
+  const out = { english: new Set<string>(), french: new Set<string>() };
   try {
     const require = createRequire(import.meta.url);
     const dir = join(
@@ -21,10 +21,10 @@ function load(): Set<string> {
       'build',
       'resources',
     );
-    for (const language of ['english', 'french']) {
+    for (const language of ['english', 'french'] as const) {
       // One fold of the whole list: a line with an apostrophe ("aujourd'hui") gives its words.
       for (const w of fold(readFileSync(join(dir, `${language}.txt`), 'utf8')).split(' ')) {
-        if (w !== '') out.add(w);
+        if (w !== '') out[language].add(w);
       }
     }
   } catch {
@@ -33,10 +33,18 @@ function load(): Set<string> {
   return out;
 }
 
-let words: Set<string> | undefined;
+let words: Record<'english' | 'french', Set<string>> | undefined;
 
 /** True when the folded word is one of the most common words of either language. */
 export function isCommonWord(word: string): boolean {
   words ??= load();
-  return words.has(word);
+  return words.english.has(word) || words.french.has(word);
+}
+
+/** The language whose common words hold the folded word and the other's do not, else undefined. */
+export function commonWordLang(word: string): 'en' | 'fr' | undefined {
+  words ??= load();
+  const en = words.english.has(word);
+  const fr = words.french.has(word);
+  return en === fr ? undefined : en ? 'en' : 'fr';
 }

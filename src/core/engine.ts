@@ -9,7 +9,7 @@ import {
   withChart,
 } from './charts/attach.js';
 import type { ConversationContext, Turn } from './conversation.js';
-import { Calculator, chartSpecOf } from './cost/index.js';
+import { Calculator, chartSpecOf, notUsageNumbers } from './cost/index.js';
 import type {
   Choice,
   CostRequest,
@@ -128,7 +128,7 @@ class KnowledgeEngine implements Engine {
   private readonly cache = new Map<string, Reply>();
   private readonly cacheSize: number;
   /** knowledge/gaps.yaml with each group's words turned into search terms. */
-  private readonly gaps: { gap: Gap; groups: string[][] }[];
+  private readonly gaps: { gap: Gap; groups: string[][]; unless: string[] }[];
   /** Entity term → the entry that answers a question about it in general. */
   private readonly overviews: Map<string, string>;
 
@@ -143,7 +143,7 @@ class KnowledgeEngine implements Engine {
     this.calculator = new Calculator(kb);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
-    this.vocabulary = { core: this.lexicon.language.core, extra };
+    this.vocabulary = { core: this.lexicon.language.core, extra, shared: (w) => this.index.usesWord(w) };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
     const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
@@ -159,7 +159,11 @@ class KnowledgeEngine implements Engine {
         .filter((e) => e.overview)
         .map((e) => [ENTITY_PREFIX + e.id, e.overview as string]),
     );
-    this.gaps = kb.gaps.map((gap) => ({ gap, groups: gap.when.map((g) => g.map(asTerm)) }));
+    this.gaps = kb.gaps.map((gap) => ({
+      gap,
+      groups: gap.when.map((g) => g.map(asTerm)),
+      unless: gap.unless.map(asTerm),
+    }));
   }
 
   get size(): number {
@@ -233,7 +237,7 @@ class KnowledgeEngine implements Engine {
 
     // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
     // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
-    if (!notUsageNumbers(prepared.raw)) {
+    if (!notUsageNumbers(prepared.raw, text)) {
       const calc = this.calculator.answer(text, lang, context);
       if (calc) return this.withCostChart(calc);
     }
@@ -388,11 +392,24 @@ class KnowledgeEngine implements Engine {
         if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }
+    // "nvidia fell 17% on 27 january: how much value was lost?": what is said before the colon is the
+    // setting, the question after it is what is asked (about the setting's things).
+    const asked = askedAfterColon(text);
+    if (asked && !reading.inherited) {
+      const setting = read(this.index.prepare(asked.setting), this.lexicon);
+      const question = inherit(read(this.index.prepare(asked.question), this.lexicon), setting, this.lexicon);
+      if (asksSomething(question) && question.entities.length > 0) {
+        const reply = this.answerReading(question, lang);
+        if (reply.answered && reply.kind === 'fact') return { ...reply, understood: question };
+      }
+    }
     const whole = this.answerReading(reading, lang);
     if (whole.answered || whole.kind !== 'none') return { ...whole, understood: reading };
     // Several sentences ("Who owns DeepSeek? How a Chinese AI disrupted global stocks"): when the whole
     // matches nothing, each sentence is read on its own, and the first one answered is the answer.
-    const sentences = splitSentences(text);
+    // Something the sources never cover, said in any sentence, is what the message is about.
+    const outside = reading.outside.some((t) => t !== FALLBACK_OUTSIDE);
+    const sentences = outside ? [] : splitSentences(text);
     if (sentences.length > 1) {
       for (const sentence of sentences) {
         const r = resolve(read(this.index.prepare(sentence), this.lexicon));
@@ -430,7 +447,10 @@ class KnowledgeEngine implements Engine {
   private findGap(reading: Reading, fallback: boolean) {
     const terms = new Set(reading.q.terms);
     return this.gaps.find(
-      (g) => g.gap.fallback === fallback && g.groups.every((group) => group.some((t) => terms.has(t))),
+      (g) =>
+        g.gap.fallback === fallback &&
+        g.groups.every((group) => group.some((t) => terms.has(t))) &&
+        !g.unless.some((t) => terms.has(t)),
     )?.gap;
   }
 
@@ -737,23 +757,6 @@ function langFromLocaleOr(locale: string | null | undefined): Lang | undefined {
 }
 
 /**
- * Numbers that are not token amounts: model sizes ("671B parameters", "the 8B", "1.5b"), so the
- * calculators do not price them. (The calculators decide what a usage-cost question is; this only
- * keeps model sizes out of them when no token or price word is there.)
- */
-export function notUsageNumbers(raw: string[]): boolean {
-  const tokens = raw.some((w) => USAGE_WORD.test(w));
-  if (tokens) return false;
-  // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
-  return raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w));
-}
-
-const USAGE_WORD =
-  /^(tokens?|jetons?|toks?|prix|price|prices|pricing|tarifs?|cost|costs|coute|coutent|couterait|couteraient|bill|facture)$/;
-const NOT_USAGE_WORD =
-  /^(parameters?|parametres?|params?|lost|lose|loses|perdu|perd|perte|wiped|efface|sheds?|funded|raised|leve|valuation|valorisation|capitalisation|cap|context|contexte|window|fenetre|spent|depense|billion|milliards?|trillion|billions?)$/;
-
-/**
  * Builds the engine over a validated knowledge base; with `prepared` (prepareEngine of the same base,
  * made in the reload worker) it only wraps what was read there (and uses its `lexicon`, when one of
  * kb.vocabulary comes along: the reload makes it in an earlier turn of the event loop).
@@ -764,4 +767,11 @@ export function createEngine(
   prepared?: PreparedEngine & { lexicon?: Lexicon },
 ): Engine {
   return new KnowledgeEngine(kb, options, prepared);
+}
+
+/** "setting: question?" — a colon followed by a question of its own, else undefined. */
+function askedAfterColon(text: string): { setting: string; question: string } | undefined {
+  const m = /^(.{3,}?)\s*:\s+(.{3,}\?)\s*$/su.exec(text);
+  if (!m || (m[1] as string).includes('?')) return undefined;
+  return { setting: m[1] as string, question: m[2] as string };
 }

@@ -1,8 +1,12 @@
+import { commonWordLang } from './common-words.js';
+
 /** The two languages briefbot speaks, and how it picks one for a question. */
 export type Lang = 'en' | 'fr';
 export const LANGS: readonly Lang[] = ['en', 'fr'];
 
 const FR_ACCENTS = /[àâçéèêëîïôûùüÿœæ]/i;
+/** Weight of a word known only as an everyday word of one language (the knowledge's words weigh 0.75–1). */
+const COMMON_WORD_WEIGHT = 0.5;
 
 /** Maps a platform locale (Discord "fr", "en-US"; Slack "fr-FR") to a language, or undefined. */
 export function langFromLocale(locale: string | undefined | null): Lang | undefined {
@@ -18,6 +22,8 @@ export function langFromLocale(locale: string | undefined | null): Lang | undefi
 export interface LangVocabulary {
   core: Record<Lang, Set<string>>;
   extra?: Record<Lang, Set<string>>;
+  /** Words the knowledge uses in both languages (names: Nvidia, DeepSeek): they tell neither. */
+  shared?: (word: string) => boolean;
 }
 
 /**
@@ -41,10 +47,16 @@ export function detectLang(text: string, vocabulary: LangVocabulary | undefined 
   let fr = FR_ACCENTS.test(text) ? 1.5 : 0;
   let en = 0;
   for (const w of words) {
-    if (vocabulary?.core.fr.has(w)) fr += 1;
-    else if (vocabulary?.extra?.fr.has(w)) fr += 0.75;
-    if (vocabulary?.core.en.has(w)) en += 1;
-    else if (vocabulary?.extra?.en.has(w)) en += 0.75;
+    const f = vocabulary?.core.fr.has(w) ? 1 : vocabulary?.extra?.fr.has(w) ? 0.75 : 0;
+    const e = vocabulary?.core.en.has(w) ? 1 : vocabulary?.extra?.en.has(w) ? 0.75 : 0;
+    fr += f;
+    en += e;
+    // A word the knowledge never uses ("surpasse", "tonight"): everyday words common in one language only.
+    if (f === 0 && e === 0 && w.length > 3 && !vocabulary?.shared?.(w)) {
+      const lang = commonWordLang(w);
+      if (lang === 'fr') fr += COMMON_WORD_WEIGHT;
+      else if (lang === 'en') en += COMMON_WORD_WEIGHT;
+    }
   }
   if (/\b(c'est|qu'|l'|d'|j'|n'|s')/i.test(text)) fr += 1;
   if (fr === en) return undefined;

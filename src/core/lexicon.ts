@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { isCommonWord } from './common-words.js';
+import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
@@ -67,6 +69,8 @@ const SMALL_TALK_EXTRA = 2;
  * Stems shorter than this say too little to be matched.
  */
 const SNOWBALL_MIN = 4;
+/** Shortest second word of a two-word name that may be misspelt ("o1 mni" for "o1 mini"). */
+const NAME_TYPO_MIN = 4;
 /** Loaded on the first word that needs them (about 60 ms and 4.5 MB): the console prompt does not wait. */
 let stemmers: { stem(word: string): string }[] | undefined;
 function snowballStemmers() {
@@ -156,13 +160,30 @@ export class Lexicon {
     map.set(first, list);
   }
 
-  private static matchAt(map: Map<string, Phrase[]>, raw: string[], i: number): Phrase | undefined {
+  private static matchAt(
+    map: Map<string, Phrase[]>,
+    raw: string[],
+    i: number,
+    typos = false,
+  ): Phrase | undefined {
     const list = map.get(raw[i] as string);
     if (!list) return undefined;
     for (const p of list) {
       let ok = p.words.length <= raw.length - i;
       for (let k = 1; ok && k < p.words.length; k++) ok = raw[i + k] === p.words[k];
       if (ok) return p;
+    }
+    if (!typos) return undefined;
+    // A name begun right and misspelt after ("o1 mni", "r1 zro"): one slip in a word of 4+ letters, and
+    // not a real word ("export rule" is not "export rules").
+    for (const p of list) {
+      if (!isEntityTerm(p.term) || p.words.length !== 2 || p.words.length > raw.length - i) continue;
+      // Only after a model's short name ("o1", "r1", "v3"): "deepseek shook" is no "deepseek shock".
+      if (!/\d/.test(p.words[0] as string)) continue;
+      const want = p.words[1] as string;
+      const got = raw[i + 1] as string;
+      if (want.length < NAME_TYPO_MIN || got[0] !== want[0] || isCommonWord(got)) continue;
+      if (editDistance(got, want, 1) <= 1) return p;
     }
     return undefined;
   }
@@ -173,7 +194,7 @@ export class Lexicon {
     const raw = folded === '' ? [] : folded.split(' ');
     const tokens: Token[] = [];
     for (let i = 0; i < raw.length; ) {
-      const p = Lexicon.matchAt(this.phrases, raw, i);
+      const p = Lexicon.matchAt(this.phrases, raw, i, true);
       if (p) {
         if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
         if (p.keepWords) {
@@ -203,7 +224,8 @@ export class Lexicon {
     if (word.length <= 3) return word;
     const s = stem(word);
     const known = this.wordTerm.get(s);
-    if (known) return known;
+    // A name is written as it is: a common word that merely shares its stem ("route" and "rout") is itself.
+    if (known && !(isEntityTerm(known) && isCommonWord(word))) return known;
     // An inflection of a concept word the vocabulary does not list ("inquiétaient" for "inquiète").
     const stems = snowballStems(word);
     if (stems.length > 0) {

@@ -1,8 +1,8 @@
+import { buildIndexData, type IndexData, indexBuffers } from './index-data.js';
 import type { KnowledgeBase } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
 import { Lexicon } from './lexicon.js';
 import { fold, foldingOnce } from './normalize.js';
-import { buildIndexData, type IndexData, indexBuffers } from './search.js';
 
 /**
  * What an engine reads off its knowledge before it can answer, in a form that crosses threads: the

@@ -241,17 +241,26 @@ function isThing(term: string, lexicon: Lexicon): boolean {
 }
 
 /** Where a question may hold several: "who founded it and when?", "quand est sorti R1 et combien coûte son API ?". */
-const PART_BREAK = /\s*(?:\?+|;|\s(?:and|et|puis|also|aussi)\s)\s*/i;
+const PART_BREAK = /\s*(?:\?+|;|\s(?:and|et|puis)\s)\s*/i;
+/** A part that ends on the first side of a comparison: "difference between X", "comparaison entre X". */
+const BETWEEN = /\b(?:between|entre)\s+(?:\S+\s+){0,3}\S+$/i;
 
 /**
  * Splits a question into its parts, when each part asks something of its own (a question word or an
  * aspect). "R1 and o1 compared" stays one question: its second half asks nothing.
  */
 export function splitParts(text: string): string[] {
-  const pieces = ` ${text} `
-    .split(PART_BREAK)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
+  const pieces: string[] = [];
+  let sides = false;
+  for (const piece of ` ${text} `.split(PART_BREAK)) {
+    const p = piece.trim();
+    if (p === '') continue;
+    // "between R1 and o1", "entre R1 et o3-mini": the two sides of one comparison, not two questions.
+    const last = pieces.length - 1;
+    sides = !sides && last >= 0 && BETWEEN.test(pieces[last] as string);
+    if (sides) pieces[last] = `${pieces[last]} / ${p}`;
+    else pieces.push(p);
+  }
   return pieces.length > 4 ? [text] : pieces;
 }
 

@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.78,
+    floor: 0.81,
   },
   {
     metric: 'real.unanswerable',
@@ -32,6 +32,34 @@ export const GATES: readonly Gate[] = [
     description: 'real questions the sources do not answer: refused',
     target: 0.95,
     floor: 0.95,
+  },
+  {
+    metric: 'real2.answerable',
+    issue: 8,
+    description: 'real questions, second batch: answered correctly',
+    target: 0.9,
+    floor: 0.58,
+  },
+  {
+    metric: 'real2.unanswerable',
+    issue: 8,
+    description: 'real questions, second batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.95,
+  },
+  {
+    metric: 'real4.answerable',
+    issue: 8,
+    description: 'real questions, fourth batch: answered correctly',
+    target: 0.9,
+    floor: 0.52,
+  },
+  {
+    metric: 'real4.unanswerable',
+    issue: 8,
+    description: 'real questions, fourth batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.89,
   },
   {
     metric: 'refuse.refused',
@@ -52,7 +80,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'earlier set: in-scope accuracy',
     target: 0.97,
-    floor: 0.965,
+    floor: 0.97,
   },
   {
     metric: 'legacy.refusals',
@@ -129,7 +157,7 @@ export const GATES: readonly Gate[] = [
     issue: 10,
     description: 'numbers that are not token amounts go to the knowledge',
     target: 1,
-    floor: 0.9,
+    floor: 1,
   },
   {
     metric: 'calculator.lines',

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { converse } from '../core/conversation/index.js';
 import type { ConversationContext } from '../core/conversation.js';
-import type { Engine, Lang, Reply } from '../core/index.js';
+import type { Engine, Reply } from '../core/index.js';
 import { renderText } from '../core/index.js';
-import { describeFigure, textHasFigures } from './figures.js';
+import { describeFigure } from './figures.js';
+import { computeMetrics } from './metrics.js';
+import type { EvalReport, Outcome, SetReport } from './outcome.js';
+import { baseOutcome, checkCalc, groupOf, meets } from './score.js';
 import {
   type CalcItem,
   type Conversation,
-  type Expect,
   expectList,
   type QuestionItem,
   readJsonl,
@@ -18,99 +20,7 @@ import {
   setPath,
 } from './sets.js';
 
-/** One scored reply of any set. */
-export interface Outcome {
-  set: string;
-  category: string;
-  lang: Lang;
-  /** Scoring group: answerable, unanswerable, either, chat, cost, training, or a conversation turn role. */
-  group: string;
-  question: string;
-  expected: string;
-  got: string;
-  correct: boolean;
-  langOk: boolean;
-  answered: boolean;
-  confidence?: number;
-  /** Why it is wrong, when it is (missing figure, line count…). */
-  why?: string;
-  /** Extra checks (calculator: exact figures, unknown model named, line budget). */
-  checks?: Record<string, boolean>;
-  /** Conversation id and turn number, for conversation turns. */
-  conv?: string;
-  turn?: number;
-  matches?: string;
-}
-
-export interface Rates {
-  total: number;
-  correct: number;
-  langOk: number;
-}
-
-export interface SetReport {
-  def: SetDef;
-  outcomes: Outcome[];
-  missing?: boolean;
-}
-
-export interface EvalReport {
-  sets: SetReport[];
-  /** Every gate metric by id (see gates.ts): a share in 0..1 and the number of items it is computed on. */
-  metrics: Map<string, { value: number; n: number }>;
-}
-
-const ANSWER_KINDS = new Set(['fact', 'cost', 'training']);
-
-function gotOf(reply: Reply): string {
-  if (reply.kind === 'fact') return reply.entryId ?? 'fact';
-  if (!reply.answered && reply.kind === 'none') return 'none';
-  return reply.kind;
-}
-
-/** Whether the reply meets the expectation (see sets.ts for the meaning of `expect`). */
-export function meets(expect: Expect, reply: Reply): boolean {
-  const list = expectList(expect);
-  const refused = !reply.answered || !ANSWER_KINDS.has(reply.kind);
-  for (const e of list) {
-    if (e === 'none' && refused) return true;
-    if (e === 'chat' && (reply.kind as string) === 'chat') return true;
-    if (e === 'help' && reply.kind === 'help') return true;
-    if ((e === 'cost' || e === 'training') && reply.kind === e && reply.answered) return true;
-    if (reply.kind === 'fact' && reply.answered && reply.entryId === e) return true;
-  }
-  return false;
-}
-
-function groupOf(expect: Expect): string {
-  const list = expectList(expect);
-  if (list.length === 1 && list[0] === 'none') return 'unanswerable';
-  if (list.includes('none')) return 'either';
-  if (list.length === 1 && (list[0] === 'cost' || list[0] === 'training' || list[0] === 'chat'))
-    return list[0];
-  return 'answerable';
-}
-
-function base(
-  set: string,
-  item: { question: string; lang: Lang; category: string },
-  reply: Reply,
-): Omit<Outcome, 'group' | 'expected' | 'correct'> {
-  return {
-    set,
-    category: item.category,
-    lang: item.lang,
-    question: item.question,
-    got: gotOf(reply),
-    langOk: reply.lang === item.lang,
-    answered: reply.answered && ANSWER_KINDS.has(reply.kind),
-    confidence: reply.confidence,
-    matches: reply.matches
-      .slice(0, 3)
-      .map((m) => `${m.id}:${m.score}`)
-      .join(' '),
-  };
-}
+/** Runs the development sets through the engine the way the CLI answers, and scores every reply. */
 
 /**
  * One standalone question, answered the way the CLI contract (`ask --jsonl`, src/cli/jsonl.ts) answers a
@@ -124,7 +34,7 @@ function scoreQuestions(engine: Engine, set: string, items: QuestionItem[]): Out
   return items.map((q) => {
     const reply = answerOne(engine, q.question);
     return {
-      ...base(set, q, reply),
+      ...baseOutcome(set, q, reply),
       group: groupOf(q.expect),
       expected: expectList(q.expect).join('|'),
       correct: meets(q.expect, reply),
@@ -135,7 +45,7 @@ function scoreQuestions(engine: Engine, set: string, items: QuestionItem[]): Out
 function scoreRefuse(engine: Engine, set: string, items: QuestionItem[]): Outcome[] {
   return items.map((q) => {
     const reply = answerOne(engine, q.question);
-    const b = base(set, q, reply);
+    const b = baseOutcome(set, q, reply);
     return { ...b, group: 'must-refuse', expected: 'none', correct: !b.answered };
   });
 }
@@ -143,7 +53,7 @@ function scoreRefuse(engine: Engine, set: string, items: QuestionItem[]): Outcom
 function scoreSmallTalk(engine: Engine, set: string, items: QuestionItem[]): Outcome[] {
   return items.map((q) => {
     const reply = answerOne(engine, q.question);
-    const b = base(set, q, reply);
+    const b = baseOutcome(set, q, reply);
     const friendly = meets(q.expect ?? 'chat', reply);
     return {
       ...b,
@@ -155,55 +65,13 @@ function scoreSmallTalk(engine: Engine, set: string, items: QuestionItem[]): Out
   });
 }
 
-/** Non-empty lines of the plain-text reply (what the CLI's `text` field carries). */
-export function lineCount(text: string): number {
-  return text.split('\n').filter((l) => l.trim() !== '').length;
-}
-
-function checkCalc(
-  item: {
-    kind: string;
-    figures?: CalcItem['figures'];
-    mention?: string[];
-    maxLines?: number | null;
-    expect?: Expect;
-    mayRefuse?: boolean;
-  },
-  reply: Reply,
-  text: string,
-  unitPrices: readonly number[],
-): { correct: boolean; why?: string; checks: Record<string, boolean> } {
-  const whys: string[] = [];
-  const kindOk =
-    item.kind === 'fact'
-      ? meets(item.expect ?? 'none', reply)
-      : (reply.kind === item.kind && reply.answered) || (item.mayRefuse === true && !reply.answered);
-  if (!kindOk) whys.push(`kind ${reply.kind}${reply.answered ? '' : ' (not answered)'}`);
-  const fig = textHasFigures(text, item.figures ?? [], unitPrices);
-  if (!fig.ok) whys.push(`missing ${fig.missing.map(describeFigure).join(', ')}`);
-  const lower = text.toLowerCase();
-  const missingWords = (item.mention ?? []).filter((w) => !lower.includes(w.toLowerCase()));
-  if (missingWords.length > 0) whys.push(`does not name ${missingWords.join(', ')}`);
-  const budget = item.maxLines === undefined ? 12 : item.maxLines;
-  const lines = lineCount(text);
-  const linesOk = budget === null || lines <= budget;
-  if (!linesOk) whys.push(`${lines} lines > ${budget}`);
-  const checks: Record<string, boolean> = { figures: kindOk && fig.ok, lines: linesOk };
-  if ((item.mention ?? []).length > 0) checks.mention = missingWords.length === 0;
-  return {
-    correct: kindOk && fig.ok && missingWords.length === 0,
-    why: whys.length > 0 ? whys.join('; ') : undefined,
-    checks,
-  };
-}
-
 function scoreCalculator(engine: Engine, set: string, items: CalcItem[], unitPrices: number[]): Outcome[] {
   return items.map((q) => {
     const reply = answerOne(engine, q.question);
     const text = renderText(reply);
     const c = checkCalc(q, reply, text, unitPrices);
     return {
-      ...base(set, q, reply),
+      ...baseOutcome(set, q, reply),
       group: q.kind,
       expected:
         q.kind === 'fact'
@@ -246,7 +114,7 @@ function scoreConversations(
       const r = replies[i];
       if (!r) return;
       const { reply, text } = r;
-      const b = base(set, { question: t.text, lang: t.lang, category: conv.category }, reply);
+      const b = baseOutcome(set, { question: t.text, lang: t.lang, category: conv.category }, reply);
       let correct = meets(t.expect, reply);
       let why: string | undefined;
       if (correct && (t.figures?.length || t.mention?.length)) {
@@ -281,133 +149,6 @@ function scoreConversations(
     });
   }
   return out;
-}
-
-export function share(r: Rates, key: 'correct' | 'langOk' = 'correct'): number {
-  return r.total === 0 ? 1 : r[key] / r.total;
-}
-
-export function rates(outcomes: readonly Outcome[]): Rates {
-  return {
-    total: outcomes.length,
-    correct: outcomes.filter((o) => o.correct).length,
-    langOk: outcomes.filter((o) => o.langOk).length,
-  };
-}
-
-function metric(
-  m: EvalReport['metrics'],
-  id: string,
-  items: readonly Outcome[],
-  pass: (o: Outcome) => boolean,
-): void {
-  if (items.length === 0) return;
-  m.set(id, { value: items.filter(pass).length / items.length, n: items.length });
-}
-
-/** Computes the gate metrics (ids used by gates.ts) from the scored sets. */
-export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'] {
-  const m: EvalReport['metrics'] = new Map();
-  const of = (id: string) => sets.find((s) => s.def.id === id)?.outcomes ?? [];
-  const real = of('real');
-  metric(
-    m,
-    'real.answerable',
-    real.filter((o) => o.group === 'answerable'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'real.unanswerable',
-    real.filter((o) => o.group === 'unanswerable'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'real.either',
-    real.filter((o) => o.group === 'either'),
-    (o) => o.correct,
-  );
-  metric(m, 'real.language', real, (o) => o.langOk);
-  const refuse = of('refuse');
-  metric(m, 'refuse.refused', refuse, (o) => !o.answered);
-  metric(m, 'refuse.none-above-0.8', refuse, (o) => !(o.answered && (o.confidence ?? 0) > 0.8));
-  const legacy = of('legacy');
-  metric(
-    m,
-    'legacy.in-scope',
-    legacy.filter((o) => o.group !== 'unanswerable'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'legacy.refusals',
-    legacy.filter((o) => o.group === 'unanswerable'),
-    (o) => o.correct,
-  );
-  metric(m, 'legacy.language', legacy, (o) => o.langOk);
-  metric(m, 'smalltalk.friendly', of('smalltalk'), (o) => o.correct);
-  const conv = of('conversations');
-  metric(
-    m,
-    'conversations.follow-ups',
-    conv.filter((o) => o.group === 'follow-up' || o.group === 'meta'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'conversations.off-topic',
-    conv.filter((o) => o.group === 'off-topic'),
-    (o) => o.correct,
-  );
-  const threads = of('threads');
-  metric(
-    m,
-    'threads.follow-ups',
-    threads.filter((o) => o.group === 'follow-up' || o.group === 'meta'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'threads.off-topic',
-    threads.filter((o) => o.group === 'off-topic'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'conversations.self-contained',
-    conv.filter((o) => o.group === 'start' || o.group === 'switch'),
-    (o) => o.correct,
-  );
-  const calc = of('calculator');
-  metric(
-    m,
-    'calculator.exact',
-    calc.filter((o) => o.group !== 'fact'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'calculator.not-amounts',
-    calc.filter((o) => o.group === 'fact'),
-    (o) => o.correct,
-  );
-  metric(
-    m,
-    'calculator.unknown-model-named',
-    calc.filter((o) => o.checks?.mention !== undefined),
-    (o) => o.checks?.mention === true,
-  );
-  metric(m, 'calculator.lines', calc, (o) => o.checks?.lines !== false);
-  // Calibration: answers above 0.8 must be right (issue 8 asks ≥ 99%), on every set with a known answer.
-  const answered = sets.flatMap((s) => s.outcomes).filter((o) => o.answered && o.confidence !== undefined);
-  metric(
-    m,
-    'calibration.above-0.8',
-    answered.filter((o) => (o.confidence ?? 0) > 0.8),
-    (o) => o.correct,
-  );
-  return m;
 }
 
 /** The per-million prices of knowledge/prices.yaml (they never satisfy an accepted range; see figures.ts). */
@@ -449,25 +190,6 @@ export function runAll(engine: Engine, root: string, only?: readonly string[]): 
   const defs = SETS.filter((d) => !only || only.length === 0 || only.includes(d.id));
   const sets = defs.map((d) => runSet(engine, root, d));
   return { sets, metrics: computeMetrics(sets) };
-}
-
-/** Confidence bands of the calibration table. */
-export const BANDS: readonly { label: string; lo: number; hi: number }[] = [
-  { label: '< 0.5', lo: Number.NEGATIVE_INFINITY, hi: 0.5 },
-  { label: '0.5–0.8', lo: 0.5, hi: 0.8 },
-  { label: '0.8–0.9', lo: 0.8, hi: 0.9 },
-  { label: '≥ 0.9', lo: 0.9, hi: Number.POSITIVE_INFINITY },
-];
-
-/** Answered replies with a confidence, per band: how many, how many right. */
-export function calibration(
-  outcomes: readonly Outcome[],
-): { label: string; answered: number; correct: number }[] {
-  const answered = outcomes.filter((o) => o.answered && o.confidence !== undefined);
-  return BANDS.map((b) => {
-    const inBand = answered.filter((o) => (o.confidence ?? 0) >= b.lo && (o.confidence ?? 0) < b.hi);
-    return { label: b.label, answered: inBand.length, correct: inBand.filter((o) => o.correct).length };
-  });
 }
 
 // ---- Compatibility with the earlier single-set API (bench/engine.ts reads the questions) ----

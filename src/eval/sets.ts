@@ -86,6 +86,18 @@ export const SETS: readonly SetDef[] = [
     title: 'Real questions (copied from public pages)',
   },
   {
+    id: 'real2',
+    kind: 'questions',
+    file: 'real-questions-2.jsonl',
+    title: 'Real questions, second batch (copied from public pages; held out until December 2026)',
+  },
+  {
+    id: 'real4',
+    kind: 'questions',
+    file: 'real-questions-4.jsonl',
+    title: 'Real questions, fourth batch (copied from public pages; batch 3 is held out elsewhere)',
+  },
+  {
     id: 'refuse',
     kind: 'refuse',
     file: 'must-refuse.jsonl',

@@ -1,21 +1,9 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, ROOT } from '../ops/spawn-main.js';
+import { runCli } from '../helpers/cli.js';
 
 /** Runs `ask --jsonl` as the scoring tools do: lines on stdin, one JSON object a line on stdout. */
 async function askJsonl(lines: string[]): Promise<Record<string, unknown>[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--jsonl'], {
-    cwd: ROOT,
-    env: cleanEnv(),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString('utf8');
-  });
-  child.stdin.end(`${lines.join('\n')}\n`);
-  const [code] = await once(child, 'exit');
+  const { code, out } = await runCli('src/cli/ask.ts', ['--jsonl'], { input: `${lines.join('\n')}\n` });
   expect(code).toBe(0);
   return out
     .trim()

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../src/core/conversation.js';
-import { priceCalc } from '../../src/core/cost/answer.js';
 import { priceFor } from '../../src/core/cost/prices.js';
+import { priceCalc } from '../../src/core/cost/pricing.js';
 import type { CostCalc } from '../../src/core/cost/request.js';
 import { formatUsd } from '../../src/core/format.js';
 import { loadEngineFromDir, loadKnowledge, type Reply, renderText } from '../../src/core/index.js';

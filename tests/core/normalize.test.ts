@@ -83,3 +83,12 @@ describe('language', () => {
     expect(chooseLang('nvidia', null, lexicon.language)).toBe('en');
   });
 });
+
+describe('language of words the knowledge never uses', () => {
+  const none = { core: { en: new Set<string>(), fr: new Set<string>() } };
+  it('is told by everyday words common in one language only', () => {
+    expect(detectLang('tonight maybe', none)).toBe('en');
+    expect(detectLang('demain soir', none)).toBe('fr');
+    expect(detectLang('DeepSeek', none)).toBeUndefined();
+  });
+});

@@ -45,6 +45,31 @@ describe('typo correction', () => {
     }
   });
 
+  it('never turns a name with digits into another one: the H200 is not the H800', () => {
+    const q = index.prepare('is the H200 banned in China?');
+    expect(q.corrected).toBe(0);
+    expect(q.terms).toContain('h200');
+    expect(q.terms).not.toContain('@h800');
+  });
+
+  it('gives a common word no name through a shared stem ("route" is not "rout")', () => {
+    expect(index.prepare('tech rout').terms).toContain('@selloff');
+    expect(index.prepare('combien de temps de route jusqu’à Lyon').terms).not.toContain('@selloff');
+  });
+
+  it('drops "j’aime / t’aime" before reading names ("aime" is also the AIME benchmark)', () => {
+    expect(index.prepare('je t’aime').terms).not.toContain('@benchmarks');
+    expect(index.prepare('R1 score on AIME').terms).toContain('@benchmarks');
+  });
+
+  it('reads a two-word name misspelt after its first word, but not a real word there', () => {
+    expect(index.prepare('o1 mni pricing').terms).toContain('@o1-mini');
+    expect(index.prepare('R1-Zro sur AIME').terms).toContain('@r1-zero');
+    expect(index.prepare('o1 mind').terms).not.toContain('@o1-mini');
+    // Only after a model's short name: "DeepSeek shook" is DeepSeek, not the "DeepSeek shock".
+    expect(index.prepare('DeepSeek shook the market').terms).toContain('@deepseek');
+  });
+
   it('still corrects typos', () => {
     const q = index.prepare('deepsek licnese');
     expect(q.corrected).toBe(2);

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/index.js';
 import { Lexicon } from '../../src/core/lexicon.js';
 import { makeReply, shownConfidence } from '../../src/core/reply.js';
+import { splitParts } from '../../src/core/understand.js';
 
 const DIR = join(import.meta.dirname, '../../knowledge');
 const engine = loadEngineFromDir(DIR);
@@ -138,6 +139,60 @@ describe('compound questions', () => {
   it('keeps a question about two things together when its second half asks nothing', () => {
     expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
   });
+
+  it('splits on "and / et", not on "also / aussi" inside a clause ("aussi spécial" is "so special")', () => {
+    expect(splitParts('pourquoi R1 est-il aussi bon marché ?')).toHaveLength(1);
+    expect(splitParts('is V3 also open source?')).toHaveLength(1);
+    const both = ask('c’est quoi R1 et qu’est-ce qui le rend aussi spécial ?');
+    expect(both.lang).toBe('fr');
+    expect(both.answered).toBe(true);
+    expect(both.title).toContain(' · ');
+  });
+
+  it('reads "between X and Y" as one comparison, so a later model on one side is not dropped', () => {
+    expect(ask('quelle différence entre R1 et o1 ?').entryId).toBe('r1-vs-o1');
+    const later = ask('what is the difference between R1 and o3-mini?');
+    expect(later.answered).toBe(false);
+  });
+});
+
+describe('a setting, then the question', () => {
+  it('answers the question after the colon, about the things named before it', () => {
+    const r = ask('DeepSeek shook the market: who founded it?');
+    expect(r.entryId).toBe('founder');
+    // A headline with a colon and no question keeps its whole reading.
+    expect(ask('DeepSeek : qui l’a fondée ?').entryId).toBe('founder');
+  });
+});
+
+describe('several sentences', () => {
+  it('does not answer one sentence when another asks what the sources never cover', () => {
+    expect(ask('Nvidia in trouble? The firm allegedly helped the Chinese army').answered).toBe(false);
+  });
+});
+
+describe('gaps name what is missing, for the thing asked about', () => {
+  it('says DeepSeek’s valuation is not in the sources only when the valuation asked is DeepSeek’s', () => {
+    expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
+    const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
+    expect(nvidia.body).not.toContain("DeepSeek's valuation");
+  });
+});
+
+describe('filler and ways of saying "how they differ"', () => {
+  it('drops "en vrai" and reads "distinguishes / diffère" as a difference', () => {
+    expect(ask('C’est quoi R1, en vrai ?').entryId).toBe(ask('C’est quoi R1 ?').entryId);
+    expect(ask('what distinguishes V3 from R1?').entryId).toBe('v3-vs-r1');
+  });
+});
+
+describe('the service failing for someone', () => {
+  it('is support, not the event, in both languages', () => {
+    expect(ask('the deepseek app is not working for me').answered).toBe(false);
+    const fr = ask('l’API de DeepSeek ne marche plus');
+    expect(fr.answered).toBe(false);
+    expect(fr.lang).toBe('fr');
+  });
 });
 
 describe('honest partial answers', () => {
@@ -197,6 +252,13 @@ describe('numbers in context', () => {
     expect(ask('how many GPUs do you need to run the 671B R1?').kind).not.toBe('cost');
     expect(ask('Nvidia a perdu 589 milliards de dollars en Bourse').kind).not.toBe('cost');
     expect(ask('10M output tokens on r1').kind).toBe('cost');
+  });
+
+  it('does not read money a model was trained or built for as a budget or a GPU-hour price', () => {
+    expect(ask('R1 was built with a $300,000 budget').kind).not.toBe('cost');
+    expect(ask('they trained it for $294,000, really?').kind).not.toBe('cost');
+    // A price per GPU-hour is still the training calculator's.
+    expect(ask('how much does it cost to train V3 at $2 per GPU-hour').kind).toBe('training');
   });
 });
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { GATES } from '../../src/eval/gates.js';
-import { type EvalReport, runAll } from '../../src/eval/run.js';
+import type { EvalReport } from '../../src/eval/outcome.js';
+import { runAll } from '../../src/eval/run.js';
 
 /**
  * The evaluation gates: every development set in tests/eval/ is scored through the engine and each gate

@@ -1,34 +1,12 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, ROOT, spawnMain } from './spawn-main.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanEnv, spawnMain } from './spawn-main.js';
 import { tempDir } from './support.js';
 
 /** The command-line faces, spawned as a user runs them: the console chat, `ask`, `ask --jsonl`, `kb:check`. */
 
-async function run(
-  script: string,
-  args: string[],
-  input?: string,
-): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT,
-    env: cleanEnv(),
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString('utf8');
-  });
-  child.stderr.on('data', (c: Buffer) => {
-    err += c.toString('utf8');
-  });
-  child.stdin.end(input ?? '');
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, out, err };
-}
+const run = (script: string, args: string[], input?: string) => runCli(script, args, { input });
 
 describe('the console chat (npm start with no token)', () => {
   it('answers what is typed, in English and French, and "quit" ends it with exit 0', async () => {

@@ -1,41 +1,20 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onShutdownSignals } from '../../src/ops/shutdown.js';
-import { mentionEvent, postEvent, SIGNING_SECRET } from '../helpers/slack-requests.js';
-import { SlackServer, waitFor } from '../helpers/slack-server.js';
-import { cleanEnv, freePort, type MainProcess, ROOT, spawnMain } from './spawn-main.js';
-import { capturedLogger, tempDir } from './support.js';
+import { mentionEvent, postEvent } from '../helpers/slack-requests.js';
+import { waitFor } from '../helpers/slack-server.js';
+import { type Cleanups, SLACK_MAIN_TOKEN, startSlackMain } from './slack-main.js';
+import { type MainProcess, ROOT } from './spawn-main.js';
+import { capturedLogger } from './support.js';
 
 /** Crashes, the shutdown timeout and the second signal, on the real main (Slack HTTP mode). */
 
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function startMain(extra: Record<string, string> = {}) {
-  const slack = await SlackServer.start();
-  cleanups.push(() => slack.close());
-  const data = tempDir();
-  cleanups.push(data.cleanup);
-  const port = await freePort();
-  const main: MainProcess = spawnMain(
-    cleanEnv({
-      SLACK_BOT_TOKEN: 'xoxb-crash-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: data.dir,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-      ...extra,
-    }),
-  );
-  cleanups.push(() => main.kill());
-  await main.waitForLog('briefbot started');
-  return { main, slack, port };
-}
+const startMain = (extra: Record<string, string> = {}) => startSlackMain(cleanups, extra);
 
 const PRELOAD = `--import=${path.join(ROOT, 'tests/fixtures/crash-on-signal.mjs')}`;
 
@@ -61,7 +40,7 @@ describe('a crash is logged and ends the process cleanly with exit code 1', () =
       expect(fatal?.level).toBe(60);
       expect(JSON.stringify(fatal?.err)).toContain(message);
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
-      expect(main.stdout()).not.toContain('xoxb-crash-test');
+      expect(main.stdout()).not.toContain(SLACK_MAIN_TOKEN);
     });
   }
 });

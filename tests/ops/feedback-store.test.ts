@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
-import { buildReport, forEachLine, MAX_LINE_BYTES } from '../../src/ops/report.js';
+import { buildReport } from '../../src/ops/report.js';
+import { forEachLine, MAX_LINE_BYTES } from '../../src/ops/report-lines.js';
 import { createServices } from '../../src/services/index.js';
 import { askQuestion, recordVote } from '../../src/services/pipeline.js';
 import { BatchedFeedbackStore, type RecordBackend, type TimedRecord } from '../../src/services/records.js';
@@ -16,7 +16,8 @@ import {
   SqliteRecords,
 } from '../../src/services/sqlite-store.js';
 import { openRecordStore } from '../../src/services/store.js';
-import { cleanEnv, ROOT } from './spawn-main.js';
+import { runCli, runNode } from '../helpers/cli.js';
+import { cleanEnv } from './spawn-main.js';
 import { capturedLogger, KNOWLEDGE, tempDir } from './support.js';
 
 const engine = loadEngineFromDir(KNOWLEDGE);
@@ -127,20 +128,16 @@ describe('records store (SQLite under DATA_DIR) and npm run report', () => {
 
   it('npm run report prints both tables', async () => {
     await fill();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts'], {
-      cwd: ROOT,
-      env: cleanEnv({ DATA_DIR: dataDir }),
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(0);
-    const lines = run.stdout.split('\n');
-    expect(run.stdout).toContain('Most frequent unanswered questions (5 recorded)');
+    const run = await runCli('src/cli/report.ts', [], { env: cleanEnv({ DATA_DIR: dataDir }) });
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    expect(run.out).toContain('Most frequent unanswered questions (5 recorded)');
     expect(lines).toContainEqual(expect.stringMatching(/^1\s+4\s+en\s+\S+\s+Best pizza in Naples\?$/));
-    expect(run.stdout).toContain('Entries with the most 👎 (6 votes recorded), by reason');
+    expect(run.out).toContain('Entries with the most 👎 (6 votes recorded), by reason');
     // #, 👎, 👍, wrong, outdated, unclear, not-asked, no reason, entry
     expect(lines).toContainEqual(expect.stringMatching(/^1\s+3\s+1\s+2\s+0\s+0\s+0\s+1\s+nvidia-drop$/));
     expect(lines).toContainEqual(expect.stringMatching(/^2\s+1\s+0\s+0\s+0\s+0\s+0\s+1\s+selloff-date$/));
-    expect(run.stdout).toContain('Fix first');
+    expect(run.out).toContain('Fix first');
     expect(lines).toContainEqual(expect.stringMatching(/^1\s+nvidia-drop\s+3\s+\d+\s+wrong$/));
   });
 
@@ -166,14 +163,10 @@ describe('records store (SQLite under DATA_DIR) and npm run report', () => {
     const report = await buildReport(dataDir);
     expect(report.totals).toEqual({ unanswered: 1, votes: 1, skippedLines: 7 });
     expect(report.unanswered).toEqual([{ question: 'q', count: 1, lang: 'en' }]);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts'], {
-      cwd: ROOT,
-      env: cleanEnv({ DATA_DIR: dataDir }),
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toContain('(none)');
-    expect(run.stdout).toContain('7 unreadable line(s) skipped');
+    const run = await runCli('src/cli/report.ts', [], { env: cleanEnv({ DATA_DIR: dataDir }) });
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('(none)');
+    expect(run.out).toContain('7 unreadable line(s) skipped');
   });
 
   it('imports the JSON lines files of earlier versions on open (torn lines dropped), once', async () => {
@@ -328,7 +321,7 @@ describe('report streams its input', () => {
     }
   });
 
-  it('npm run report -- --jsonl on 40 MB of records stays in bounded memory', () => {
+  it('npm run report -- --jsonl on 40 MB of records stays in bounded memory', async () => {
     const tmp = tempDir();
     try {
       const file = path.join(tmp.dir, 'big.jsonl');
@@ -346,8 +339,7 @@ describe('report streams its input', () => {
       const parts: string[] = [];
       for (let i = 0; i < Math.ceil((40 * 1024 * 1024) / block.length); i += 1) parts.push(block);
       writeFileSync(file, parts.join(''));
-      const run = spawnSync(
-        process.execPath,
+      const run = await runNode(
         [
           '--import',
           'tsx',
@@ -357,11 +349,11 @@ describe('report streams its input', () => {
           '--jsonl',
           file,
         ],
-        { cwd: ROOT, env: cleanEnv({ DATA_DIR: path.join(tmp.dir, 'none') }), encoding: 'utf8' },
+        { env: cleanEnv({ DATA_DIR: path.join(tmp.dir, 'none') }) },
       );
-      expect(run.status, run.stderr).toBe(0);
-      const maxRssMb = Number(/maxrss=(\d+)/.exec(run.stderr)?.[1]) / 1024;
-      expect(run.stdout).toContain(`(${parts.length * 2000} recorded)`);
+      expect(run.code, run.err).toBe(0);
+      const maxRssMb = Number(/maxrss=(\d+)/.exec(run.err)?.[1]) / 1024;
+      expect(run.out).toContain(`(${parts.length * 2000} recorded)`);
       // Reading the 40 MB file into one string would need several times its size.
       console.log(`report over ${parts.length * 2000} records: max RSS ${maxRssMb.toFixed(0)} MB`);
       expect(maxRssMb).toBeLessThan(160);

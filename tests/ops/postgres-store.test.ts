@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
@@ -8,8 +7,9 @@ import { PgRecords } from '../../src/services/pg-store.js';
 import { askQuestion, recordVote } from '../../src/services/pipeline.js';
 import { BatchedFeedbackStore } from '../../src/services/records.js';
 import { openRecordStore } from '../../src/services/store.js';
+import { runCli } from '../helpers/cli.js';
 import { postgresBin, startPostgres, type TestPostgres } from './postgres-server.js';
-import { cleanEnv, ROOT } from './spawn-main.js';
+import { cleanEnv } from './spawn-main.js';
 import { capturedLogger, KNOWLEDGE, tempDir } from './support.js';
 
 /** The records store on a real PostgreSQL server (DATABASE_URL), as several instances would share it. */
@@ -58,16 +58,14 @@ describe.skipIf(!bin)('PostgreSQL records store (DATABASE_URL)', () => {
     ]);
 
     const data = tempDir();
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts'], {
-      cwd: ROOT,
+    const run = await runCli('src/cli/report.ts', [], {
       env: cleanEnv({ DATABASE_URL: server.url, DATA_DIR: data.dir }),
-      encoding: 'utf8',
     });
     data.cleanup();
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('briefbot report — PostgreSQL (DATABASE_URL)');
-    expect(run.stdout).not.toContain(server.url);
-    expect(run.stdout).toMatch(/1\s+2\s+en\s+\S+\s+Best pizza in Naples\?/);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain('briefbot report — PostgreSQL (DATABASE_URL)');
+    expect(run.out).not.toContain(server.url);
+    expect(run.out).toMatch(/1\s+2\s+en\s+\S+\s+Best pizza in Naples\?/);
   });
 
   it('a batch is one transaction: a failing row rolls the whole batch back, and the retry writes it once', async () => {

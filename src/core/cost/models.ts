@@ -42,3 +42,22 @@ export class ModelMatcher {
     return out;
   }
 }
+
+/** Names of models the knowledge has no price for ("gpt-4o", "claude", "llama 3"), in simplified text. */
+const UNKNOWN_MODEL =
+  /\b(gpt[- ]?\d(?:[.\w-]*\w)?(?:\s?(?:turbo|mini|pro))?|chatgpt|claude(?:[- ](?:\d(?:\.\d)?|opus|sonnet|haiku|instant))*|gemini(?:[- ](?:\d(?:\.\d)?|pro|flash|ultra|nano))*|llama[- ]?\d?(?:\.\d)?|mistral(?:[- ](?:large|small|medium))?|mixtral|qwen[\w.-]*|grok[- ]?\d?|o3(?:[- ]mini)?|o4[- ]mini|o1[- ]pro|o1[- ]preview|sonnet|opus|haiku|kimi|deepseek[- ]?v2(?:\.5)?|deepseek[- ]coder|deepseek[- ]r2|v2(?:\.5)?|r2|copilot|bard|palm|command[- ]r\+?|phi[- ]?\d)\b/g;
+
+/** A model name without a price may be in the text (cheap test before a full parse). */
+export function namesUnknownModel(simplified: string): boolean {
+  return new RegExp(UNKNOWN_MODEL.source).test(simplified);
+}
+
+/** Model names without a price in the (simplified) text, in order, each once. */
+export function unknownModels(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(UNKNOWN_MODEL)) {
+    const name = (m[1] ?? '').trim();
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}

@@ -220,6 +220,8 @@ export const gapSchema = z
     when: z
       .array(phraseList.min(1, 'a group needs at least one word'), { error: 'must be a list of groups' })
       .min(1, 'needs at least one group'),
+    /** Not when the question names any of these ("Nvidia's valuation" is no question about DeepSeek's). */
+    unless: phraseList.default([]),
     answer: bilingualText,
     nearby: z.array(z.string()).max(3, 'at most 3 nearby entries').default([]),
     /** true: used only when no entry answers (a question "today" may still be about January 2025). */
