@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js';
 import { KnowledgeHolder } from './ops/knowledge.js';
-import { type OpsServer, startOpsServer } from './ops/server.js';
+import type { OpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
 import type { PolicyHolder } from './services/channel-policy.js';
 import { ChannelPolicy } from './services/channel-rules.js';
@@ -205,6 +205,10 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     },
   };
 }
+
+/** Opens a port: the server's module (and node:http) loads only then, not for the console chat. */
+const startOpsServer: typeof import('./ops/server.js').startOpsServer = async (...args) =>
+  (await import('./ops/server.js')).startOpsServer(...args);
 
 /** Metrics nobody can read (no port serves them): every count is dropped. */
 function unreadMetrics(): Metrics {

@@ -1,6 +1,5 @@
 import { EventEmitter } from 'node:events';
 import { type FSWatcher, statSync, watch } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { createEngine } from '../core/engine.js';
 import type { Engine } from '../core/engine-types.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
@@ -287,13 +286,15 @@ function folderIdentity(dir: string): string | undefined {
  * Runs ops/knowledge-worker in a fresh worker thread: compiled `.js` next to this file in dist/, or the
  * `.ts` source through tsx's loader in development and tests.
  */
-export function runWorker(
+export async function runWorker(
   dir: string,
   limits: KnowledgeLimits,
   options: KnowledgeOptions = {},
   /** The entries the bot holds now, by fingerprint: the worker sends only the others. */
   held: ReadonlyMap<string, Entry> = new Map(),
 ): Promise<WorkerResponse> {
+  // Loaded on the first reload, not before the console prompt.
+  const { Worker } = await import('node:worker_threads');
   const source = import.meta.url.endsWith('.ts');
   const url = new URL(source ? './knowledge-worker.ts' : './knowledge-worker.js', import.meta.url);
   // From source (tsx in development, vitest), the worker registers tsx's loader before importing the
