@@ -18,7 +18,7 @@
  * `--profile` writes CPU profiles of both apps (node --cpu-prof) into bench/profiles/.
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -43,6 +43,8 @@ import { evalQuestions, takeVariants } from './questions.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const now = () => performance.timeOrigin + performance.now();
+/** CLOCK_MONOTONIC in µs: the clock of a CPU profile's startTime and timeDeltas. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 interface Options {
   rounds: number;
@@ -110,6 +112,8 @@ async function serveApi(): Promise<void> {
     }
   });
   process.on('disconnect', () => process.exit(0));
+  // An exit of its own (not the signal's default): --cpu-prof writes its profile then.
+  process.on('SIGTERM', () => process.exit(0));
   process.send?.({ apiUrl: server.apiUrl });
 }
 
@@ -134,6 +138,21 @@ async function serveBare(apiUrl: string, port: number): Promise<void> {
 }
 
 // ---------------------------------------------------------------- the driver
+
+/** The machine's CPU time so far, all cores (clock ticks, /proc/stat): idle and total. */
+function boxTimes(): { idle: number; total: number } {
+  try {
+    const f = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    // user nice system idle iowait irq softirq steal: idle + iowait is time no process could use.
+    return { idle: (f[3] ?? 0) + (f[4] ?? 0), total: f.slice(0, 8).reduce((a, b) => a + b, 0) };
+  } catch {
+    return { idle: Number.NaN, total: Number.NaN };
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -212,6 +231,11 @@ interface Phase {
   ackSeconds: number;
   replySeconds: number;
   cpuMs: number;
+  /** CPU of the fake Web API process and of this driver over the phase (the same box's other work). */
+  apiCpuMs: number;
+  driverCpuMs: number;
+  /** Share of the machine's CPU time left idle over the phase (all cores, every process). */
+  boxIdle: number;
   rssMb: number;
   apiCalls: number;
 }
@@ -306,6 +330,9 @@ function newPhase(load: string): Phase {
     ackSeconds: 0,
     replySeconds: 0,
     cpuMs: 0,
+    apiCpuMs: 0,
+    driverCpuMs: 0,
+    boxIdle: 0,
     rssMb: 0,
     apiCalls: 0,
   };
@@ -456,6 +483,9 @@ function summarize(phases: Phase[]) {
     missing: pick((x) => x.missing),
     busy: pick((x) => x.busy),
     cpu: pick((x) => x.cpuMs / Math.max(1, x.acked)),
+    apiCpu: pick((x) => x.apiCpuMs / Math.max(1, x.acked)),
+    driverCpu: pick((x) => x.driverCpuMs / Math.max(1, x.acked)),
+    boxIdle: pick((x) => x.boxIdle),
     rss: pick((x) => x.rssMb),
     calls: pick((x) => x.apiCalls / Math.max(1, x.acked)),
   };
@@ -479,7 +509,11 @@ async function driverMain(opts: Options): Promise<void> {
   const questions = await classify(takeVariants(evalQuestions(), needed).map((q) => q.question));
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-slack-'));
   const api = fork(SELF, ['--role', 'api'], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles/api')}`] : []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const driver = new Driver(questions);
@@ -506,20 +540,33 @@ async function driverMain(opts: Options): Promise<void> {
     return counts;
   };
   let apps: AppProc[] = [];
+  /** Each measured phase on the profiles' clock (CLOCK_MONOTONIC µs, as a .cpuprofile's startTime). */
+  const windows: { app: string; load: string; round: number; fromUs: number; toUs: number }[] = [];
   const methods = new Map<string, Map<string, number>>();
   try {
     apps = await startApps(apiUrl, opts, dataDir);
     process.stderr.write('bench:slack: warming up…\n');
     for (const a of apps) await closedLoop(driver, a.port, 'warm-up', opts.warmup, opts.concurrency);
     for (let round = 0; round < opts.rounds; round++) {
+      // The two apps take turns load by load (who goes first alternates every round), so each pair
+      // of figures a ratio compares was measured seconds apart, under the same background load.
       const order = round % 2 === 0 ? apps : [...apps].reverse();
-      for (const a of order) {
-        for (const l of loads) {
+      for (const l of loads) {
+        for (const a of order) {
           const before = await readCounts();
           const cpu0 = processCpuMs(a.child.pid as number);
+          const api0 = processCpuMs(api.pid as number);
+          const driver0 = processCpuMs(process.pid);
+          const box0 = boxTimes();
+          const from = monotonicUs();
           const phase = await l.run(driver, a.port);
+          windows.push({ app: a.name, load: l.name, round: round + 1, fromUs: from, toUs: monotonicUs() });
           phase.load = l.name;
           phase.cpuMs = processCpuMs(a.child.pid as number) - cpu0;
+          phase.apiCpuMs = processCpuMs(api.pid as number) - api0;
+          phase.driverCpuMs = processCpuMs(process.pid) - driver0;
+          const box1 = boxTimes();
+          phase.boxIdle = (box1.idle - box0.idle) / Math.max(1, box1.total - box0.total);
           phase.rssMb = processRssMb(a.child.pid as number);
           const after = await readCounts();
           const m = methods.get(a.name) ?? new Map<string, number>();
@@ -561,6 +608,8 @@ async function driverMain(opts: Options): Promise<void> {
         a.name === 'bare Bolt' ? '–' : `${fmt(median(s.refP50), 1)} / ${fmt(median(s.refP99), 1)}`,
         `${fmt(median(s.busy), 0)} / ${fmt(median(s.missing), 0)}`,
         `${fmt(min(s.cpu), 2)} / ${fmt(median(s.cpu), 2)}`,
+        `${fmt(median(s.apiCpu), 2)} / ${fmt(median(s.driverCpu), 2)}`,
+        `${fmt(median(s.boxIdle) * 100, 0)}%`,
         fmt(median(s.rss), 0),
         fmt(median(s.calls), 2),
       ]);
@@ -580,7 +629,7 @@ async function driverMain(opts: Options): Promise<void> {
       ]);
     }
   }
-  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate`);
+  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate load by load`);
   console.log(
     `Each app in its own process, the fake Web API in another, this driver in a third. ${questions.length} unique questions` +
       ` (${fmt((questions.filter((q) => q.answered).length / questions.length) * 100, 0)}% answered).\n`,
@@ -597,6 +646,8 @@ async function driverMain(opts: Options): Promise<void> {
         'refused p50 / p99 ms',
         'busy / no reply',
         'CPU ms / req',
+        'fake API / driver CPU ms / req',
+        'machine idle',
         'RSS MB',
         'API calls / req',
       ],
@@ -605,7 +656,9 @@ async function driverMain(opts: Options): Promise<void> {
   );
   console.log(
     '\n(min / median over rounds; reply percentiles are medians over rounds. busy: the backpressure' +
-      ' notice instead of an answer; no reply: dropped past the bound, or later than the drain time)\n',
+      ' notice instead of an answer; no reply: dropped past the bound, or later than the drain time;' +
+      ' fake API / driver: the CPU the other two processes spent over the same phase, medians, on the' +
+      ' same cores as the app)\n',
   );
   console.log(
     table(
@@ -624,8 +677,13 @@ async function driverMain(opts: Options): Promise<void> {
       `\n${name} Web API calls per request: ${[...m].map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ') || 'none'}`,
     );
   console.log(`briefbot log: ${fmt(logBytes / briefbotRequests, 0)} bytes per request at info`);
-  if (opts.profile)
-    console.log('CPU profiles (one per thread): bench/profiles/briefbot/, bench/profiles/bare/');
+  if (opts.profile) {
+    writeFileSync(path.resolve('bench/profiles/phases.json'), `${JSON.stringify(windows, null, 1)}\n`);
+    console.log(
+      'CPU profiles (one per thread): bench/profiles/briefbot/, bench/profiles/bare/, bench/profiles/api/;' +
+        ' the measured phases on their clock: bench/profiles/phases.json',
+    );
+  }
 }
 
 async function main(): Promise<void> {

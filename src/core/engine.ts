@@ -389,6 +389,9 @@ class KnowledgeEngine implements Engine {
         const understood = parts[0] as Reading;
         if (distinct.length > 1)
           return { ...compoundReply(distinct, lang, facts.length < answers.length), understood };
+        // One part answered, another not: the reply says so, and is as sure as a compound one.
+        if (distinct.length === 1 && facts.length < answers.length)
+          return { ...compoundReply(distinct, lang, true), understood };
         if (distinct.length === 1) return { ...(distinct[0] as Reply), understood };
       }
     }

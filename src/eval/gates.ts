@@ -24,7 +24,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions the sources answer: answered correctly',
     target: 0.9,
-    floor: 0.81,
+    floor: 0.82,
   },
   {
     metric: 'real.unanswerable',
@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, second batch: answered correctly',
     target: 0.9,
-    floor: 0.58,
+    floor: 0.61,
   },
   {
     metric: 'real2.unanswerable',

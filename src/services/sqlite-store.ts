@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import type { Logger } from '../logger.js';
+import { checkpointOffThread } from './checkpoint.js';
 import { parseRecordLine, questionKey, type RecordBackend, type TimedRecord, voteRow } from './records.js';
 
 /** The embedded database under DATA_DIR: votes, unanswered questions, Slack events not yet answered. */
@@ -34,7 +35,8 @@ CREATE INDEX IF NOT EXISTS unanswered_at ON unanswered(at);
 /** Opens (creating when needed) the database file in WAL mode, with its tables. */
 export function openDatabase(dataDir: string, file = DB_FILE): Database.Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, file));
+  const path = join(dataDir, file);
+  const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // WAL + NORMAL: a committed transaction survives the process being killed; only an OS crash or
   // power loss can lose the last transactions, never tear one.
@@ -47,6 +49,8 @@ export function openDatabase(dataDir: string, file = DB_FILE): Database.Database
   );
   for (const column of ['reason', 'comment'])
     if (!columns.has(column)) db.exec(`ALTER TABLE votes ADD COLUMN ${column} TEXT`);
+  // The log is copied into the file by a worker thread, never inside a commit on this one.
+  checkpointOffThread(db, path);
   return db;
 }
 

@@ -122,3 +122,20 @@ describe('the chart cache', () => {
     expect(await charts.png(chart)).not.toBe(first);
   });
 });
+
+describe('rendering in the chart worker', () => {
+  it('draws the same PNG as this thread and survives a failed chart', async () => {
+    const charts = createChartRenderer(4);
+    const chart = chartOf('cost', 'en');
+    const fromWorker = await charts.png(chart);
+    expect(fromWorker.subarray(0, 8)).toEqual(SIGNATURE);
+    expect(Buffer.compare(fromWorker, await renderPng(chart))).toBe(0);
+    const broken = { ...chart, bars: 'not a list' } as unknown as ChartSpec;
+    await expect(charts.png(broken)).rejects.toThrow(/chart not rendered/);
+    // The worker is still there for the next chart.
+    const next = await charts.png(chartOf('market', 'fr'));
+    expect(next.subarray(0, 8)).toEqual(SIGNATURE);
+    const here = createChartRenderer(4, { worker: false });
+    expect(Buffer.compare(await here.png(chart), fromWorker)).toBe(0);
+  });
+});

@@ -140,6 +140,14 @@ describe('compound questions', () => {
     expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
   });
 
+  it('says so when only one part is answered, and is less sure than for a whole answer', () => {
+    const half = ask('who founded DeepSeek and what is the weather in Paris?');
+    const whole = ask('who founded DeepSeek?');
+    expect(half.entryId).toBe('founder');
+    expect(half.body).toContain("couldn't answer the rest");
+    expect(half.confidence ?? 1).toBeLessThan(whole.confidence ?? 0);
+  });
+
   it('splits on "and / et", not on "also / aussi" inside a clause ("aussi spécial" is "so special")', () => {
     expect(splitParts('pourquoi R1 est-il aussi bon marché ?')).toHaveLength(1);
     expect(splitParts('is V3 also open source?')).toHaveLength(1);

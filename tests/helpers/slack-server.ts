@@ -173,10 +173,11 @@ export class SlackServer {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', this.url).pathname;
+      // A file's bytes stay bytes: only the other bodies are text.
       if (path.startsWith('/upload/'))
         return void this.upload(path.slice(8), req, Buffer.concat(chunks), res);
+      const raw = Buffer.concat(chunks).toString('utf8');
       if (path.startsWith('/api/')) return this.api(path.slice(5), req, raw, res);
       if (path.startsWith('/response/')) {
         this.responses.push({ id: path.slice(10), body: parseBody(req.headers['content-type'], raw) });

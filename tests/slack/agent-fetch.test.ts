@@ -131,6 +131,38 @@ describe('agentFetch', () => {
     );
   });
 
+  it('takes the timeout as timeoutMs: a timer ends a late call, an answer in time clears it', async () => {
+    let calls = 0;
+    const { url } = await serve((_req, res) => {
+      calls += 1;
+      // The first call never answers; the second answers at once.
+      if (calls > 1) res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    const f = fetcher();
+    expect(f.timed).toBe(true);
+    const started = Date.now();
+    await expect(
+      f(`${url}/api/x`, { method: 'POST', body: 'a=1', timeoutMs: 100 } as never),
+    ).rejects.toMatchObject({
+      name: 'TimeoutError',
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    const res = await f(`${url}/api/x`, { method: 'POST', body: 'a=1', timeoutMs: 100 } as never);
+    expect(await res.text()).toBe('{"ok":true}');
+    // Past the timeout, the answered call is left alone (its timer was cleared with the answer).
+    await new Promise((r) => setTimeout(r, 150));
+    expect(calls).toBe(2);
+    // A body it hands to the global fetch gets the timeout as a signal there.
+    let seen: RequestInit | undefined;
+    const g = fetcher(async (_u, init) => {
+      seen = init as RequestInit;
+      return new Response('{}') as never;
+    });
+    await g(`${url}/api/x`, { method: 'POST', body: new Blob(['x']), timeoutMs: 50 } as never);
+    expect(seen?.signal).toBeInstanceOf(AbortSignal);
+    expect(seen).not.toHaveProperty('timeoutMs');
+  });
+
   it('refuses a redirect, as fetch does with redirect: "error"', async () => {
     const { url } = await serve((_req, res) =>
       res.writeHead(302, { Location: 'http://example.invalid/' }).end(),

@@ -45,14 +45,19 @@ const message = {
 };
 
 describe('fastChat', () => {
-  it('sends what the Web API client sends and answers what Slack answers', async () => {
+  it('sends the arguments the Web API client sends, as JSON, and answers what Slack answers', async () => {
     const { server, plain, fast } = await setup();
     const a = await plain.chat.postMessage(message);
     const b = await fast.chat.postMessage(message);
     const [first, second] = server.callsTo('chat.postMessage');
-    expect(second?.body).toEqual(first?.body);
+    // The client's form carries scalars as text; the JSON body carries them as they are.
+    const asText = (body: Record<string, unknown> = {}) =>
+      Object.fromEntries(Object.entries(body).map(([k, v]) => [k, typeof v === 'object' ? v : String(v)]));
+    expect(asText(second?.body)).toEqual(asText(first?.body));
+    expect(second?.body).toMatchObject({ unfurl_links: false, blocks: message.blocks });
     expect(second?.headers.authorization).toBe('Bearer xoxb-test');
-    expect(second?.headers['content-type']).toBe(first?.headers['content-type']);
+    expect(first?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(second?.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(b.ok).toBe(true);
     expect(typeof b.ts).toBe('string');
     expect(Object.keys(b).sort()).toEqual(expect.arrayContaining(['ok', 'channel', 'ts']));
@@ -125,5 +130,54 @@ describe('fastChat and chart uploads', () => {
       completed: true,
       threadTs: '1700000000.000100',
     });
+    expect(upload?.data).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  });
+
+  it('sends one Buffer raw to the upload URL, retrying a failed attempt; other uploads go the client way', async () => {
+    const server = await SlackServer.start();
+    cleanups.push(() => server.close());
+    const base = agentFetch();
+    cleanups.push(() => base.destroy());
+    const seen: { url: string; type: string | undefined; raw: boolean }[] = [];
+    let failUpload = 1;
+    const fetch = Object.assign(
+      async (url: string | URL, init?: Parameters<typeof base>[1]) => {
+        const headers = (init?.headers ?? {}) as Record<string, string>;
+        const type = headers['Content-Type'] ?? headers['content-type'];
+        seen.push({ url: String(url), type, raw: Buffer.isBuffer(init?.body) });
+        if (String(url).includes('/upload/') && failUpload-- > 0)
+          return new Response('busy', { status: 500 }) as never;
+        return base(url, init);
+      },
+      { timed: true as const },
+    );
+    const fast = new WebClient('xoxb-test', {
+      slackApiUrl: server.apiUrl,
+      fetch,
+      retryConfig: { retries: 0 },
+    });
+    fastChat({ fetch, retry: RETRY, timeoutMs: 2000 })(fast);
+    const bytes = Buffer.from('not really a png, but bytes');
+    await fast.files.uploadV2({
+      channel_id: 'C0CHAN0001',
+      file: bytes,
+      filename: 'chart.png',
+      title: 'A chart',
+    });
+    const uploads = seen.filter((s) => s.url.includes('/upload/'));
+    expect(uploads).toHaveLength(2);
+    expect(uploads.every((u) => u.raw && u.type === 'application/octet-stream')).toBe(true);
+    expect([...server.uploads.values()][0]).toMatchObject({
+      data: bytes,
+      completed: true,
+      channel: 'C0CHAN0001',
+    });
+    // Text content is not one Buffer: the Web API client's own upload (a multipart form) sends it.
+    seen.length = 0;
+    await fast.files.uploadV2({ channel_id: 'C0CHAN0001', content: 'a,b\n1,2', filename: 'data.csv' });
+    const second = seen.filter((s) => s.url.includes('/upload/'));
+    expect(second).toHaveLength(1);
+    expect(second[0]?.raw).toBe(false);
+    expect([...server.uploads.values()][1]).toMatchObject({ filename: 'data.csv', completed: true });
   });
 });

@@ -9,9 +9,9 @@ import type { webApi } from '@slack/bolt';
  * is at least one call. The client reads only what `FetchResponse` names (status, a few headers, the
  * text), so the answer is that and nothing more.
  *
- * A multipart body (the upload of a chart) is encoded by the platform's Response and sent the same
- * way; other bodies, and a `redirect` other than 'error' (the client always sends 'error'), go to the
- * global fetch.
+ * A Buffer (a chart's bytes, chat.ts) is sent as it is; a multipart body (the Web API client's own
+ * upload) is encoded by the platform's Response and sent the same way; other bodies, and a `redirect`
+ * other than 'error' (the client always sends 'error'), go to the global fetch.
  */
 
 /** Free sockets are closed before servers commonly drop them (5 s and more), so none is reused mid-close. */
@@ -25,6 +25,19 @@ type FetchResponse = Awaited<ReturnType<webApi.FetchFunction>>;
 export interface AgentFetch extends webApi.FetchFunction {
   /** Closes the agents' idle sockets (stop). */
   destroy(): void;
+  /** It takes `timeoutMs` in the request options: a plain timer instead of an AbortSignal per call. */
+  readonly timed: true;
+}
+
+/** Request options with the time a request may take in all, `timeoutMs` (a timer, not a signal). */
+export type TimedRequestInit = FetchRequestInit & { timeoutMs?: number };
+
+/** The error of a request past its `timeoutMs`, named as AbortSignal.timeout's is. */
+function timeoutError(ms: number): Error {
+  return Object.assign(new Error(`The operation was aborted due to timeout (${ms} ms)`), {
+    name: 'TimeoutError',
+    code: 23,
+  });
 }
 
 export function agentFetch(
@@ -33,11 +46,18 @@ export function agentFetch(
   const options = { keepAlive: true, maxSockets: MAX_SOCKETS, timeout: IDLE_SOCKET_MS };
   const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
 
-  const fetch = (async (input, init = {}) => {
+  const fetch = (async (input, init: TimedRequestInit = {}) => {
     const url = input instanceof URL ? input : new URL(String(input));
     const protocol = url.protocol as 'http:' | 'https:';
+    const viaFallback = () => {
+      const { timeoutMs, ...rest } = init;
+      return fallback(
+        input,
+        timeoutMs === undefined ? rest : { ...rest, signal: AbortSignal.timeout(timeoutMs) },
+      );
+    };
     if ((init.redirect !== undefined && init.redirect !== 'error') || !(protocol in agents))
-      return fallback(input, init);
+      return viaFallback();
     let body: string | Buffer | undefined;
     let headers = init.headers;
     if (init.body instanceof FormData) {
@@ -45,10 +65,10 @@ export function agentFetch(
       const encoded = new Response(init.body);
       headers = { ...headers, 'content-type': encoded.headers.get('content-type') ?? '' };
       body = Buffer.from(await encoded.arrayBuffer());
-    } else if (init.body === undefined || typeof init.body === 'string') {
+    } else if (init.body === undefined || typeof init.body === 'string' || Buffer.isBuffer(init.body)) {
       body = init.body;
     } else {
-      return fallback(input, init);
+      return viaFallback();
     }
     return request(url, protocol === 'https:' ? https : http, agents[protocol], { ...init, headers }, body);
   }) as AgentFetch;
@@ -56,14 +76,14 @@ export function agentFetch(
     agents['http:'].destroy();
     agents['https:'].destroy();
   };
-  return fetch;
+  return Object.assign(fetch, { timed: true as const });
 }
 
 function request(
   url: URL,
   transport: typeof http | typeof https,
   agent: http.Agent,
-  init: FetchRequestInit,
+  init: TimedRequestInit,
   body: string | Buffer | undefined,
 ): Promise<FetchResponse> {
   const signal = init.signal;
@@ -73,7 +93,13 @@ function request(
     if (body !== undefined) headers['content-length'] = Buffer.byteLength(body);
     const req = transport.request(url, { method: init.method ?? 'GET', headers, agent });
     const onAbort = () => req.destroy(signal?.reason as Error);
-    const done = () => signal?.removeEventListener('abort', onAbort);
+    const { timeoutMs } = init;
+    const timer =
+      timeoutMs === undefined ? undefined : setTimeout(() => req.destroy(timeoutError(timeoutMs)), timeoutMs);
+    const done = () => {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     req.once('error', (err) => {
       done();

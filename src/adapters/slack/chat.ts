@@ -1,5 +1,6 @@
 import { stringify } from 'node:querystring';
 import type { webApi } from '@slack/bolt';
+import type { TimedRequestInit } from './agent-fetch.js';
 
 /**
  * chat.postMessage and chat.postEphemeral — every reply — without the Web API client's per-call work
@@ -14,14 +15,16 @@ import type { webApi } from '@slack/bolt';
  * answer as `data`, never retried. Not kept: a 429 here does not pause the client's other calls.
  *
  * The two calls around a chart upload (files.getUploadURLExternal, files.completeUploadExternal) take
- * the same path. Installed on each Web API client the app's listeners receive, once per client.
+ * the same path, and files.uploadV2 of one Buffer (a chart) sends its bytes raw to the upload URL
+ * (uploadOne). Installed on each Web API client the app's listeners receive, once per client.
  */
 
 type Client = webApi.WebClient;
 type Args = Record<string, unknown>;
 
 export interface FastChatOptions {
-  fetch: webApi.FetchFunction;
+  /** With `timed`, it takes the request timeout as `timeoutMs` (agent-fetch.ts) instead of a signal. */
+  fetch: webApi.FetchFunction & { timed?: boolean };
   retry: webApi.RetryOptions;
   timeoutMs: number;
 }
@@ -44,30 +47,55 @@ export function fastChat(options: FastChatOptions): (client: Client) => void {
       (client[group] as unknown as Record<string, (args: Args) => Promise<unknown>>)[name] = (args) =>
         call(client, method, args, options);
     }
+    const uploadV2 = client.files.uploadV2.bind(client.files);
+    client.files.uploadV2 = ((args: Args) =>
+      isOneBuffer(args) ? uploadOne(client, args, options) : uploadV2(args as never)) as never;
   };
 }
 
-async function call(client: Client, method: string, args: Args, options: FastChatOptions): Promise<unknown> {
+/**
+ * The methods whose arguments go as a JSON body, the encoding Slack recommends for them: a third
+ * smaller than the form (the blocks are not percent-encoded) and cheaper to build and to read. The
+ * upload calls keep the form, as the Web API client sends them.
+ */
+const JSON_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral']);
+
+function call(client: Client, method: string, args: Args, options: FastChatOptions): Promise<unknown> {
   const token = typeof args.token === 'string' ? args.token : client.token;
+  const json = JSON_METHODS.has(method);
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    'Content-Type': 'application/x-www-form-urlencoded',
+    'Content-Type': json ? 'application/json; charset=utf-8' : 'application/x-www-form-urlencoded',
     ...(token ? { Authorization: `Bearer ${token}` } : {}),
   };
-  const body = stringify(formOf(args));
-  const url = `${client.slackApiUrl}${method}`;
+  const body = json ? JSON.stringify(jsonOf(args)) : stringify(formOf(args));
+  return post(`${client.slackApiUrl}${method}`, headers, body, options, (text) => answer(method, text));
+}
+
+/** One POST under the retry policy: `ok` reads a 200's text; a 429 waits, other statuses are HTTP errors. */
+async function post<T>(
+  url: string,
+  headers: Record<string, string>,
+  body: string | Buffer,
+  options: FastChatOptions,
+  ok: (text: string) => T,
+): Promise<T> {
   const retries = options.retry.retries ?? 0;
   for (let attempt = 0; ; attempt++) {
     let failure: Error;
     try {
-      const res = await options.fetch(url, {
+      // A plain timer where the fetch takes one (agent-fetch.ts): an AbortSignal per call costs more.
+      const init: TimedRequestInit = {
         method: 'POST',
         headers,
-        body,
+        body: body as string,
         redirect: 'error',
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      if (res.status === 200) return answer(method, await res.text());
+        ...(options.fetch.timed === true
+          ? { timeoutMs: options.timeoutMs }
+          : { signal: AbortSignal.timeout(options.timeoutMs) }),
+      };
+      const res = await options.fetch(url, init);
+      if (res.status === 200) return ok(await res.text());
       if (res.status === 429) {
         const seconds = Number.parseInt(res.headers.get('retry-after') ?? '', 10);
         if (!Number.isFinite(seconds)) throw rateLimitedWithoutDelay(url);
@@ -85,6 +113,82 @@ async function call(client: Client, method: string, args: Args, options: FastCha
     if (attempt >= retries) throw failure;
     await sleep(backoff(options.retry, attempt));
   }
+}
+
+/** files.uploadV2 of one file given as a Buffer (a chart): what upload.ts sends. */
+interface OneBuffer {
+  file: Buffer;
+  filename: string;
+  title?: string;
+  alt_text?: string;
+  channel_id?: string;
+  thread_ts?: string;
+  token?: string;
+}
+
+const ONE_BUFFER_KEYS = new Set([
+  'file',
+  'filename',
+  'title',
+  'alt_text',
+  'channel_id',
+  'thread_ts',
+  'token',
+]);
+
+function isOneBuffer(args: Args): args is Args & OneBuffer {
+  return (
+    Buffer.isBuffer(args.file) &&
+    typeof args.filename === 'string' &&
+    Object.keys(args).every((k) => ONE_BUFFER_KEYS.has(k))
+  );
+}
+
+/**
+ * files.uploadV2 for one Buffer, as the Web API client makes it — files.getUploadURLExternal, the
+ * bytes to the upload URL, files.completeUploadExternal into the channel (and thread) — with the
+ * bytes sent raw, as Slack's upload URL takes them, instead of a multipart form encoded through the
+ * platform's Response and Blob. Anything else (several files, a path, a string's content) goes to the
+ * client's own files.uploadV2.
+ */
+async function uploadOne(client: Client, args: OneBuffer, options: FastChatOptions): Promise<unknown> {
+  const auth: Args = args.token ? { token: args.token } : {};
+  const target = (await client.files.getUploadURLExternal({
+    ...auth,
+    filename: args.filename,
+    length: args.file.length,
+    ...(args.alt_text !== undefined ? { alt_text: args.alt_text } : {}),
+  } as never)) as { upload_url?: string; file_id?: string };
+  if (!target.upload_url || !target.file_id)
+    throw new Error(`No upload url found for file (filename: ${args.filename})`);
+  await post(
+    target.upload_url,
+    // As the client does: the token goes along only when the call named one.
+    {
+      'Content-Type': 'application/octet-stream',
+      ...(args.token ? { Authorization: `Bearer ${args.token}` } : {}),
+    },
+    args.file,
+    options,
+    () => undefined,
+  );
+  const completed = await client.files.completeUploadExternal({
+    ...auth,
+    files: [{ id: target.file_id, title: args.title ?? args.filename }],
+    ...(args.channel_id !== undefined ? { channel_id: args.channel_id } : {}),
+    ...(args.thread_ts !== undefined ? { thread_ts: args.thread_ts } : {}),
+  } as never);
+  return { ok: true, files: [completed] };
+}
+
+/** The arguments as a JSON body: nothing for undefined or null, no token (it is in the header). */
+function jsonOf(args: Args): Args {
+  const out: Args = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (value === undefined || value === null || key === 'token') continue;
+    out[key] = value;
+  }
+  return out;
 }
 
 /** The body the client sends: objects as JSON, nothing for undefined or null. */

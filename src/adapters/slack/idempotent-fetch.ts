@@ -38,17 +38,14 @@ interface FoundMessage {
 
 export function idempotentFetch(
   log: Logger,
-  base: webApi.FetchFunction = globalThis.fetch as unknown as webApi.FetchFunction,
-): webApi.FetchFunction {
+  base: webApi.FetchFunction & { timed?: boolean } = globalThis.fetch as unknown as webApi.FetchFunction,
+): webApi.FetchFunction & { timed?: boolean } {
   const uncertain = new Map<string, Uncertain>();
 
-  return async (url, init) => {
+  const fetch: webApi.FetchFunction = async (url, init) => {
     const href = String(url);
     if (!href.endsWith('/chat.postMessage') || typeof init?.body !== 'string') return base(url, init);
-    // Three fields of a form body that also holds the blocks: read alone, not the whole body decoded.
-    const body = init.body;
-    const postId = postIdOf(formField(body, 'metadata'));
-    const channel = formField(body, 'channel');
+    const { postId, channel, threadTs } = postFields(init.body);
     if (!postId || !channel) return base(url, init);
 
     const prior = uncertain.get(postId);
@@ -65,7 +62,7 @@ export function idempotentFetch(
     }
     const entry: Uncertain = prior ?? {
       channel,
-      ...(formField(body, 'thread_ts') ? { threadTs: formField(body, 'thread_ts') as string } : {}),
+      ...(threadTs ? { threadTs } : {}),
       oldest: Math.floor(Date.now() / 1000) - 60,
     };
     try {
@@ -77,6 +74,36 @@ export function idempotentFetch(
       remember(uncertain, postId, entry);
       throw err;
     }
+  };
+  // The request options pass through untouched: a base that takes `timeoutMs` still does.
+  return base.timed ? Object.assign(fetch, { timed: true }) : fetch;
+}
+
+/**
+ * The post id, channel and thread of a chat.postMessage body: a JSON body (chat.ts sends one) parsed,
+ * or three fields of a form body (the Web API client's) read alone, not the whole body decoded.
+ */
+function postFields(body: string): { postId?: string; channel?: string; threadTs?: string } {
+  if (body.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(body) as { channel?: unknown; thread_ts?: unknown; metadata?: unknown };
+      const postId = postIdOf(parsed.metadata);
+      return {
+        ...(postId ? { postId } : {}),
+        ...(typeof parsed.channel === 'string' ? { channel: parsed.channel } : {}),
+        ...(typeof parsed.thread_ts === 'string' ? { threadTs: parsed.thread_ts } : {}),
+      };
+    } catch {
+      return {};
+    }
+  }
+  const postId = postIdOf(formField(body, 'metadata'));
+  const channel = formField(body, 'channel');
+  const threadTs = formField(body, 'thread_ts');
+  return {
+    ...(postId ? { postId } : {}),
+    ...(channel ? { channel } : {}),
+    ...(threadTs ? { threadTs } : {}),
   };
 }
 
@@ -103,10 +130,14 @@ function remember(map: Map<string, Uncertain>, postId: string, entry: Uncertain)
   while (map.size > MAX_UNCERTAIN) map.delete(map.keys().next().value as string);
 }
 
-function postIdOf(metadata: string | null): string | undefined {
+/** The post id of a reply's metadata: an object (JSON body) or its JSON text (form body). */
+function postIdOf(metadata: unknown): string | undefined {
   if (!metadata) return undefined;
   try {
-    const parsed = JSON.parse(metadata) as { event_type?: unknown; event_payload?: { post_id?: unknown } };
+    const parsed = (typeof metadata === 'string' ? JSON.parse(metadata) : metadata) as {
+      event_type?: unknown;
+      event_payload?: { post_id?: unknown };
+    };
     if (parsed.event_type !== REPLY_EVENT_TYPE) return undefined;
     return typeof parsed.event_payload?.post_id === 'string' ? parsed.event_payload.post_id : undefined;
   } catch {

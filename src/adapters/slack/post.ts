@@ -6,7 +6,6 @@ import type { Logger } from '../../logger.js';
 import type { PipelineResult } from '../../services/pipeline.js';
 import type { Observer } from '../../services/types.js';
 import { replyMetadata } from './idempotent-fetch.js';
-import { wireBlocks } from './payload.js';
 import { type Block, LIMITS, renderReply } from './render.js';
 import { escapeAndSplit, escapeMrkdwn } from './text.js';
 
@@ -53,8 +52,8 @@ export async function postResult(
   options: PostOptions = {},
 ): Promise<string | undefined> {
   const { text, blocks: rendered } = renderReply(result.reply);
-  const all = options.extra?.length ? [...rendered, ...options.extra].slice(0, LIMITS.blocks) : rendered;
-  const blocks = wireBlocks(all);
+  // Serialized once, with the rest of the JSON body (chat.ts).
+  const blocks = options.extra?.length ? [...rendered, ...options.extra].slice(0, LIMITS.blocks) : rendered;
   const thread = place.threadTs ? { thread_ts: place.threadTs } : {};
   const ephemeral = result.limited !== undefined || options.ephemeral === true;
   const post = async (message: { text: string; blocks?: typeof blocks }): Promise<string | undefined> => {
