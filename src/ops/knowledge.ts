@@ -6,6 +6,7 @@ import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledg
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
 import type { Logger } from '../logger.js';
+import { startWorker } from '../services/worker-entry.js';
 import { loadStartupEngine, type StartupEngine } from './knowledge-cache.js';
 import {
   entryPrint,
@@ -286,25 +287,15 @@ function folderIdentity(dir: string): string | undefined {
  * Runs ops/knowledge-worker in a fresh worker thread: compiled `.js` next to this file in dist/, or the
  * `.ts` source through tsx's loader in development and tests.
  */
-export async function runWorker(
+export function runWorker(
   dir: string,
   limits: KnowledgeLimits,
   options: KnowledgeOptions = {},
   /** The entries the bot holds now, by fingerprint: the worker sends only the others. */
   held: ReadonlyMap<string, Entry> = new Map(),
 ): Promise<WorkerResponse> {
-  // Loaded on the first reload, not before the console prompt.
-  const { Worker } = await import('node:worker_threads');
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(source ? './knowledge-worker.ts' : './knowledge-worker.js', import.meta.url);
-  // From source (tsx in development, vitest), the worker registers tsx's loader before importing the
-  // TypeScript file; compiled, it is plain JavaScript.
-  const entry: string | URL = source
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
-    : url;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, {
-      ...(source ? { eval: true } : {}),
+    const worker = startWorker(import.meta.url, 'knowledge-worker', {
       workerData: { dir, limits, known: [...held.keys()] } satisfies WorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 512 },
       stdout: false,
