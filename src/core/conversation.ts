@@ -18,6 +18,13 @@ export interface Turn {
   entities?: string[];
   /** The aspect asked (who founded, when, how much, why, …), an id from the knowledge vocabulary. */
   aspect?: string;
+  /**
+   * The language the user asked for in this conversation ("in English please"): the turns after it are
+   * answered in it, whatever the platform's locale says.
+   */
+  chosenLang?: Lang;
+  /** The answer's confidence, when it had one: a meta follow-up ("source?") acting on it keeps it. */
+  confidence?: number;
   /** The calculator request understood, when it was a cost or training question (plain JSON). */
   calc?: Record<string, unknown>;
   /** Epoch milliseconds. */

@@ -8,6 +8,7 @@ import {
   decorateFact,
   withChart,
 } from './charts/attach.js';
+import { FollowUps, turnOfReading } from './conversation/follow-up.js';
 import type { ConversationContext, Turn } from './conversation.js';
 import { Calculator, chartSpecOf, notUsageNumbers } from './cost/index.js';
 import type {
@@ -43,13 +44,11 @@ import type { Reply } from './reply.js';
 import { type SearchHit, SearchIndex, type SearchOptions } from './search.js';
 import {
   asksSomething,
-  conversationTopic,
+  FALLBACK_OUTSIDE,
   inherit,
   isGrounded,
-  namesSomething,
   type Reading,
   read,
-  resolveFollowUp,
   splitParts,
   splitSentences,
 } from './understand.js';
@@ -84,8 +83,6 @@ export const PARAPHRASE_THRESHOLD = 0.7;
 const PARAPHRASE_DOMAIN = 0.5;
 /** Confidence of an overview answer (a question about a thing in general): right, but not sharp. */
 export const OVERVIEW_CONFIDENCE = 0.5;
-/** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */
-const FALLBACK_OUTSIDE = 'today';
 /** How close to the first hit the overview of a "what is X, …?" question's subject must score to go first. */
 const SUBJECT_RATIO = 0.9;
 /** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
@@ -131,6 +128,8 @@ class KnowledgeEngine implements Engine {
   private readonly gaps: { gap: Gap; groups: string[][]; unless: string[] }[];
   /** Entity term → the entry that answers a question about it in general. */
   private readonly overviews: Map<string, string>;
+  /** The conversation's side: what a follow-up leans on and whether it asks anew. */
+  private readonly followUps: FollowUps;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -164,6 +163,20 @@ class KnowledgeEngine implements Engine {
       groups: gap.when.map((g) => g.map(asTerm)),
       unless: gap.unless.map(asTerm),
     }));
+    const topicOfEntry = new Map(kb.topics.flatMap((tp) => tp.entryIds.map((id) => [id, tp.id] as const)));
+    this.followUps = new FollowUps({
+      index: this.index,
+      lexicon: this.lexicon,
+      entries: kb.entries.length,
+      threshold: this.threshold,
+      suggest: SUGGEST_THRESHOLD,
+      hitsFor: (reading, limit) => this.hitsFor(reading, limit),
+      fits: (reading, id) => this.fits(reading, id),
+      isAbout: (things, id) => this.isAbout(things, id),
+      hasGap: (reading, fallback = false) => this.findGap(reading, fallback) !== undefined,
+      topicOf: (id) => topicOfEntry.get(id),
+      overviewOf: (entity) => this.overviews.get(entity),
+    });
   }
 
   get size(): number {
@@ -193,23 +206,7 @@ class KnowledgeEngine implements Engine {
   /** Fills what the caller keeps for the next question of the conversation. */
   private withTurn(reply: Reply & { understood?: Reading }, text: string): Reply {
     const { understood, ...plain } = reply;
-    const turn: Turn = {
-      text: text.slice(0, 500),
-      lang: plain.lang,
-      kind: plain.kind,
-      answered: plain.answered,
-      at: Date.now(),
-    };
-    if (plain.entryId) turn.entryId = plain.entryId;
-    // The calculator fills its own turn (the request understood, for "and on o1?").
-    if (plain.turn?.calc) turn.calc = plain.turn.calc;
-    if (understood) {
-      const entities = understood.entities.map((e) => e.slice(ENTITY_PREFIX.length));
-      if (entities.length > 0) turn.entities = entities;
-      const aspect = understood.aspects[0] ?? understood.questions[0];
-      if (aspect) turn.aspect = aspect;
-    }
-    plain.turn = turn;
+    plain.turn = turnOfReading(plain, understood, text);
     return plain;
   }
 
@@ -242,123 +239,53 @@ class KnowledgeEngine implements Engine {
       if (calc) return this.withCostChart(calc);
     }
 
-    const topic = context
-      ? conversationTopic(context.turns, (t) => read(this.index.prepare(t), this.lexicon))
-      : undefined;
-    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
-    const resolve = (r: Reading) => {
-      if (r.q.terms.some((t) => this.index.isForeignName(t))) return r;
-      const resolved = resolveFollowUp(r, topic, this.lexicon);
-      if (resolved && context && this.elsewhere(r, context.turns)) return r;
-      // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
-      // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
-      if (!resolved) return r;
-      // "today" may be a headline's, not a follow-up's: "et aujourd'hui ?" asks for news the sources lack.
-      const outside = resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) || r.outside.length > 0;
-      if (outside && !this.findGap(resolved, false)) return r;
-      return resolved;
-    };
+    const topic = context ? this.followUps.topic(context.turns) : undefined;
+    const resolve = (r: Reading) => this.followUps.resolve(r, topic, context?.turns);
     const own = read(prepared, this.lexicon);
     const reading = resolve(own);
     let reply = this.understoodReply(text, reading, resolve, lang);
-    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?").
-    for (const earlier of reading.earlier ?? []) {
-      if (reply.answered) break;
-      const again = this.answerReading(earlier, lang);
-      if (again.answered && again.kind === 'fact') reply = { ...again, understood: earlier };
+    // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?"
+    // after "c'est un record ?"), or, when nothing ties it to them, its own words ("and the nasdaq?"
+    // after V3's training cost). The surest of those answers.
+    if (!reply.answered && reading.newThing) {
+      const options: (Reply & { understood?: Reading })[] = [];
+      for (const earlier of reading.earlier ?? []) {
+        const again = this.answerReading(earlier, lang);
+        if (again.answered && again.kind === 'fact') options.push({ ...again, understood: earlier });
+      }
+      const overviews = this.followUps.changesSubject(own, reading);
+      const alone = overviews && this.understoodReply(text, own, (r) => r, lang);
+      if (alone?.answered && alone.kind === 'fact' && overviews?.includes(alone.entryId ?? ''))
+        options.push(alone);
+      for (const o of options)
+        if (!reply.answered || (o.confidence ?? 0) > (reply.confidence ?? 0)) reply = o;
+      // A guess that the subject changed: as sure as an answer about a thing in general.
+      if (alone && reply === alone)
+        reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
     if (!context || reading === own || reply.understood !== reading) return reply;
-    return this.askedAnew(reply, own, reading, context.turns, topic?.seen ?? [], lang) ?? reply;
-  }
-
-  /**
-   * A follow-up asks what the recent answers did not say. When the conversation's reading lands on an
-   * entry just given ("what chips did they use?" after export controls, "why did it happen?" after the
-   * record), the follow-up's own words are counted a second time, read alone: the entry with the most
-   * evidence from both readings answers, and an entry already given answers again only if it still
-   * has the most ("how many parameters are active?" after the architecture). Undefined when the reply
-   * stands.
-   */
-  private askedAnew(
-    reply: Reply,
-    own: Reading,
-    reading: Reading,
-    turns: readonly Turn[],
-    thread: readonly string[],
-    lang: Lang,
-  ): (Reply & { understood: Reading }) | undefined {
-    const given = new Set(
-      turns
-        .slice(-ASKED_ANEW_TURNS)
-        .filter((t) => t.kind === 'fact' && t.answered)
-        .map((t) => t.entryId),
-    );
-    // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
-    // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
-    // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
-    // celui de R1 ?" after V3's training cost) stays unanswered.
-    const repeats = reply.answered ? given.has(reply.entryId) : reading.about !== undefined;
-    if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
-    // A question word the answer just given is asked about already ("by how much?" after "is it
-    // cheaper?"): it asks more of that answer, not of another entry.
-    const asks = own.questions.filter((q) => q !== 'whatis');
-    const id = reply.entryId;
-    if (reply.answered && id && !namesSomething(own, this.lexicon) && asks.length > 0)
-      if (asks.every((q) => this.index.mentions(id, q))) return undefined;
-    const hits = this.hitsFor(reading, 5);
-    if (hits.length === 0) return undefined;
-    const alone = this.index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
-    const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
-    const evidence = (h: SearchHit) => h.score + aloneScore(h.id);
-    // Entries given, scored whether or not the conversation's reading ranked them (an overview answer).
-    const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
-    const again = Math.max(0, ...repeated.map(evidence));
-    const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
-    const candidates = hits.filter(
-      (h) => !given.has(h.id) && h.score >= SUGGEST_THRESHOLD && this.fits(own, h.id),
-    );
-    let best: SearchHit | undefined;
-    for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
-    // The given entry matches the inherited words by construction (they come from its question): the
-    // own words alone preferring another entry clearly also makes that one the answer, if it is still
-    // about the thread's things ("how was it trained?" after R1-Zero is not V3's training cost).
-    const clearly = (h: SearchHit) => aloneScore(h.id) >= OWN_WORDS_RATIO * againAlone;
-    if (!best || !clearly(best)) {
-      const byWords = candidates
-        .filter((h) => clearly(h) && this.isAbout(thread, h.id))
-        .sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
-      if (byWords) best = byWords;
+    const kindred = this.followUps.sameKind(reply, reading, context.turns);
+    const kindredEntry = kindred && this.kb.byId.get(kindred.id);
+    if (kindred && kindredEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, kindredEntry, lang, [kindred], confidenceOf(kindred))),
+        understood: reading,
+      };
+    const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);
+    const entry = anew && this.kb.byId.get(anew.best.id);
+    if (!anew || !entry) {
+      // "and r1?" after V3's chips: the entry just given again says nothing of what is now asked about.
+      const missed = this.followUps.repeatsWithout(reply, own, context.turns, topic?.seen ?? []);
+      if (!missed) return reply;
+      return {
+        ...specificRefusal(this.kb, lang, this.lexicon.entityName(missed) ?? missed, []),
+        understood: reading,
+      };
     }
-    if (!best || aloneScore(best.id) < this.threshold) return undefined;
-    const overrides = clearly(best) && this.isAbout(thread, best.id);
-    if (evidence(best) <= again && !overrides) return undefined;
-    const entry = this.kb.byId.get(best.id);
-    if (!entry) return undefined;
-    const confidence = evidence(best) / 2;
-    const ranked = [best, ...candidates.filter((h) => h !== best)];
     return {
-      ...decorateFact(this.kb, factReply(this.kb, entry, lang, ranked, round3(confidence))),
+      ...decorateFact(this.kb, factReply(this.kb, entry, lang, anew.ranked, round3(anew.confidence))),
       understood: reading,
     };
-  }
-
-  /**
-   * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
-   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
-   * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
-   * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
-   */
-  private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
-    if (r.entities.length > 0 || r.marker > 0 || this.lexicon.refersBack(r.q.raw)) return false;
-    if (namesSomething(r, this.lexicon)) return false;
-    const given = turns
-      .slice(-ASKED_ANEW_TURNS)
-      .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
-      .map((t) => t.entryId as string);
-    const strange = r.q.terms.filter(
-      (t) => this.lexicon.kind(t) === undefined && !given.some((id) => this.index.mentions(id, t)),
-    );
-    return strange.length > 0;
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */
@@ -513,12 +440,17 @@ class KnowledgeEngine implements Engine {
 
   /** The search's hits; for a follow-up that names nothing of its own, only entries about the conversation's things. */
   private hitsFor(reading: Reading, limit: number): SearchHit[] {
-    const about = reading.about;
-    if (!about) return this.index.searchPrepared(reading.q, limit);
+    if (!reading.about) return this.index.searchPrepared(reading.q, limit);
     return this.index
       .searchPrepared(reading.q, limit * 2)
-      .filter((h) => this.isAbout(about, h.id))
+      .filter((h) => this.aboutThread(reading, h.id))
       .slice(0, limit);
+  }
+
+  /** For a follow-up that names nothing: the entry is about the thread's things, or one it answered. */
+  private aboutThread(reading: Reading, id: string): boolean {
+    if (!reading.about || reading.answers?.includes(id)) return true;
+    return this.isAbout(reading.about, id);
   }
 
   /** The entry mentions one of the things (those named by most entries, like DeepSeek, say nothing). */
@@ -529,7 +461,7 @@ class KnowledgeEngine implements Engine {
 
   /** Checks that hold whatever the score: the entry must answer what is asked. */
   private fits(reading: Reading, id: string): boolean {
-    if (reading.about && !this.isAbout(reading.about, id)) return false;
+    if (!this.aboutThread(reading, id)) return false;
     // Something the sources never answer (revenue, weather, how to install, today's share price).
     if (reading.outside.some((t) => t !== FALLBACK_OUTSIDE)) return false;
     // "What is X?" is answered by X's overview, or not at all ("what is chatgpt").
@@ -736,18 +668,6 @@ const CONFIDENCE_BASE = 0.7;
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
-
-/** Hits of a follow-up's own words looked at when it may ask something new (askedAnew). */
-const ASKED_ANEW_DEPTH = 12;
-/**
- * How much more the follow-up's own words, read alone, must favour another entry over one already given
- * for that entry to answer although the conversation's reading prefers the given one. Chosen on the
- * whole multi-turn set: the own-word ratios of the follow-ups it decides were 1.31–4.7 where another
- * entry was right, 1.06 where the given entry was.
- */
-const OWN_WORDS_RATIO = 1.25;
-/** Recent turns whose answers a follow-up is taken not to ask again. */
-const ASKED_ANEW_TURNS = 4;
 
 /** Names nothing of the event and asks nothing: the words around a "thanks" or a "hi". */
 function asksNothing(r: Reading): boolean {

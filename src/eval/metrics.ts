@@ -64,6 +64,9 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
   const threads = of('threads');
   metric(m, 'threads.follow-ups', inGroup(threads, 'follow-up', 'meta'));
   metric(m, 'threads.off-topic', inGroup(threads, 'off-topic'));
+  const chat = of('chat');
+  metric(m, 'chat.follow-ups', inGroup(chat, 'follow-up', 'meta'));
+  metric(m, 'chat.off-topic', inGroup(chat, 'off-topic'));
   metric(m, 'conversations.self-contained', inGroup(conv, 'start', 'switch'));
   const calc = of('calculator');
   metric(
@@ -80,7 +83,10 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
   );
   metric(m, 'calculator.lines', calc, (o) => o.checks?.lines !== false);
   // Calibration: answers above 0.8 must be right (issue 8 asks ≥ 99%), on every set with a known answer.
-  const answered = sets.flatMap((s) => s.outcomes).filter((o) => o.answered && o.confidence !== undefined);
+  // A meta turn ("source?") gives the answer before it again, with its confidence: counted once, there.
+  const answered = sets
+    .flatMap((s) => s.outcomes)
+    .filter((o) => o.answered && o.confidence !== undefined && o.group !== 'meta');
   metric(
     m,
     'calibration.above-0.8',

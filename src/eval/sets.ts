@@ -116,6 +116,12 @@ export const SETS: readonly SetDef[] = [
     file: 'conversations-threads.jsonl',
     title: 'Conversations, second batch (thread-style, written before they were run; not gated)',
   },
+  {
+    id: 'chat',
+    kind: 'conversations',
+    file: 'conversations-chat.jsonl',
+    title: 'Conversations, third batch (team-chat follow-ups, written before they were run)',
+  },
   { id: 'calculator', kind: 'calculator', file: 'calculator.jsonl', title: 'Calculator questions' },
   { id: 'legacy', kind: 'questions', file: 'questions.jsonl', title: 'Earlier question set (285)' },
 ];

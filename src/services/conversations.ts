@@ -180,6 +180,9 @@ export function cleanTurn(value: unknown): Turn | undefined {
       .filter((e): e is string => typeof e === 'string' && e.length <= 100)
       .slice(0, 20);
   if (typeof v.aspect === 'string' && v.aspect.length <= 100) turn.aspect = v.aspect;
+  if (v.chosenLang === 'en' || v.chosenLang === 'fr') turn.chosenLang = v.chosenLang;
+  if (typeof v.confidence === 'number' && v.confidence >= 0 && v.confidence <= 1)
+    turn.confidence = v.confidence;
   if (v.calc && typeof v.calc === 'object' && !Array.isArray(v.calc))
     turn.calc = v.calc as Record<string, unknown>;
   return turn;

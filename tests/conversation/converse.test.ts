@@ -176,6 +176,50 @@ describe('converse: context', () => {
     expect(r.reply).toMatchObject({ kind: 'help', answered: false });
   });
 
+  it('after a change of language, a follow-up asks what the question before it asked', () => {
+    const { out } = chat(["combien coûte l'api de r1 ?", 'et o1 ?', 'in english?', 'and v3?']);
+    expect(out[2]?.reply).toMatchObject({ entryId: 'o1-price', lang: 'en' });
+    expect(out[3]?.reply).toMatchObject({ entryId: 'v3-api-price', lang: 'en' });
+  });
+
+  it('a language asked for stands in for the platform’s locale for the rest of the conversation', () => {
+    const { out } = chat(
+      [
+        'qui a fondé deepseek ?',
+        'in English please',
+        'source?',
+        'and when?',
+        'en français ?',
+        'et pourquoi ?',
+      ],
+      engine,
+      'fr',
+    );
+    expect(out.map((o) => o.reply.lang)).toEqual(['fr', 'en', 'en', 'en', 'fr', 'fr']);
+    expect(out[3]?.reply.entryId).toBe('founding-date');
+  });
+
+  it('tl;dr, shorthand in both languages, keeps the conversation’s language', () => {
+    const { out } = chat(['deepseek a entraîné v3 pour combien ?', 'tl;dr ?']);
+    expect(out[1]?.meta).toBe('short');
+    expect(out[1]?.reply.lang).toBe('fr');
+  });
+
+  it('a meta follow-up is as sure as the answer it acts on', () => {
+    const { out, context } = chat(['what fund did liang wenfeng run?', 'source?', 'more details']);
+    const [answer, source, details] = out.map((o) => o.reply) as [Reply, Reply, Reply];
+    expect(answer.confidence).toBeLessThan(1);
+    expect(source.confidence).toBe(answer.confidence);
+    expect(details.confidence).toBe(answer.confidence);
+    expect(context.turns.at(-1)?.confidence).toBe(answer.confidence);
+  });
+
+  it('"timeline?" is the event’s timeline inside a conversation about it, and nothing alone', () => {
+    const { out } = chat(['when did the deepseek selloff happen?', 'timeline?']);
+    expect(out[1]?.reply.entryId).toBe('timeline');
+    expect(chat(['la chronologie ?']).out[0]?.reply.answered).toBe(false);
+  });
+
   it('a short follow-up with no language of its own keeps the conversation’s', () => {
     const { out } = chat(['de combien a chuté nvidia ?', 'nvidia ?']);
     expect(out[1]?.reply.lang).toBe('fr');

@@ -15,7 +15,8 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ['plus de détails', 'details', 'fr'],
     ['Développe stp', 'details', 'fr'],
     ['in short?', 'short', 'en'],
-    ['tl;dr', 'short', 'en'],
+    // Chat shorthand in both languages: the conversation's language stays.
+    ['tl;dr', 'short'],
     ['en bref ?', 'short', 'fr'],
     ['résume', 'short', 'fr'],
     ['stop', 'stop'],
@@ -71,6 +72,23 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ['in a few words?', 'short', 'en'],
     ['tu peux résumer ?', 'short', 'fr'],
     ['en quelques mots ?', 'short', 'fr'],
+    ['il y a une source ?', 'source', 'fr'],
+    ['où je peux lire ça ?', 'source', 'fr'],
+    ['any proof?', 'source', 'en'],
+    ['can you send the link', 'source', 'en'],
+    ['envoie le lien', 'source', 'fr'],
+    ['what do you mean?', 'details', 'en'],
+    ["c'est-à-dire ?", 'details', 'fr'],
+    ['ça veut dire quoi ?', 'details', 'fr'],
+    ['en 1 phrase', 'short', 'fr'],
+    // Doubt asks for the evidence: the answer again, with its source.
+    ['really?', 'source', 'en'],
+    ['are you sure?', 'source', 'en'],
+    ['vraiment ?', 'source', 'fr'],
+    ["t'es sûr ?", 'source', 'fr'],
+    ["c'est vrai ?", 'source', 'fr'],
+    ['is that legit?', 'source', 'en'],
+    ["c'est fiable ?", 'source', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });
@@ -92,6 +110,12 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
   it.each([
     'do you speak french?',
     'tu parles anglais ?',
+    'what do you mean by distilled?',
+    'ça veut dire quoi MoE ?',
+    'où on peut trouver les poids ?',
+    'proof of concept?',
+    'is it true that deepseek was founded in 2023?',
+    "c'est vrai que r1 est gratuit ?",
     'where is deepseek from?',
     'where are you from?',
     "d'où vient deepseek ?",

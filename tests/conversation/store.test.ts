@@ -100,14 +100,21 @@ describe('ConversationStore', () => {
         { text: 42, lang: 'en', kind: 'fact', answered: true, at: c.now() },
         { ...turn(c.now()), lang: 'de' },
         { ...turn(c.now()), text: 'x'.repeat(5000), extra: 'dropped', entities: ['nvidia', 3] },
+        { ...turn(c.now()), confidence: 0.62, chosenLang: 'fr' },
+        { ...turn(c.now()), confidence: 7 },
       ]),
       60,
     );
     const turns = (await store.load('k')).turns;
-    expect(turns).toHaveLength(1);
+    expect(turns).toHaveLength(3);
     expect(turns[0]?.text).toHaveLength(500);
     expect(turns[0]?.entities).toEqual(['nvidia']);
     expect(turns[0]).not.toHaveProperty('extra');
+    // The answer's confidence travels with its turn; a value no confidence can have is dropped.
+    expect(turns[1]?.confidence).toBe(0.62);
+    expect(turns[1]?.chosenLang).toBe('fr');
+    expect(turns[2]).not.toHaveProperty('confidence');
+    expect(turns[2]).not.toHaveProperty('chosenLang');
   });
 
   it('a state that fails reads as an empty conversation and never throws', async () => {

@@ -262,6 +262,16 @@ describe('numbers in context', () => {
     expect(ask('10M output tokens on r1').kind).toBe('cost');
   });
 
+  it('does not price a rank ("#1 in the app store", "n°1")', () => {
+    expect(ask('deepseek app #1 in the app store, true?').kind).toBe('fact');
+    expect(ask('DeepSeek n°1 sur l’App Store ?').kind).toBe('fact');
+  });
+
+  it('reads "how big was the drop" as how much it fell, not as a model size', () => {
+    expect(ask('how big was the nasdaq drop on jan 27?').entryId).toBe('nasdaq-drop');
+    expect(ask('how big is R1?').entryId).toBe('r1-size');
+  });
+
   it('does not read money a model was trained or built for as a budget or a GPU-hour price', () => {
     expect(ask('R1 was built with a $300,000 budget').kind).not.toBe('cost');
     expect(ask('they trained it for $294,000, really?').kind).not.toBe('cost');
@@ -300,6 +310,94 @@ describe('follow-ups (the fact side)', () => {
     // When the last aspect says nothing of the new thing, what the question before asked does.
     const [, , others] = converse('nvidia a perdu combien en bourse ?', "c'est un record ?", 'et broadcom ?');
     expect(others?.entryId).toBe('other-stocks');
+  });
+
+  it('a correction names the thing meant, for what was asked', () => {
+    const [, r1] = converse('when did v3 come out?', 'no I meant R1');
+    expect(r1?.entryId).toBe('r1-release');
+    const [, r1Price] = converse("c'est quoi le prix de l'api v3 ?", 'je parlais de r1');
+    expect(r1Price?.entryId).toBe('r1-api-price');
+    expect(r1Price?.lang).toBe('fr');
+    // Naming no thing, it is read like any message: something else is still refused.
+    const [, countries] = converse('qui a fondé deepseek ?', 'je veux dire, combien de pays existent ?');
+    expect(countries?.answered).toBe(false);
+  });
+
+  it('a follow-up naming nothing may ask again of the answer just given', () => {
+    // Liang Wenfeng was named, the founding date does not mention him: it was still the last answer.
+    const [, , spun, year] = converse(
+      "who's liang wenfeng",
+      'what fund did he run?',
+      'when was deepseek spun out of it?',
+      "c'était en quelle année déjà ?",
+    );
+    expect(spun?.entryId).toBe('founding-date');
+    expect(year?.entryId).toBe('founding-date');
+  });
+
+  it('"which" asks of the conversation’s thing too', () => {
+    const [, , others] = converse(
+      'how much did nvidia drop',
+      'was it the biggest ever?',
+      'what other stocks got hit?',
+    );
+    expect(others?.entryId).toBe('other-stocks');
+    // "what's …" is a question of its own when nothing points back.
+    const [, name] = converse('qui a fondé deepseek ?', "what's my name");
+    expect(name?.answered).toBe(false);
+    // "how" and "where" ask of it when something points back to it.
+    const [, based] = converse("what's deepseek?", 'where is it based?');
+    expect(based?.entryId).toBe('deepseek-what');
+    const [, computers] = converse("what's deepseek?", 'how do computers work');
+    expect(computers?.answered).toBe(false);
+    // A marker alone does not make them ask of the thread: they must name something or point back.
+    const [, order] = converse('qui a fondé deepseek ?', "and where's my order");
+    expect(order?.answered).toBe(false);
+    const [, age] = converse('qui a fondé deepseek ?', "et t'as quel âge");
+    expect(age?.answered).toBe(false);
+  });
+
+  it('a new thing named alone that the thread’s aspect says nothing of changes the subject', () => {
+    const [, nasdaq] = converse('how much did v3 cost to train?', 'and the nasdaq?');
+    expect(nasdaq?.entryId).toBe('nasdaq-drop');
+    // A guess that the subject changed: no surer than an answer about a thing in general.
+    expect(nasdaq?.confidence).toBeLessThanOrEqual(0.5);
+    // Only the thing's overview answers: o1's release date is not in the sources, its price is no answer.
+    const [, o1] = converse('when was r1 released?', 'and o1?');
+    expect(o1?.answered).toBe(false);
+    // Of the readings tried, the surest answers: Broadcom's fall rather than why markets fell.
+    const [, , , broadcom] = converse(
+      'how much did nvidia lose on monday?',
+      'why?',
+      'was that a record?',
+      'what about broadcom?',
+    );
+    expect(broadcom?.entryId).toBe('other-stocks');
+    const [, controls] = converse("combien coûte l'api de r1 ?", "et les contrôles à l'export ?");
+    expect(controls?.entryId).toBe('export-controls');
+    expect(controls?.lang).toBe('fr');
+  });
+
+  it('a new thing named alone asks the same kind of thing as the answer just given', () => {
+    // "how much does it cost" reads as V3's training cost too; after prices, V3's price is asked.
+    const [, , mini, v3] = converse('r1 coûte combien ?', 'par rapport à o1 ?', 'et o1-mini ?', 'et v3 ?');
+    expect(mini?.entryId).toBe('o1-mini-price');
+    expect(v3?.entryId).toBe('v3-api-price');
+  });
+
+  it('an entry given again that says nothing of the new thing named does not answer it', () => {
+    const [, , chips, r1] = converse(
+      'how much did v3 cost to train?',
+      'how many chips?',
+      'which chips?',
+      'and r1?',
+    );
+    expect(chips?.entryId).toBe('v3-training-gpus');
+    expect(r1?.entryId).not.toBe('v3-training-gpus');
+    expect(r1?.kind).not.toBe('fact');
+    // A new thing the entry does mention is answered by it.
+    const [, o1] = converse('how much does the r1 api cost?', 'and o1?');
+    expect(o1?.entryId).toBe('o1-price');
   });
 
   it('words nothing recent speaks of, with nothing pointing back, are another subject', () => {

@@ -56,12 +56,14 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   const turns = query.context?.turns ?? [];
   const last = lastAnswer(turns);
   const text = String(query.text ?? '');
+  // "in English please" earlier in the conversation stands in for the platform's locale from then on
+  // (without a locale, the message's own language and then the last answer's decide, as before).
+  const chosen = turns.findLast((t) => t.chosenLang !== undefined)?.chosenLang;
+  const hint = query.locale ? (chosen ?? query.locale) : query.locale;
   const meta = detectMeta(text, last?.lang);
   if (meta && meta.kind !== 'stop') {
     const lang =
-      meta.kind === 'language'
-        ? meta.target
-        : (langFromLocale(query.locale) ?? meta.lang ?? last?.lang ?? 'en');
+      meta.kind === 'language' ? meta.target : (langFromLocale(hint) ?? meta.lang ?? last?.lang ?? 'en');
     if (!last) return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
     const before = turns.slice(0, turns.lastIndexOf(last));
     const previous = reanswer(engine, last, meta.kind === 'language' ? meta.target : lang, before);
@@ -70,8 +72,12 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
       return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
     const reply = applyMeta(engine, meta, previous, lang);
     // A change of language is a new turn (what follows is in that language); the others keep the subject.
+    // It is the same question, understood the same: only its language changes ("and v3?" after "in
+    // English?" asks what the question before it asked, not what the entry's own wording says).
     const next =
-      meta.kind === 'language' ? [...turns, { ...last, ...turnOf(previous, last.text, now()) }] : turns;
+      meta.kind === 'language'
+        ? [...turns, { ...last, lang: previous.lang, at: now(), chosenLang: meta.target }]
+        : turns;
     return { reply, context: boundContext(next, max), meta: meta.kind };
   }
 
@@ -80,16 +86,16 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   // conversation, with its source (a fact reply cites it) or its details; else a question of its own.
   const about = detectMetaAbout(text);
   if (about) {
-    const aboutLocale = query.locale ?? about.lang;
+    const aboutLocale = hint ?? about.lang;
     const sub = engine.answer({ text: about.rest, locale: aboutLocale, ...(context ? { context } : {}) });
     if (sub.answered && sub.kind === 'fact') {
       const reply = about.kind === 'details' ? applyMeta(engine, { kind: 'details' }, sub, sub.lang) : sub;
-      const turn = turnOf(sub, about.rest, now());
+      const turn = withChoice(turnOf(sub, about.rest, now()), chosen);
       return { reply, context: boundContext([...turns, turn], max), meta: about.kind };
     }
   }
   // A follow-up too short to show its language ("and o1?", "broadcom ?") keeps the conversation's.
-  const locale = query.locale ?? (last && detectLang(text) === undefined ? last.lang : null);
+  const locale = hint ?? (last && detectLang(text) === undefined ? last.lang : null);
   const reply = completeOnItsOwn(
     engine,
     text,
@@ -97,8 +103,13 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
     engine.answer({ text, locale, ...(context ? { context } : {}) }),
     last,
   );
-  const turn = turnOf(reply, text, now());
+  const turn = withChoice(turnOf(reply, text, now()), chosen);
   return { reply, context: boundContext(isAnswer(turn) ? [...turns, turn] : turns, max) };
+}
+
+/** The turn carries the language chosen earlier, so the choice outlives the turns kept. */
+function withChoice(turn: Turn, chosen: Lang | undefined): Turn {
+  return chosen ? { ...turn, chosenLang: chosen } : turn;
 }
 
 function lastAnswer(turns: readonly Turn[]): Turn | undefined {
@@ -132,17 +143,24 @@ function completeOnItsOwn(
   return sure ? alone : reply;
 }
 
-/** The last answer again, in `lang`: its entry when it had one, else its question asked again. */
+/**
+ * The last answer again, in `lang`: its entry when it had one (as sure as it was the first time), else
+ * its question asked again.
+ */
 function reanswer(engine: Engine, last: Turn, lang: Lang, before: Turn[]): Reply {
   if (last.entryId) {
     const reply = engine.answerEntry(last.entryId, lang);
-    if (reply.answered) return reply;
+    if (reply.answered) return last.confidence === undefined ? reply : asSureAs(reply, last.confidence);
   }
   return engine.answer({
     text: last.text,
     locale: lang,
     ...(before.length > 0 ? { context: { turns: before } } : {}),
   });
+}
+
+function asSureAs(reply: Reply, confidence: number): Reply {
+  return { ...reply, confidence, ...(reply.turn ? { turn: { ...reply.turn, confidence } } : {}) };
 }
 
 function applyMeta(engine: Engine, meta: MetaRequest, previous: Reply, lang: Lang): Reply {

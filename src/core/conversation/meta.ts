@@ -54,6 +54,13 @@ const SOURCE: Pattern[] = [
       'is (?:that|this|it) sourced',
       'link',
       'where (?:can|could) i (?:read|find|see) (?:that|this|it|more)',
+      // Doubt asks for the evidence: the answer again, with its source.
+      'really',
+      'for real',
+      'seriously',
+      '(?:are )?(?:you|u) sure(?: about (?:that|this|it))?',
+      'is (?:that|this|it) (?:true|right|correct|so|legit|accurate|real)',
+      'is that a fact',
     ]),
   },
   {
@@ -72,6 +79,13 @@ const SOURCE: Pattern[] = [
       'ou (?:est ce que )?(?:tu as|t as|vous avez|as tu|avez vous) (?:lu|vu|trouve|eu) (?:ca|cela|cette info|l info)',
       'tu (?:tiens|sors) ca de (?:qui|ou)',
       '(?:c est|ca est|c) tire d ou',
+      'vraiment',
+      'serieux',
+      'serieusement',
+      'ah bon',
+      'sans blague',
+      '(?:t es|tu es|vous etes|t) sure?s?(?: de (?:toi|vous|ca))?',
+      '(?:c est|est ce|c est bien) (?:vrai|sur|exact|fiable|serieux)',
     ]),
   },
 ];
@@ -94,6 +108,8 @@ const DETAILS: Pattern[] = [
       'go deeper',
       'details please',
       'what else',
+      'what do you mean(?: by (?:that|this|it))?',
+      'meaning',
     ]),
   },
   {
@@ -113,18 +129,23 @@ const DETAILS: Pattern[] = [
       'la version longue',
       'quoi d autre',
       'des details',
+      'c est a dire',
+      '(?:ca|cela|c) veut dire quoi',
+      'qu est ce que (?:ca|cela) veut dire',
+      '(?:ca|cela) signifie quoi',
     ]),
   },
 ];
 
 const SHORT: Pattern[] = [
+  // "tl;dr" is chat shorthand in French too: the conversation's language stays.
+  { re: any(['tl ?dr']) },
   {
     lang: 'en',
     re: any([
       'in short',
       '(?:the )?short(?:er)? (?:version|answer)',
       'shorter',
-      'tl ?dr',
       '(?:in )?summary',
       'summari[sz]e(?: (?:it|that|this))?',
       'sum (?:it |that )?up',
@@ -246,12 +267,17 @@ const words = (list: string) => list.split(' ');
 
 const KEYWORDS: { kind: Kind; lang?: Lang; words: string[] }[] = [
   { kind: 'source', words: words('source sources') },
+  { kind: 'short', words: words('tldr') },
   {
     kind: 'source',
     lang: 'en',
-    words: words('sourced reference references citation citations cite link links url article'),
+    words: words('sourced reference references citation citations cite link links url article proof proofs'),
   },
-  { kind: 'source', lang: 'fr', words: words('reference references lien liens article source') },
+  {
+    kind: 'source',
+    lang: 'fr',
+    words: words('reference references lien liens article source preuve preuves'),
+  },
   {
     kind: 'details',
     lang: 'en',
@@ -268,7 +294,7 @@ const KEYWORDS: { kind: Kind; lang?: Lang; words: string[] }[] = [
     kind: 'short',
     lang: 'en',
     words: words(
-      'short shorter shortest brief briefly summary summarize summarise summarized tldr gist nutshell quick quickly',
+      'short shorter shortest brief briefly summary summarize summarise summarized gist nutshell quick quickly',
     ),
   },
   {
@@ -299,13 +325,13 @@ const FILLERS: { lang?: Lang; words: string[] }[] = [
   {
     lang: 'en',
     words: words(
-      'an any some your ur you u i my its that this these those there here is are s re was were be do does did have has had got get give show tell say repeat write reply respond answer translate put make keep want need like d ll let us can could would will may might please pls plz thanks thank what which where how who so and or but just also too again then now for of on to into about with from by bit little one few words line lines sentence same thing version story way much lot other read find see come came go anything something be back number numbers figure figures claim stat stats data fact facts',
+      'an any some your ur you u i my its that this these those there here is are s re was were be do does did have has had got get give show tell say repeat write reply respond answer translate put make keep want need like d ll let us can could would will may might please pls plz thanks thank what which where how who so and or but just also too again then now for of on to into about with from by bit little one few words line lines sentence same thing version story way much lot other read find see come came go anything something be back number numbers figure figures claim stat stats data fact facts send share post drop',
     ),
   },
   {
     lang: 'fr',
     words: words(
-      'le la les l un une des de du d ce ca cela ceci c est ces vers voir sois soyez rends rendre vas va y ta ton tes vos votre ses sa son tu t vous as avez ai j je moi m te y en et ou quel quelle quels quelles quoi qui que qu peux peut pouvez pourrais pourriez donne donner donnez montre montrer dis dire dites redis repete repeter reponds repondre repondez ecris ecrire traduis traduire traduisez fais faire faites mets mettre veux voudrais voulez aimerais stp svp merci juste aussi meme chose version reponse savoir pour sur avec par dans bien alors bon quelques mots mot phrase ligne lignes deux vient viens sort sors tire tiens lu vu trouve as a chiffre chiffres donnee donnees info',
+      'le la les l un une des de du d ce ca cela ceci c est ces vers voir sois soyez rends rendre vas va y ta ton tes vos votre ses sa son tu t vous as avez ai j je moi m te y en et ou quel quelle quels quelles quoi qui que qu peux peut pouvez pourrais pourriez donne donner donnez montre montrer dis dire dites redis repete repeter reponds repondre repondez ecris ecrire traduis traduire traduisez fais faire faites mets mettre veux voudrais voulez aimerais stp svp merci juste aussi meme chose version reponse savoir pour sur avec par dans bien alors bon quelques mots mot phrase ligne lignes deux vient viens sort sors tire tiens lu vu trouve trouver verifier as a chiffre chiffres donnee donnees info il lire envoie envoyer envoyez partage partager',
     ),
   },
 ];
@@ -336,8 +362,8 @@ function fromWords(s: string, current: Lang | undefined): MetaRequest | undefine
   const said = s
     .replace(/\btl dr\b/g, 'tldr')
     .replace(/\b(?:too|trop) long\b/g, 'short')
-    .replace(/\b(?:a few|one|two) (?:words?|lines?|sentences?)\b/g, 'short')
-    .replace(/\b(?:quelques|une|un|deux) (?:mots?|lignes?|phrases?)\b/g, 'court');
+    .replace(/\b(?:a few|one|two|1|2) (?:words?|lines?|sentences?)\b/g, 'short')
+    .replace(/\b(?:quelques|une|un|deux|1|2) (?:mots?|lignes?|phrases?)\b/g, 'court');
   // "à plus", "a+" say goodbye.
   if (/^a plus\b/.test(said)) return undefined;
   for (const word of said.split(' ')) {
@@ -352,7 +378,7 @@ function fromWords(s: string, current: Lang | undefined): MetaRequest | undefine
   }
   // "where does that number come from?", "d'où tu sors ce chiffre ?": asked where it comes from.
   if (
-    /^where (?:does|did|is|s|do) (?:that|this|it|the|these|those)\b.*\bfrom$|^where (?:did|do|can|could) (?:you|u|i) (?:get|find|read|see)\b|\bd ou\b/.test(
+    /^where (?:does|did|is|s|do) (?:that|this|it|the|these|those)\b.*\bfrom$|^where (?:did|do|can|could) (?:you|u|i) (?:get|find|read|see)\b|\bd ou\b|^ou (?:je|j|on|est ce que je) (?:peux|peut|pourrais|pourrait) (?:le )?(?:lire|voir|trouver|verifier)\b/.test(
       said,
     )
   )

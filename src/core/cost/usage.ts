@@ -15,10 +15,14 @@ export function notUsageNumbers(raw: string[], text = ''): boolean {
   if (tokens) return false;
   // A model size ("671b", "1.5b"), or an amount lost, spent, raised or held in context.
   if (raw.some((w) => /^\d+b$/.test(w) || NOT_USAGE_WORD.test(w))) return true;
+  // A rank ("#1 in the app store", "n°1", "No. 1"), not an amount.
+  if (RANK.test(text)) return true;
   // Money a model was trained or built for ("trained for $294,000", "built with a $6M rental"): no
   // price per GPU-hour, no token budget.
   return MONEY.test(text) && raw.some((w) => TRAINED_WORD.test(w)) && !raw.some((w) => RATE_WORD.test(w));
 }
+
+const RANK = /(?:#|\bn°\s?|\bno\.\s?|\bnumber\s|\bnuméro\s|\bnumero\s)(?:1|one|un|2|3|10)\b/i;
 
 const MONEY = /[$€]\s?\d|\d\s?(?:[$€]|dollars?\b|euros?\b|usd\b)/i;
 const TRAINED_WORD = /^(train|trained|training|built|build|entraine|entrainer|entrainement|construit)$/;

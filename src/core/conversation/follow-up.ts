@@ -1,0 +1,283 @@
+import type { Turn } from '../conversation.js';
+import { ENTITY_PREFIX, type Lexicon } from '../lexicon.js';
+import type { Reply } from '../reply.js';
+import type { SearchHit, SearchIndex } from '../search.js';
+import { FALLBACK_OUTSIDE, namesSomething, type Reading, read } from '../understand.js';
+import { conversationTopic, resolveFollowUp, type Topic } from './topic.js';
+
+/** What the follow-up logic needs of the engine's search (the engine passes its own). */
+export interface FollowUpSearch {
+  readonly index: SearchIndex;
+  readonly lexicon: Lexicon;
+  /** How many entries the knowledge holds. */
+  readonly entries: number;
+  /** The engine's answer threshold. */
+  readonly threshold: number;
+  /** Below this score a hit is not even offered as "did you mean": nor is it a follow-up's candidate. */
+  readonly suggest: number;
+  /** The search's hits for a reading (only entries about `reading.about` when it is set). */
+  hitsFor(reading: Reading, limit: number): SearchHit[];
+  /** Checks that hold whatever the score: the entry answers what the reading asks. */
+  fits(reading: Reading, id: string): boolean;
+  /** The entry mentions one of the things. */
+  isAbout(things: readonly string[], id: string): boolean;
+  /** The entry that answers a question about the thing in general (vocabulary `overview`). */
+  overviewOf(entity: string): string | undefined;
+  /** The topic (knowledge file) an entry belongs to: prices, training, market… */
+  topicOf(id: string): string | undefined;
+  /** A known gap of the sources (knowledge/gaps.yaml) the reading names (its fallback gaps too). */
+  hasGap(reading: Reading, fallback?: boolean): boolean;
+}
+
+/** The entry a follow-up asks anew, with the ranking and confidence its reply gives. */
+export interface AskedAnew {
+  best: SearchHit;
+  ranked: SearchHit[];
+  confidence: number;
+}
+
+/** Hits of a follow-up's own words looked at when it may ask something new (askedAnew). */
+const ASKED_ANEW_DEPTH = 12;
+/**
+ * How much more the follow-up's own words, read alone, must favour another entry over one already given
+ * for that entry to answer although the conversation's reading prefers the given one. Chosen on the
+ * whole multi-turn set: the own-word ratios of the follow-ups it decides were 1.31–4.7 where another
+ * entry was right, 1.06 where the given entry was.
+ */
+const OWN_WORDS_RATIO = 1.25;
+/** How close to the first hit a candidate of the last answer's kind must score ("et v3 ?" after a price). */
+const SAME_KIND_RATIO = 0.9;
+/** Share of the entries above which a thing they name says nothing of what an entry is about. */
+const MOST_ENTRIES = 0.5;
+/** Recent turns whose answers a follow-up is taken not to ask again. */
+const ASKED_ANEW_TURNS = 4;
+
+/**
+ * Follow-up questions in a conversation: what the recent turns are about, how a question leans on
+ * them ("et quand ?", "and v3?"), and whether it asks something the recent answers did not say.
+ */
+export class FollowUps {
+  constructor(private readonly search: FollowUpSearch) {}
+
+  /** What the recent turns are about (undefined when nothing of the event was asked lately). */
+  topic(turns: readonly Turn[]): Topic | undefined {
+    const { index, lexicon } = this.search;
+    return conversationTopic(turns, (t) => read(index.prepare(t), lexicon));
+  }
+
+  /**
+   * The reading a question gets in the conversation: resolved against the topic when it is a
+   * follow-up, its own reading when it stands on its own or is about something else.
+   */
+  resolve(r: Reading, topic: Topic | undefined, turns: readonly Turn[] | undefined): Reading {
+    const { index, lexicon } = this.search;
+    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
+    if (r.q.terms.some((t) => index.isForeignName(t))) return r;
+    const asked = this.afterMarker(r);
+    const resolved = resolveFollowUp(asked, topic, lexicon);
+    if (resolved && turns && this.elsewhere(asked, turns)) return r;
+    // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
+    // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
+    if (!resolved) return r;
+    // "today" may be a headline's, not a follow-up's: "et aujourd'hui ?" asks for news the sources lack.
+    const outside = resolved.outside.some((t) => t !== FALLBACK_OUTSIDE) || r.outside.length > 0;
+    if (outside && !this.search.hasGap(resolved)) return r;
+    // "c'était en quelle année déjà ?" after the founding date: what was just answered is about the thread.
+    if (resolved.about && turns) resolved.answers = givenEntries(turns);
+    return resolved;
+  }
+
+  /**
+   * A marker with words of its own ("no I meant R1", "je voulais dire high-flyer", "sorry, I meant
+   * v3") says the message is a follow-up; what it asks is the rest.
+   */
+  private afterMarker(r: Reading): Reading {
+    const { index, lexicon } = this.search;
+    const words = r.q.raw.slice(0, r.marker);
+    if (words.every((w) => lexicon.isStopWord(w))) return r;
+    const rest = read(index.prepare(r.q.raw.slice(r.marker).join(' ')), lexicon);
+    // It corrects the thing named ("no I meant R1"); "I mean, what's the capital of France?" names none
+    // and is read like any message without a marker.
+    rest.marker = rest.entities.length > 0 ? r.marker : 0;
+    return rest;
+  }
+
+  /**
+   * A follow-up asks what the recent answers did not say. When the conversation's reading lands on an
+   * entry just given ("what chips did they use?" after export controls, "why did it happen?" after the
+   * record), the follow-up's own words are counted a second time, read alone: the entry with the most
+   * evidence from both readings answers, and an entry already given answers again only if it still
+   * has the most ("how many parameters are active?" after the architecture). Undefined when the reply
+   * stands.
+   */
+  askedAnew(
+    reply: { answered: boolean; kind: string; entryId?: string | undefined },
+    own: Reading,
+    reading: Reading,
+    turns: readonly Turn[],
+    thread: readonly string[],
+  ): AskedAnew | undefined {
+    const { index, lexicon, threshold, suggest } = this.search;
+    const given = new Set(givenEntries(turns));
+    // The reply repeats an answer just given ("et les modèles distillés ?" getting the license again);
+    // or it is not sure enough and the follow-up only asks a question word of the thread's things ("why
+    // did it happen?": its candidates are about them). A new thing whose aspect nothing answers ("et
+    // celui de R1 ?" after V3's training cost) stays unanswered.
+    const repeats = reply.answered ? given.has(reply.entryId ?? '') : reading.about !== undefined;
+    if (!repeats || (reply.answered && reply.kind !== 'fact')) return undefined;
+    // A question word the answer just given is asked about already ("by how much?" after "is it
+    // cheaper?"): it asks more of that answer, not of another entry.
+    const asks = own.questions.filter((q) => q !== 'whatis');
+    const id = reply.entryId;
+    if (reply.answered && id && !namesSomething(own, lexicon) && asks.length > 0)
+      if (asks.every((q) => index.mentions(id, q))) return undefined;
+    const hits = this.search.hitsFor(reading, 5);
+    if (hits.length === 0) return undefined;
+    const alone = index.searchPrepared(own.q, ASKED_ANEW_DEPTH);
+    const aloneScore = (id: string) => alone.find((h) => h.id === id)?.score ?? 0;
+    const evidence = (h: SearchHit) => h.score + aloneScore(h.id);
+    // Entries given, scored whether or not the conversation's reading ranked them (an overview answer).
+    const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
+    const again = Math.max(0, ...repeated.map(evidence));
+    const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
+    const candidates = hits.filter(
+      (h) => !given.has(h.id) && h.score >= suggest && this.search.fits(own, h.id),
+    );
+    let best: SearchHit | undefined;
+    for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
+    // The given entry matches the inherited words by construction (they come from its question): the
+    // own words alone preferring another entry clearly also makes that one the answer, if it is still
+    // about the thread's things ("how was it trained?" after R1-Zero is not V3's training cost).
+    const clearly = (h: SearchHit) => aloneScore(h.id) >= OWN_WORDS_RATIO * againAlone;
+    if (!best || !clearly(best)) {
+      const byWords = candidates
+        .filter((h) => clearly(h) && this.search.isAbout(thread, h.id))
+        .sort((a, b) => aloneScore(b.id) - aloneScore(a.id))[0];
+      if (byWords) best = byWords;
+    }
+    if (!best || aloneScore(best.id) < threshold) return undefined;
+    const overrides = clearly(best) && this.search.isAbout(thread, best.id);
+    if (evidence(best) <= again && !overrides) return undefined;
+    const chosen = best;
+    return {
+      best: chosen,
+      ranked: [chosen, ...candidates.filter((h) => h !== chosen)],
+      confidence: evidence(chosen) / 2,
+    };
+  }
+
+  /**
+   * "and the nasdaq?" after V3's training cost: a new thing named alone, of which nothing answers what
+   * the thread asked, and no pronoun ties it to that ("et celui de R1 ?" does), changes the subject: its
+   * overview answers it. A known gap of that aspect ("R1's training cost is not published") stands.
+   * The overviews it may get, or undefined.
+   */
+  changesSubject(own: Reading, reading: Reading): string[] | undefined {
+    const { lexicon, overviewOf } = this.search;
+    if (!reading.newThing || lexicon.refersBack(own.q.raw)) return undefined;
+    if (this.search.hasGap(reading) || this.search.hasGap(reading, true)) return undefined;
+    // Answered by what the thing is in general, its overview, only ("and o1?" after R1's release date
+    // asks o1's release, which the sources lack: o1's price is no answer).
+    const overviews = own.entities.map((e) => overviewOf(e));
+    if (overviews.length === 0 || overviews.some((id) => id === undefined)) return undefined;
+    return overviews as string[];
+  }
+
+  /**
+   * "et v3 ?" after o1-mini's price asks V3's price, not its training cost, though both read as "how much
+   * does it cost": a new thing named alone asks the same kind of thing as the answer just given. When the
+   * reply is of another topic than that answer, a candidate of the answer's topic about the new thing,
+   * scoring nearly as well (SAME_KIND_RATIO), answers instead.
+   */
+  sameKind(
+    reply: { answered: boolean; kind: string; entryId?: string | undefined },
+    reading: Reading,
+    turns: readonly Turn[],
+  ): SearchHit | undefined {
+    const id = reply.entryId;
+    const last = givenEntries(turns).at(-1);
+    if (!reading.newThing || !reply.answered || reply.kind !== 'fact' || !id || !last) return undefined;
+    const { index, threshold, topicOf } = this.search;
+    const kind = topicOf(last);
+    if (kind === undefined || topicOf(id) === kind) return undefined;
+    const hits = this.search.hitsFor(reading, 5);
+    const best = hits[0]?.score ?? 0;
+    return hits.find(
+      (h) =>
+        topicOf(h.id) === kind &&
+        h.score >= threshold &&
+        h.score >= SAME_KIND_RATIO * best &&
+        reading.entities.every((e) => reading.q.soft.has(e) || index.mentions(h.id, e)) &&
+        this.search.fits(reading, h.id),
+    );
+  }
+
+  /**
+   * The thing a follow-up names that the entry it gets again, one the recent turns gave, never mentions
+   * ("and r1?" after V3's training chips): that entry does not answer it. Undefined otherwise.
+   */
+  repeatsWithout(
+    reply: { answered: boolean; kind: string; entryId?: string | undefined },
+    own: Reading,
+    turns: readonly Turn[],
+    thread: readonly string[],
+  ): string | undefined {
+    const id = reply.entryId;
+    if (!reply.answered || reply.kind !== 'fact' || !id || !givenEntries(turns).includes(id))
+      return undefined;
+    const { index, entries } = this.search;
+    // A thing most entries name (DeepSeek) may go unsaid; R1 or o1, new to the thread, may not.
+    const telling = (e: string) => index.frequency(e) <= entries * MOST_ENTRIES;
+    return own.entities.find((e) => !thread.includes(e) && telling(e) && !index.mentions(id, e));
+  }
+
+  /**
+   * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
+   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
+   * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
+   * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
+   */
+  private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
+    const { index, lexicon } = this.search;
+    if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
+    if (namesSomething(r, lexicon)) return false;
+    const given = givenEntries(turns);
+    const strange = r.q.terms.filter(
+      (t) => lexicon.kind(t) === undefined && !given.some((id) => index.mentions(id, t)),
+    );
+    return strange.length > 0;
+  }
+}
+
+/** The entries the recent turns answered (the answers a follow-up is taken not to ask again). */
+function givenEntries(turns: readonly Turn[]): string[] {
+  return turns
+    .slice(-ASKED_ANEW_TURNS)
+    .filter((t) => t.kind === 'fact' && t.answered && t.entryId)
+    .map((t) => t.entryId as string);
+}
+
+/**
+ * What the caller keeps of a reply for the next question of the conversation: the question, the entry
+ * answered, the calculator's request (for "and on o1?"), the entities named and the aspect asked.
+ */
+export function turnOfReading(reply: Reply, understood: Reading | undefined, text: string): Turn {
+  const turn: Turn = {
+    text: text.slice(0, 500),
+    lang: reply.lang,
+    kind: reply.kind,
+    answered: reply.answered,
+    at: Date.now(),
+  };
+  if (reply.entryId) turn.entryId = reply.entryId;
+  if (reply.confidence !== undefined) turn.confidence = reply.confidence;
+  // The calculator fills its own turn (the request understood, for "and on o1?").
+  if (reply.turn?.calc) turn.calc = reply.turn.calc;
+  if (understood) {
+    const entities = understood.entities.map((e) => e.slice(ENTITY_PREFIX.length));
+    if (entities.length > 0) turn.entities = entities;
+    const aspect = understood.aspects[0] ?? understood.questions[0];
+    if (aspect) turn.aspect = aspect;
+  }
+  return turn;
+}
