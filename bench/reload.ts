@@ -167,7 +167,7 @@ async function main(): Promise<void> {
         },
       },
     ) as unknown as Logger;
-    const holder = new KnowledgeHolder(dir, logger, {}, { limits });
+    const holder = await KnowledgeHolder.open(dir, logger, {}, { limits });
     console.log(machineLine());
     console.log(`knowledge reload while answering, ${holder.current().size} entries, ${RUNS} runs\n`);
     const rows: Rows[] = [];

@@ -7,6 +7,9 @@
  * waits (the floor), the compiled app (`node dist/main.js`), `npm start` (the README's quick start),
  * and the TypeScript source through tsx (how `npm start` used to run). Runs are interleaved so the
  * machine's noise falls on every row alike; ratios are to the bare node of the same run.
+ *
+ * As after `npm ci` in a fresh clone: no .env, so no DATA_DIR — the console chat keeps its records in
+ * memory and writes nothing into the checkout. One more row sets DATA_DIR (records in SQLite there).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +44,8 @@ interface Variant {
   asks: boolean;
   /** Only the time to exit is measured. */
   exits?: boolean;
+  /** Variables set for this row only. */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Sample {
@@ -54,7 +59,7 @@ interface Sample {
 function runOnce(v: Variant, env: NodeJS.ProcessEnv): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(v.cmd, v.args, { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const child = spawn(v.cmd, v.args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...env, ...v.env } });
     const sample: Sample = { readyMs: Number.NaN, answerMs: Number.NaN, rssMb: 0, ussMb: 0, processes: 0 };
     let out = '';
     let err = '';
@@ -110,7 +115,7 @@ async function main(): Promise<void> {
   const runs = parseRuns(process.argv.slice(2));
   if (!isFresh() && !build()) throw new Error('the build failed');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: '', NODE_ENV: 'production' };
   for (const name of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN'])
     env[name] = '';
   for (const name of ['SLACK_SIGNING_SECRET', 'HEALTH_PORT', 'REDIS_URL', 'LOG_LEVEL']) env[name] = '';
@@ -127,6 +132,13 @@ async function main(): Promise<void> {
     },
     { name: 'compiled: node dist/main.js', cmd: node, args: ['dist/main.js'], asks: true },
     { name: 'npm start', cmd: 'npm', args: ['start'], asks: true },
+    {
+      name: 'npm start, DATA_DIR set (SQLite)',
+      cmd: 'npm',
+      args: ['start'],
+      asks: true,
+      env: { DATA_DIR: dataDir },
+    },
     // What `npm start` ran before: the tsx command (a node that starts the app in a second node).
     { name: 'tsx src/main.ts (before)', cmd: node, args: [TSX_CLI, 'src/main.ts'], asks: true },
     ...extraVariants(),

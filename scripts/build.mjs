@@ -3,11 +3,14 @@
 //                                    the last build; a production install (no src/ or no TypeScript,
 //                                    as in the Docker runtime stage) skips quietly
 //   node scripts/build.mjs --force   `npm run build`: compiles anyway; fails on any type error
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+/** node:child_process, loaded only to compile: `npm start` checks freshness without it (2 MB). */
+const spawnSync = (...args) => require('node:child_process').spawnSync(...args);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');

@@ -3,16 +3,16 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { opsRoutes, publicRoutes, type SharedStateStatus } from './ops/health.js';
 import { KnowledgeHolder } from './ops/knowledge.js';
-import { type OpsServer, startOpsServer } from './ops/server.js';
+import type { OpsServer } from './ops/server.js';
 import { Admission } from './services/admission.js';
-import { PolicyHolder } from './services/channel-policy.js';
+import type { PolicyHolder } from './services/channel-policy.js';
+import { ChannelPolicy } from './services/channel-rules.js';
 import { createServices } from './services/index.js';
 import { Insights } from './services/insights.js';
-import { EventJournal } from './services/journal.js';
+import type { EventJournal } from './services/journal.js';
 import { MemoryFeedbackStore, MemoryState } from './services/memory.js';
-import { createMetrics, type Metrics } from './services/metrics.js';
+import type { Metrics } from './services/metrics.js';
 import { LogObserver, Observers } from './services/observer.js';
-import { openRecordStore } from './services/store.js';
 import type { Services, SharedState } from './services/types.js';
 
 /** A running briefbot: its services, the platform adapters it started, and its ops endpoints. */
@@ -37,8 +37,13 @@ export interface Briefbot {
  * default), or on the public port behind METRICS_TOKEN.
  */
 export async function startBriefbot(config: Config, logger: Logger): Promise<Briefbot> {
-  const metrics = createMetrics();
-  const knowledge = new KnowledgeHolder(
+  // Metrics are kept where a port can serve them: the console chat without HEALTH_PORT or OPS_PORT has
+  // no reader for them and does not load prom-client (about 4 MB before the prompt).
+  const metrics =
+    config.discord || config.slack || config.healthPort || config.opsPort
+      ? (await import('./services/metrics.js')).createMetrics()
+      : unreadMetrics();
+  const knowledge = await KnowledgeHolder.open(
     config.knowledgeDir,
     logger.child({ component: 'knowledge' }),
     {
@@ -55,24 +60,33 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
 
   const state = await sharedState(config, logger, metrics);
   const insights = new Insights();
-  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then.
-  const policy = new PolicyHolder(config.channelsFile, logger.child({ component: 'policy' }));
-  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set.
+  // Throws PolicyError (exit 2) when CHANNELS_FILE is invalid: start-up must fail then. The file's
+  // parser (yaml, zod) is imported only when there is a file.
+  const policy: Pick<PolicyHolder, 'current' | 'watch' | 'close'> = config.channelsFile
+    ? new (await import('./services/channel-policy.js')).PolicyHolder(
+        config.channelsFile,
+        logger.child({ component: 'policy' }),
+      )
+    : fixedPolicy(new ChannelPolicy());
+  // The console chat alone writes no records into the checkout unless DATA_DIR (or a database) is set;
+  // it then loads neither SQLite nor PostgreSQL.
   const consoleOnly = !config.discord && !config.slack && !config.dataDirConfigured && !config.databaseUrl;
   const feedback = consoleOnly
     ? Object.assign(new MemoryFeedbackStore(), { close: async () => undefined })
-    : await openRecordStore(
-        {
-          dataDir: config.dataDir,
-          retention: config.retention,
-          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-        },
-        logger.child({ component: 'records' }),
-        metrics.records,
-      ).catch(async (err: Error) => {
-        await state.close();
-        throw err;
-      });
+    : await (await import('./services/store.js'))
+        .openRecordStore(
+          {
+            dataDir: config.dataDir,
+            retention: config.retention,
+            ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+          },
+          logger.child({ component: 'records' }),
+          metrics.records,
+        )
+        .catch(async (err: Error) => {
+          await state.close();
+          throw err;
+        });
   const services = createServices({
     engine: () => knowledge.current(),
     logger,
@@ -112,7 +126,7 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
     }
     if (config.slack) {
       const { startSlack } = await import('./adapters/slack/index.js');
-      journal = new EventJournal(config.dataDir);
+      journal = new (await import('./services/journal.js')).EventJournal(config.dataDir);
       const slack = await startSlack(config.slack, services, {
         port: config.port,
         ...host,
@@ -190,6 +204,34 @@ export async function startBriefbot(config: Config, logger: Logger): Promise<Bri
       await state.close();
     },
   };
+}
+
+/** Opens a port: the server's module (and node:http) loads only then, not for the console chat. */
+const startOpsServer: typeof import('./ops/server.js').startOpsServer = async (...args) =>
+  (await import('./ops/server.js')).startOpsServer(...args);
+
+/** Metrics nobody can read (no port serves them): every count is dropped. */
+function unreadMetrics(): Metrics {
+  const none = () => undefined;
+  return {
+    get registry(): never {
+      throw new Error('no metrics registry: metrics are kept only when a port can serve them');
+    },
+    question: none,
+    setEntries: none,
+    reloaded: none,
+    reloadFailed: none,
+    records: { written: none, dropped: none, writeFailed: none },
+    backpressure: none,
+    sharedStateOutage: none,
+    watchSharedState: none,
+    slackPlainFallback: none,
+  };
+}
+
+/** The built-in policy, when no CHANNELS_FILE is set: nothing to watch. */
+function fixedPolicy(policy: ChannelPolicy): Pick<PolicyHolder, 'current' | 'watch' | 'close'> {
+  return { current: () => policy, watch: () => undefined, close: () => undefined };
 }
 
 /**

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The one place that reads process.env. `loadConfig` validates everything at startup and returns a
  * typed Config, or throws ConfigError with one line per problem (never a secret's value).
@@ -11,93 +9,121 @@ export class ConfigError extends Error {
   }
 }
 
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+// The checks are written out by hand rather than with a schema library: this module loads before the
+// console chat's prompt, and zod alone would add about 14 MB to it.
+
+/** A text variable: blank means unset; `test`, when given, must accept the trimmed value. */
+interface TextRule {
+  kind: 'text';
+  test?: (value: string) => boolean;
+  /** Said when `test` refuses the value (which is never quoted: it may be a secret). */
+  message?: string;
+}
+
+/** A whole number in [min, max]; `fallback` when unset. */
+interface IntRule {
+  kind: 'int';
+  min: number;
+  max: number;
+  fallback: number;
+}
+
+const text = (test?: (value: string) => boolean, message?: string): TextRule =>
+  test ? { kind: 'text', test, message: message ?? '' } : { kind: 'text' };
+
+const int = (min: number, max: number, fallback: number): IntRule => ({ kind: 'int', min, max, fallback });
 
 const httpUrl = (name: string) =>
-  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
-    message: `${name} must be an http(s) address, like https://example.com/api`,
-  });
-
-const intInRange = (name: string, min: number, max: number, fallback: number) =>
-  optionalString.transform((v, ctx) => {
-    if (v === undefined) return fallback;
-    const n = Number(v);
-    if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be an integer between ${min} and ${max}` });
-      return z.NEVER;
-    }
-    return n;
-  });
+  text(
+    (v) => /^https?:\/\/[^\s]+$/.test(v),
+    `${name} must be an http(s) address, like https://example.com/api`,
+  );
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const BOOLEANS = ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'];
 
-const envSchema = z.object({
-  NODE_ENV: optionalString,
-  LOG_LEVEL: optionalString.refine((v) => v === undefined || (LOG_LEVELS as readonly string[]).includes(v), {
-    message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
-  }),
-  PORT: intInRange('PORT', 1, 65535, 3000),
-  HOST: optionalString,
-  KNOWLEDGE_DIR: optionalString,
-  DATA_DIR: optionalString,
-  DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
-    message: 'DISCORD_APPLICATION_ID must be a Discord id (15 to 21 digits)',
-  }),
-  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), {
-    message: 'DISCORD_GUILD_ID must be a Discord id (15 to 21 digits)',
-  }),
+const boolean = (name: string) =>
+  text((v) => BOOLEANS.includes(v.toLowerCase()), `${name} must be one of ${BOOLEANS.join(', ')}`);
+
+const discordId = (name: string) =>
+  text((v) => /^\d{15,21}$/.test(v), `${name} must be a Discord id (15 to 21 digits)`);
+
+/** Every variable, in the order their problems are listed. */
+const RULES = {
+  NODE_ENV: text(),
+  LOG_LEVEL: text(
+    (v) => (LOG_LEVELS as readonly string[]).includes(v),
+    `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`,
+  ),
+  PORT: int(1, 65535, 3000),
+  HOST: text(),
+  KNOWLEDGE_DIR: text(),
+  DATA_DIR: text(),
+  DISCORD_TOKEN: text(),
+  DISCORD_APPLICATION_ID: discordId('DISCORD_APPLICATION_ID'),
+  DISCORD_GUILD_ID: discordId('DISCORD_GUILD_ID'),
   DISCORD_API_URL: httpUrl('DISCORD_API_URL'),
-  DISCORD_MESSAGE_CONTENT: optionalString.refine(
-    (v) => v === undefined || BOOLEANS.includes(v.toLowerCase()),
-    {
-      message: `DISCORD_MESSAGE_CONTENT must be one of ${BOOLEANS.join(', ')}`,
-    },
+  DISCORD_MESSAGE_CONTENT: boolean('DISCORD_MESSAGE_CONTENT'),
+  SLACK_BOT_TOKEN: text(
+    (v) => v.startsWith('xoxb-'),
+    'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
   ),
-  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-    message: 'SLACK_BOT_TOKEN must be a bot token starting with xoxb-',
-  }),
-  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message: 'SLACK_APP_TOKEN must be an app-level token starting with xapp-',
-  }),
-  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: text(
+    (v) => v.startsWith('xapp-'),
+    'SLACK_APP_TOKEN must be an app-level token starting with xapp-',
+  ),
+  SLACK_SIGNING_SECRET: text(),
   SLACK_API_URL: httpUrl('SLACK_API_URL'),
-  SLACK_ADMIN_USERS: optionalString.refine(
-    (v) => v === undefined || v.split(',').every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id.trim())),
-    {
-      message: 'SLACK_ADMIN_USERS must be a comma-separated list of Slack user ids, like U012AB3CD,U045EF6GH',
-    },
+  SLACK_ADMIN_USERS: text(
+    (v) => v.split(',').every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id.trim())),
+    'SLACK_ADMIN_USERS must be a comma-separated list of Slack user ids, like U012AB3CD,U045EF6GH',
   ),
-  CHANNELS_FILE: optionalString,
-  REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
-    message: 'REDIS_URL must be a redis:// or rediss:// address',
-  }),
-  RATE_LIMIT_PER_MINUTE: intInRange('RATE_LIMIT_PER_MINUTE', 1, 10000, 10),
-  CONVERSATION_TTL_MINUTES: intInRange('CONVERSATION_TTL_MINUTES', 1, 1440, 30),
-  HEALTH_PORT: intInRange('HEALTH_PORT', 1, 65535, 0),
-  OPS_PORT: intInRange('OPS_PORT', 1, 65535, 0),
-  OPS_HOST: optionalString,
-  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{16,}$/.test(v), {
-    message: 'METRICS_TOKEN must be at least 16 printable characters without spaces',
-  }),
-  RELOAD: optionalString.refine((v) => v === undefined || BOOLEANS.includes(v.toLowerCase()), {
-    message: `RELOAD must be one of ${BOOLEANS.join(', ')}`,
-  }),
+  CHANNELS_FILE: text(),
+  REDIS_URL: text((v) => /^rediss?:\/\/\S+$/.test(v), 'REDIS_URL must be a redis:// or rediss:// address'),
+  RATE_LIMIT_PER_MINUTE: int(1, 10000, 10),
+  CONVERSATION_TTL_MINUTES: int(1, 1440, 30),
+  HEALTH_PORT: int(1, 65535, 0),
+  OPS_PORT: int(1, 65535, 0),
+  OPS_HOST: text(),
+  METRICS_TOKEN: text(
+    (v) => /^[\x21-\x7e]{16,}$/.test(v),
+    'METRICS_TOKEN must be at least 16 printable characters without spaces',
+  ),
+  RELOAD: boolean('RELOAD'),
   // Data: records store, knowledge caps, backpressure.
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(?:ql)?:\/\/\S+$/.test(v), {
-    message: 'DATABASE_URL must be a postgres:// or postgresql:// address',
-  }),
-  RECORDS_MAX_ROWS: intInRange('RECORDS_MAX_ROWS', 1000, 100_000_000, 1_000_000),
-  RECORDS_RETENTION_DAYS: intInRange('RECORDS_RETENTION_DAYS', 1, 36500, 365),
-  KNOWLEDGE_MAX_FILE_MB: intInRange('KNOWLEDGE_MAX_FILE_MB', 1, 512, 4),
-  KNOWLEDGE_MAX_TOTAL_MB: intInRange('KNOWLEDGE_MAX_TOTAL_MB', 1, 2048, 32),
-  MAX_IN_FLIGHT: intInRange('MAX_IN_FLIGHT', 1, 100_000, 64),
-});
+  DATABASE_URL: text(
+    (v) => /^postgres(?:ql)?:\/\/\S+$/.test(v),
+    'DATABASE_URL must be a postgres:// or postgresql:// address',
+  ),
+  RECORDS_MAX_ROWS: int(1000, 100_000_000, 1_000_000),
+  RECORDS_RETENTION_DAYS: int(1, 36500, 365),
+  KNOWLEDGE_MAX_FILE_MB: int(1, 512, 4),
+  KNOWLEDGE_MAX_TOTAL_MB: int(1, 2048, 32),
+  MAX_IN_FLIGHT: int(1, 100_000, 64),
+} satisfies Record<string, TextRule | IntRule>;
+
+type Env = { [K in keyof typeof RULES]: (typeof RULES)[K] extends IntRule ? number : string | undefined };
+
+/** The validated variables (trimmed, blank as unset, numbers parsed), with one message per problem. */
+function readEnv(env: NodeJS.ProcessEnv): { values: Env; problems: string[] } {
+  const values: Record<string, string | number | undefined> = {};
+  const problems: string[] = [];
+  for (const [name, rule] of Object.entries(RULES) as [string, TextRule | IntRule][]) {
+    const raw = env[name];
+    const v = raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+    if (rule.kind === 'int') {
+      const n = Number(v);
+      if (v === undefined) values[name] = rule.fallback;
+      else if (/^\d+$/.test(v) && Number.isSafeInteger(n) && n >= rule.min && n <= rule.max) values[name] = n;
+      else problems.push(`${name} must be an integer between ${rule.min} and ${rule.max}`);
+    } else {
+      if (v !== undefined && rule.test && !rule.test(v)) problems.push(rule.message ?? `${name} is invalid`);
+      values[name] = v;
+    }
+  }
+  return { values: values as Env, problems };
+}
 
 export interface DiscordConfig {
   token: string;
@@ -181,13 +207,9 @@ function pairingProblems(env: NodeJS.ProcessEnv): string[] {
 
 /** Validates an environment (process.env by default). Throws ConfigError listing every problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message)),
-    ...pairingProblems(env),
-  ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const e = parsed.data;
+  const { values: e, problems } = readEnv(env);
+  problems.push(...pairingProblems(env));
+  if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
     env: e.NODE_ENV ?? 'development',
@@ -234,4 +256,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Every variable loadConfig reads (the .env.example test checks each is documented). */
-export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+export const ENV_VARIABLES: readonly string[] = Object.keys(RULES);

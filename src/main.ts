@@ -2,11 +2,11 @@ import { config as loadDotenv } from 'dotenv';
 import type { Briefbot } from './app.js';
 import { runConsole } from './cli/console.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { KnowledgeError } from './core/index.js';
 import { KnowledgeFilesRefused } from './core/knowledge/files.js';
+import { KnowledgeError } from './core/knowledge/types.js';
 import { createLogger, flushLogger } from './logger.js';
 import { onFatalErrors, onShutdownSignals } from './ops/shutdown.js';
-import { PolicyError } from './services/channel-policy.js';
+import { PolicyError } from './services/channel-rules.js';
 
 /**
  * `npm start` / `node dist/main.js`: validates the configuration (exit 2 with one line per problem),

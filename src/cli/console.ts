@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { t } from '../core/i18n/index.js';
-import { renderText } from '../core/index.js';
+import { renderText } from '../core/render-text.js';
 import { askQuestion } from '../services/pipeline.js';
 import type { Services } from '../services/types.js';
 

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { createEngine, type Engine, KnowledgeError } from '../core/index.js';
+import { createEngine } from '../core/engine.js';
+import type { Engine } from '../core/engine-types.js';
 import {
   DEFAULT_KNOWLEDGE_LIMITS,
   type GatheredFile,
@@ -10,8 +11,7 @@ import {
   KnowledgeFilesRefused,
   type KnowledgeLimits,
 } from '../core/knowledge/files.js';
-import { validateKnowledge } from '../core/knowledge/load.js';
-import type { KnowledgeBase } from '../core/knowledge/types.js';
+import { type KnowledgeBase, KnowledgeError } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
 import { type PreparedEngine, prepareEngine } from '../core/prepare.js';
 
@@ -96,15 +96,24 @@ function write(cacheFile: string, key: string, value: Cached): void {
   }
 }
 
+/** An engine ready to answer, with the knowledge and the lexicon it was built from. */
+export interface StartupEngine {
+  engine: Engine;
+  kb: KnowledgeBase;
+  lexicon: Lexicon;
+}
+
 /**
  * Loads the folder (caps apply) and builds its engine (returned with its knowledge), from the stored
- * result when the files and the code are unchanged. Throws KnowledgeFilesRefused or KnowledgeError, as loadKnowledge does.
+ * result when the files and the code are unchanged. Rejects with KnowledgeFilesRefused or
+ * KnowledgeError, as loadKnowledge throws them. The YAML parser and the knowledge schemas are imported
+ * only when the store misses: a start from the store does not load them (about 15 MB of memory).
  */
-export function loadStartupEngine(
+export async function loadStartupEngine(
   dir: string,
   limits: KnowledgeLimits,
   store: StartupStore = defaultStore(),
-): { engine: Engine; kb: KnowledgeBase; lexicon: Lexicon } {
+): Promise<StartupEngine> {
   const { files, problems } = gatherKnowledgeFiles(dir, limits);
   if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
   const key = store.stamp === undefined ? undefined : keyOf(store.stamp, files);
@@ -118,6 +127,7 @@ export function loadStartupEngine(
       // Stored by another version of the index: built again below.
     }
   }
+  const { validateKnowledge } = await import('../core/knowledge/load.js');
   const v = validateKnowledge(files);
   if (!v.kb) throw new KnowledgeError(v.errors);
   const lexicon = new Lexicon(v.kb.vocabulary);
@@ -128,6 +138,6 @@ export function loadStartupEngine(
 }
 
 /** `npm run build` fills the store for the shipped folder, so the first start after `npm ci` is quick too. */
-export function warmKnowledgeCache(dir: string): void {
-  loadStartupEngine(dir, DEFAULT_KNOWLEDGE_LIMITS);
+export async function warmKnowledgeCache(dir: string): Promise<void> {
+  await loadStartupEngine(dir, DEFAULT_KNOWLEDGE_LIMITS);
 }

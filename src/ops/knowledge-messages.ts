@@ -42,17 +42,21 @@ export interface WorkerFailure {
   emptyFiles: string[];
 }
 
+/** What a valid read brings besides the knowledge: its figures, its prepared index and fingerprints. */
+export interface ReadOutcome extends ReadFigures {
+  ok: true;
+  prepared: PreparedEngine;
+  /** Every entry's fingerprint, in order (for the next reload). */
+  prints: string[];
+  /** The vocabulary's fingerprint: the bot keeps its lexicon when it did not change. */
+  vocabularyPrint: string;
+}
+
 /** The first message: the outcome, and for a valid base everything but its entries. */
 export type WorkerHeader =
-  | (ReadFigures & {
-      ok: true;
-      /** The KnowledgeBase without `entries` and `byId` (they follow in parts). */
+  | (ReadOutcome & {
+      /** The KnowledgeBase without `entries` and `byId` (they follow in parts, those the bot did not hold). */
       kb: Omit<KnowledgeBase, 'entries' | 'byId'>;
-      prepared: PreparedEngine;
-      /** Every entry's fingerprint, in order; those the bot did not hold follow in parts. */
-      prints: string[];
-      /** The vocabulary's fingerprint: the bot keeps its lexicon when it did not change. */
-      vocabularyPrint: string;
       /** Entries sent in parts (the others are the bot's own, unchanged). */
       sent: number;
     })

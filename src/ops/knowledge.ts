@@ -1,17 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { type FSWatcher, statSync, watch } from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { createEngine, type Engine, type KnowledgeBase } from '../core/index.js';
+import { createEngine } from '../core/engine.js';
+import type { Engine } from '../core/engine-types.js';
 import { DEFAULT_KNOWLEDGE_LIMITS, type KnowledgeLimits } from '../core/knowledge/files.js';
-import type { Entry } from '../core/knowledge/types.js';
+import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
-import type { PreparedEngine } from '../core/prepare.js';
 import type { Logger } from '../logger.js';
-import { loadStartupEngine } from './knowledge-cache.js';
+import { startWorker } from '../services/worker-entry.js';
+import { loadStartupEngine, type StartupEngine } from './knowledge-cache.js';
 import {
   entryPrint,
   fingerprint,
-  type ReadFigures,
+  type ReadOutcome,
   type WorkerFailure,
   type WorkerHeader,
   type WorkerPart,
@@ -20,14 +20,8 @@ import {
 
 /** What a reload worker found: the knowledge and its prepared index, or the problems. */
 export type WorkerResponse =
-  | (ReadFigures & {
-      ok: true;
+  | (ReadOutcome & {
       kb: KnowledgeBase;
-      prepared: PreparedEngine;
-      /** Each entry's fingerprint (for the next reload). */
-      prints: string[];
-      /** The vocabulary's fingerprint. */
-      vocabularyPrint: string;
       /** Entries kept from the previous knowledge, unchanged (not sent by the worker). */
       reused: number;
     })
@@ -96,17 +90,27 @@ export class KnowledgeHolder extends EventEmitter {
 
   /**
    * Loads the folder once (caps apply; unchanged files and code come from the start-up store, see
-   * knowledge-cache.ts); throws KnowledgeError when it is invalid (startup must fail then).
+   * knowledge-cache.ts); rejects with KnowledgeError when it is invalid (startup must fail then).
    */
-  constructor(
+  static async open(
+    dir: string,
+    logger: Logger,
+    hooks: ReloadHooks = {},
+    options: KnowledgeOptions = {},
+  ): Promise<KnowledgeHolder> {
+    const start = await loadStartupEngine(dir, options.limits ?? DEFAULT_KNOWLEDGE_LIMITS);
+    return new KnowledgeHolder(dir, logger, hooks, options, start);
+  }
+
+  private constructor(
     readonly dir: string,
     private readonly logger: Logger,
-    private readonly hooks: ReloadHooks = {},
-    private readonly options: KnowledgeOptions = {},
+    private readonly hooks: ReloadHooks,
+    private readonly options: KnowledgeOptions,
+    { engine, kb, lexicon }: StartupEngine,
   ) {
     super();
     this.limits = options.limits ?? DEFAULT_KNOWLEDGE_LIMITS;
-    const { engine, kb, lexicon } = loadStartupEngine(dir, this.limits);
     this.engine = engine;
     this.held = new Map(kb.entries.map((e) => [entryPrint(e), e]));
     this.lexicon = { print: fingerprint(kb.vocabulary), lexicon };
@@ -290,16 +294,8 @@ export function runWorker(
   /** The entries the bot holds now, by fingerprint: the worker sends only the others. */
   held: ReadonlyMap<string, Entry> = new Map(),
 ): Promise<WorkerResponse> {
-  const source = import.meta.url.endsWith('.ts');
-  const url = new URL(source ? './knowledge-worker.ts' : './knowledge-worker.js', import.meta.url);
-  // From source (tsx in development, vitest), the worker registers tsx's loader before importing the
-  // TypeScript file; compiled, it is plain JavaScript.
-  const entry: string | URL = source
-    ? `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`
-    : url;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, {
-      ...(source ? { eval: true } : {}),
+    const worker = startWorker(import.meta.url, 'knowledge-worker', {
       workerData: { dir, limits, known: [...held.keys()] } satisfies WorkerRequest,
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 512 },
       stdout: false,

@@ -1,10 +1,19 @@
 import { readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../core/lang.js';
-import type { Reply } from '../core/reply.js';
 import type { Logger } from '../logger.js';
-import type { Platform } from './types.js';
+import { BUILT_IN, ChannelPolicy, type ChannelRule, PolicyError } from './channel-rules.js';
+
+export {
+  AUTO_CONFIDENCE,
+  type ChannelMode,
+  ChannelPolicy,
+  type ChannelRule,
+  confidentEnough,
+  type EscalationTarget,
+  PolicyError,
+  type Visibility,
+} from './channel-rules.js';
 
 /**
  * Where and when the bot speaks, per channel: one YAML file (CHANNELS_FILE), validated at start-up
@@ -15,36 +24,6 @@ import type { Platform } from './types.js';
  * - `auto`: also messages that look like questions for it, answered only with high confidence;
  * - `quiet`: slash commands only, replies private.
  */
-export type ChannelMode = 'mention' | 'auto' | 'quiet';
-export type Visibility = 'public' | 'private';
-
-/** Where "Ask a person" posts: a Slack channel (optionally pinging a user group), a Discord channel (optionally a role). */
-export interface EscalationTarget {
-  channel: string;
-  /** Slack user group id (S…) or Discord role id to mention in the post. */
-  mention?: string;
-}
-
-export interface ChannelRule {
-  mode: ChannelMode;
-  visibility: Visibility;
-  languages: Lang[];
-  escalation?: EscalationTarget;
-}
-
-/** Confidence an `auto` channel needs before the bot speaks unasked. */
-export const AUTO_CONFIDENCE = 0.8;
-
-/**
- * What an `auto` channel lets the bot post unasked (every platform): a confident fact, or a
- * calculation. Refusals, help, small talk and notices are never posted there.
- */
-export function confidentEnough(reply: Reply): boolean {
-  if (!reply.answered) return false;
-  if (reply.kind === 'cost' || reply.kind === 'training') return true;
-  return reply.kind === 'fact' && (reply.confidence ?? 0) >= AUTO_CONFIDENCE;
-}
-
 /** Largest policy file read: a policy is a few kilobytes. */
 export const MAX_POLICY_BYTES = 256 * 1024;
 
@@ -84,15 +63,6 @@ const policySchema = z.strictObject({
 
 type RuleData = z.infer<z.ZodObject<typeof ruleFields>>;
 
-export class PolicyError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid channel policy:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    this.name = 'PolicyError';
-  }
-}
-
-const BUILT_IN: ChannelRule = { mode: 'mention', visibility: 'public', languages: ['en', 'fr'] };
-
 function merge(base: ChannelRule, data: RuleData): ChannelRule {
   const rule: ChannelRule = {
     mode: data.mode ?? base.mode,
@@ -103,38 +73,6 @@ function merge(base: ChannelRule, data: RuleData): ChannelRule {
   if (escalation) rule.escalation = { ...escalation };
   if (rule.mode === 'quiet') rule.visibility = 'private';
   return Object.freeze(rule);
-}
-
-/** The rules in force: one per listed channel, the default for every other. */
-export class ChannelPolicy {
-  private readonly rules = new Map<string, ChannelRule>();
-
-  constructor(
-    readonly defaultRule: ChannelRule = BUILT_IN,
-    channels: { id: string; platform?: Platform; rule: ChannelRule }[] = [],
-  ) {
-    for (const c of channels) {
-      if (c.platform) this.rules.set(`${c.platform}:${c.id}`, c.rule);
-      else {
-        this.rules.set(`slack:${c.id}`, c.rule);
-        this.rules.set(`discord:${c.id}`, c.rule);
-      }
-    }
-  }
-
-  /** The rule of a channel; DMs and unknown channels get the default. */
-  forChannel(platform: Platform, channelId: string | null | undefined): ChannelRule {
-    if (!channelId) return this.defaultRule;
-    return this.rules.get(`${platform}:${channelId}`) ?? this.defaultRule;
-  }
-
-  /** Channel ids set to `auto` on one platform (said at start-up). */
-  autoChannels(platform: Platform): string[] {
-    const prefix = `${platform}:`;
-    return [...this.rules]
-      .filter(([key, rule]) => key.startsWith(prefix) && rule.mode === 'auto')
-      .map(([key]) => key.slice(prefix.length));
-  }
 }
 
 /** Parses and validates a policy file's text; throws PolicyError listing every problem. */

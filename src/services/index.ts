@@ -2,7 +2,7 @@ import { type ChartRenderer, createChartRenderer } from '../charts/index.js';
 import type { Engine } from '../core/engine-types.js';
 import type { Logger } from '../logger.js';
 import { Admission } from './admission.js';
-import { ChannelPolicy } from './channel-policy.js';
+import { ChannelPolicy } from './channel-rules.js';
 import { ConversationStore } from './conversations.js';
 import type { Insights } from './insights.js';
 import { MemoryFeedbackStore, MemoryState } from './memory.js';

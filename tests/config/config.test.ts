@@ -63,6 +63,54 @@ describe('loadConfig', () => {
     expect(socket.slack?.mode).toBe('socket');
   });
 
+  it('names the variable of every refused value, in the order of the variables, without quoting it', () => {
+    const bad = 'not-valid-9f2c';
+    const env = {
+      LOG_LEVEL: bad,
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: bad,
+      DISCORD_GUILD_ID: bad,
+      DISCORD_API_URL: bad,
+      DISCORD_MESSAGE_CONTENT: bad,
+      SLACK_BOT_TOKEN: bad,
+      SLACK_APP_TOKEN: bad,
+      SLACK_API_URL: bad,
+      SLACK_ADMIN_USERS: bad,
+      REDIS_URL: bad,
+      METRICS_TOKEN: bad,
+      RELOAD: bad,
+      DATABASE_URL: bad,
+      RECORDS_MAX_ROWS: bad,
+    };
+    let problems: string[] = [];
+    try {
+      loadConfig(env);
+    } catch (err) {
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems.map((p) => p.split(' ')[0])).toEqual(
+      Object.keys(env).filter((k) => k !== 'DISCORD_TOKEN'),
+    );
+    expect(problems.join('\n')).not.toContain(bad);
+    // The same values, well-formed, pass (trimmed).
+    const good = loadConfig({
+      LOG_LEVEL: ' debug ',
+      DISCORD_TOKEN: 't',
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      DISCORD_MESSAGE_CONTENT: 'YES',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_ADMIN_USERS: 'U012AB3CD, W045EF6GH',
+      REDIS_URL: 'rediss://cache:6380',
+      METRICS_TOKEN: 'abcdefghijklmnop',
+      RECORDS_MAX_ROWS: '1000',
+    });
+    expect(good.logLevel).toBe('debug');
+    expect(good.discord?.messageContent).toBe(true);
+    expect(good.slack?.adminUsers).toEqual(['U012AB3CD', 'W045EF6GH']);
+    expect(good.retention.maxRows).toBe(1000);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '  ', DISCORD_TOKEN: '' }).port).toBe(3000);
   });

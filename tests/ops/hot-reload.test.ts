@@ -17,11 +17,11 @@ describe('hot reload of the knowledge folder', () => {
   let lines: Record<string, unknown>[];
   const metrics = createMetrics({ defaults: false });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     kb = knowledgeCopy();
     const captured = capturedLogger();
     lines = captured.lines;
-    holder = new KnowledgeHolder(kb.dir, captured.logger, {
+    holder = await KnowledgeHolder.open(kb.dir, captured.logger, {
       reloaded: (n) => {
         metrics.setEntries(n);
         metrics.reloaded();

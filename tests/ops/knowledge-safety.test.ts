@@ -36,11 +36,11 @@ describe('knowledge caps and file types', () => {
   let kb: ReturnType<typeof knowledgeCopy>;
   let holder: KnowledgeHolder;
   let lines: Record<string, unknown>[];
-  beforeEach(() => {
+  beforeEach(async () => {
     kb = knowledgeCopy();
     const captured = capturedLogger();
     lines = captured.lines;
-    holder = new KnowledgeHolder(
+    holder = await KnowledgeHolder.open(
       kb.dir,
       captured.logger,
       {},
@@ -95,7 +95,9 @@ describe('knowledge caps and file types', () => {
     if (!result.ok)
       expect(result.problems.join('\n')).toContain('pipe.yaml: not a regular file (a FIFO): refused');
     // Start-up refuses it too, with a clear error, instead of hanging.
-    expect(() => new KnowledgeHolder(kb.dir, capturedLogger().logger)).toThrow(KnowledgeFilesRefused);
+    await expect(KnowledgeHolder.open(kb.dir, capturedLogger().logger)).rejects.toThrow(
+      KnowledgeFilesRefused,
+    );
   });
 
   it('a symlink loop and a folder named *.yaml are refused; a symlink to a regular file is read', async () => {
@@ -131,11 +133,11 @@ describe('the watch', () => {
   let kb: ReturnType<typeof knowledgeCopy>;
   let holder: KnowledgeHolder;
   let lines: Record<string, unknown>[];
-  beforeEach(() => {
+  beforeEach(async () => {
     kb = knowledgeCopy();
     const captured = capturedLogger();
     lines = captured.lines;
-    holder = new KnowledgeHolder(kb.dir, captured.logger);
+    holder = await KnowledgeHolder.open(kb.dir, captured.logger);
     holder.watch();
   });
   afterEach(() => {

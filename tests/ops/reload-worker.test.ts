@@ -106,7 +106,7 @@ describe('reload worker', () => {
   });
 
   it('the swapped engine answers exactly as one built on the main thread', async () => {
-    const holder = new KnowledgeHolder(kb.dir, capturedLogger().logger);
+    const holder = await KnowledgeHolder.open(kb.dir, capturedLogger().logger);
     const before = holder.current();
     const result = await holder.reload();
     expect(result).toEqual({ ok: true, entries: before.size });
@@ -122,7 +122,7 @@ describe('reload worker', () => {
   });
 
   it('a vocabulary edit gets a new lexicon: the swapped engine still answers as one built afresh', async () => {
-    const holder = new KnowledgeHolder(kb.dir, capturedLogger().logger);
+    const holder = await KnowledgeHolder.open(kb.dir, capturedLogger().logger);
     const vocabulary = path.join(kb.dir, 'vocabulary.yaml');
     const text = readFileSync(vocabulary, 'utf8');
     // "nvidia" becomes a stop word: questions about it read differently.
@@ -139,7 +139,7 @@ describe('reload worker', () => {
 
   it('the old engine answers while the worker builds, until the swap', async () => {
     const { logger, lines } = capturedLogger();
-    const holder = new KnowledgeHolder(kb.dir, logger);
+    const holder = await KnowledgeHolder.open(kb.dir, logger);
     const before = holder.current();
     const market = path.join(kb.dir, 'market.yaml');
     const text = readFileSync(market, 'utf8');
@@ -183,7 +183,7 @@ describe('reload worker', () => {
       if (r.ok && damage) r.prepared.index.variantWeight = r.prepared.index.variantWeight.subarray(1);
       return r;
     };
-    const holder = new KnowledgeHolder(kb.dir, logger, {}, { load });
+    const holder = await KnowledgeHolder.open(kb.dir, logger, {}, { load });
     const before = holder.current();
     const result = await holder.reload();
     expect(result.ok).toBe(false);

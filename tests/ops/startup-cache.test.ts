@@ -36,7 +36,7 @@ describe('start-up knowledge store', () => {
   let tmp: ReturnType<typeof tempDir>;
   let store: StartupStore;
   const written = () => statSync(store.file, { throwIfNoEntry: false })?.mtimeMs;
-  const load = () => loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, store).engine;
+  const load = async () => (await loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, store)).engine;
   const fresh = () => answers(createEngine(loadKnowledge(kb.dir)));
 
   beforeEach(() => {
@@ -49,44 +49,46 @@ describe('start-up knowledge store', () => {
     tmp.cleanup();
   });
 
-  it('answers from the store exactly as from the files, and stores nothing without a build', () => {
+  it('answers from the store exactly as from the files, and stores nothing without a build', async () => {
     expect(
-      answers(loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, { ...store, stamp: undefined }).engine),
+      answers(
+        (await loadStartupEngine(kb.dir, DEFAULT_KNOWLEDGE_LIMITS, { ...store, stamp: undefined })).engine,
+      ),
     ).toEqual(fresh());
     expect(written()).toBeUndefined();
 
-    expect(answers(load())).toEqual(fresh());
+    expect(answers(await load())).toEqual(fresh());
     const first = written();
     expect(first).toBeDefined();
-    const fromStore = load();
+    const fromStore = await load();
     expect(written()).toBe(first);
     expect(answers(fromStore)).toEqual(fresh());
   });
 
-  it('reads the files again when one changes, or when the build does', () => {
-    load();
+  it('reads the files again when one changes, or when the build does', async () => {
+    await load();
     const market = path.join(kb.dir, 'market.yaml');
     writeFileSync(market, readFileSync(market, 'utf8').replace(ORIGINAL, `EDITED ${ORIGINAL}`));
-    expect(load().answer({ text: QUESTIONS[0] as string }).body).toContain(`EDITED ${ORIGINAL}`);
+    expect((await load()).answer({ text: QUESTIONS[0] as string }).body).toContain(`EDITED ${ORIGINAL}`);
 
     const before = readFileSync(store.file);
     store = { ...store, stamp: 'build 2' };
-    expect(answers(load())).toEqual(fresh());
+    expect(answers(await load())).toEqual(fresh());
     expect(readFileSync(store.file).equals(before)).toBe(false);
   });
 
-  it('a damaged store is read around, and invalid files fail as always', () => {
-    load();
+  it('a damaged store is read around, and invalid files fail as always', async () => {
+    await load();
     const bytes = readFileSync(store.file);
     bytes[bytes.length - 10] = (bytes[bytes.length - 10] as number) ^ 0xff;
     writeFileSync(store.file, bytes);
-    expect(answers(load())).toEqual(fresh());
+    expect(answers(await load())).toEqual(fresh());
 
     writeFileSync(store.file, 'garbage');
-    expect(answers(load())).toEqual(fresh());
+    expect(answers(await load())).toEqual(fresh());
 
     const market = path.join(kb.dir, 'market.yaml');
     writeFileSync(market, readFileSync(market, 'utf8').replace('- id: nasdaq-drop', '- id: selloff-date'));
-    expect(() => load()).toThrow(KnowledgeError);
+    await expect(load()).rejects.toThrow(KnowledgeError);
   });
 });
