@@ -1,0 +1,48 @@
+/**
+ * The load driver of `npm run bench:discord`, in a process of its own: the local Discord server of the
+ * tests (gateway and REST) and a closed loop of /ask interactions. It times each from the gateway
+ * dispatch to the interaction callback it receives, so the bot's process does nothing but be the bot.
+ * Messages (IPC): → {cmd: 'round', questions, inFlight} ← {lat, wallMs}; → {cmd: 'close'}.
+ */
+import { slashCommand } from '../tests/helpers/discord-interactions.js';
+import { DiscordTestServer, type RecordedRequest } from '../tests/helpers/discord-server.js';
+
+const server = await DiscordTestServer.start();
+const waiting = new Map<string, () => void>();
+server.on('request', (r: RecordedRequest) => {
+  if (r.method !== 'POST') return;
+  const m = /^\/api\/v10\/interactions\/(\d+)\//.exec(r.path);
+  const done = m ? waiting.get(m[1] as string) : undefined;
+  if (done) done();
+});
+
+async function round(questions: string[], inFlight: number): Promise<{ lat: number[]; wallMs: number }> {
+  const lat: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  async function worker(): Promise<void> {
+    while (next < questions.length) {
+      const interaction = slashCommand(server.applicationId, 'ask', {
+        question: questions[next++] as string,
+      });
+      const t0 = performance.now();
+      await new Promise<void>((resolve) => {
+        waiting.set(interaction.id, resolve);
+        server.interact(interaction);
+      });
+      waiting.delete(interaction.id);
+      lat.push(performance.now() - t0);
+    }
+  }
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  // The server keeps every request for the tests; a bench round only needs the latencies.
+  server.requests.length = 0;
+  return { lat, wallMs: performance.now() - started };
+}
+
+process.on('message', (msg: { cmd: string; questions?: string[]; inFlight?: number }) => {
+  if (msg.cmd === 'round')
+    void round(msg.questions ?? [], msg.inFlight ?? 1).then((r) => process.send?.({ round: r }));
+  if (msg.cmd === 'close') void server.close().then(() => process.exit(0));
+});
+process.send?.({ ready: { apiUrl: server.apiUrl, applicationId: server.applicationId } });
