@@ -22,9 +22,9 @@ if (port) {
     queue = queue.then(async () => {
       try {
         const png = await renderPng(request.chart);
-        // Transferred when the PNG owns its memory whole; a slice of a shared pool is copied first.
-        const own = png.byteOffset === 0 && png.byteLength === png.buffer.byteLength;
-        const bytes = own ? new Uint8Array(png.buffer, 0, png.byteLength) : new Uint8Array(png);
+        // Copied into memory of its own, then transferred: the renderer's buffer may be a slice of a
+        // shared pool or memory owned by the native addon, which Node 24 refuses to transfer.
+        const bytes = new Uint8Array(png);
         port.postMessage({ id: request.id, png: bytes } satisfies ChartResponse, [
           bytes.buffer as ArrayBuffer,
         ]);
