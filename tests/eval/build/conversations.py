@@ -3,7 +3,9 @@
 knowledge/prices.yaml and /work/shared/reference/facts.md (see the comment on each cost turn).
 Turn tuple: (text, lang, role, expect[, extra dict]). Roles: start, follow-up, meta, switch, off-topic.
 Run: python3 tests/eval/build/conversations.py"""
-import json, os
+import os
+
+from convlib import conversation, write
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'conversations.jsonl')
@@ -13,17 +15,7 @@ def usd(v, note=''):
 
 C = []
 def conv(cid, category, turns, locale=None):
-    t = []
-    for x in turns:
-        text, lang, role, expect = x[:4]
-        d = {'text': text, 'lang': lang, 'role': role, 'expect': expect}
-        if len(x) > 4:
-            d.update(x[4])
-        t.append(d)
-    c = {'id': cid, 'category': category, 'turns': t}
-    if locale:
-        c['locale'] = locale
-    C.append(c)
+    C.append(conversation(cid, category, turns, locale))
 
 # --- facts: new aspect for the same entity, "why?", "source?", language switches ---
 conv('en-nvidia-why', 'fact-follow-up', [
@@ -442,9 +434,7 @@ conv('t2-fr-heure', 'off-topic', [
 OUT2 = os.path.join(HERE, '..', 'conversations-threads.jsonl')
 for path, convs in ((OUT, [c for c in C if not c['id'].startswith('t2-')]),
                     (OUT2, [c for c in C if c['id'].startswith('t2-')])):
-    with open(path, 'w', encoding='utf8') as f:
-        for c in convs:
-            f.write(json.dumps(c, ensure_ascii=False) + '\n')
+    write(path, convs)
     turns = sum(len(c['turns']) for c in convs)
     print(os.path.basename(path) + ':', len(convs), 'conversations,', turns, 'turns;',
           sum(1 for c in convs if c['turns'][0]['lang'] == 'fr'), 'start in French')

@@ -4,24 +4,16 @@ by the conv3 session BEFORE the set was first run (short, sloppy turns: "link?",
 déjà ?", "no I meant R1", people talking to each other mid-thread, topic switches). Misses are kept as
 they came. Turn tuple: (text, lang, role, expect[, extra]). Roles: start, follow-up, meta, switch, off-topic.
 Run: python3 tests/eval/build/conversations_chat.py"""
-import json, os
+import os
+
+from convlib import conversation, write
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'conversations-chat.jsonl')
 SRC = {'needsSource': True}
 C = []
 def conv(cid, category, turns, locale=None):
-    t = []
-    for x in turns:
-        text, lang, role, expect = x[:4]
-        d = {'text': text, 'lang': lang, 'role': role, 'expect': expect}
-        if len(x) > 4:
-            d.update(x[4])
-        t.append(d)
-    c = {'id': cid, 'category': category, 'turns': t}
-    if locale:
-        c['locale'] = locale
-    C.append(c)
+    C.append(conversation(cid, category, turns, locale))
 
 conv('c3-en-600b', 'fact-follow-up', [
     ('did nvidia really lose like 600 billion in one day?', 'en', 'start', 'nvidia-market-cap'),
@@ -172,7 +164,5 @@ conv('c3-en-article', 'meta', [
     ('tl;dr', 'en', 'meta', 'nvidia-drop'),
 ])
 
-with open(OUT, 'w', encoding='utf8') as f:
-    for c in C:
-        f.write(json.dumps(c, ensure_ascii=False) + '\n')
+write(OUT, C)
 print(len(C), 'conversations,', sum(len(c['turns']) for c in C), 'turns')
