@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mentionEvent, postEvent, SIGNING_SECRET } from '../helpers/slack-requests.js';
-import { SlackServer, waitFor } from '../helpers/slack-server.js';
-import { cleanEnv, freePort, type MainProcess, spawnMain } from '../ops/spawn-main.js';
-import { tempDir } from '../ops/support.js';
+import { mentionEvent, postEvent } from '../helpers/slack-requests.js';
+import { type SlackServer, waitFor } from '../helpers/slack-server.js';
+import { type Cleanups, startSlackMain } from '../ops/slack-main.js';
+import type { MainProcess } from '../ops/spawn-main.js';
 
 /**
  * Attack battery against the real app (src/main.ts in Slack HTTP mode, its own process, so its RSS is
@@ -37,30 +37,13 @@ const MAX_GROWTH_NEAR_LIMIT_MB = 130;
 let slack: SlackServer;
 let main: MainProcess;
 let port: number;
-let data: { dir: string; cleanup(): void };
+const cleanups: Cleanups = [];
 
 beforeAll(async () => {
-  slack = await SlackServer.start();
-  data = tempDir();
-  port = await freePort();
-  main = spawnMain(
-    cleanEnv({
-      SLACK_BOT_TOKEN: 'xoxb-attack-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: data.dir,
-      LOG_LEVEL: 'info',
-      NODE_ENV: 'production',
-    }),
-  );
-  await main.waitForLog('briefbot started');
+  ({ main, slack, port } = await startSlackMain(cleanups));
 });
 afterAll(async () => {
-  await main?.kill();
-  await slack?.close();
-  data?.cleanup();
+  for (const done of cleanups.splice(0).reverse()) await done();
 });
 
 async function healthy(): Promise<boolean> {
