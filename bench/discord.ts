@@ -10,10 +10,14 @@
  * round by round, so a ratio compares figures measured seconds apart. Production logging (pino at info,
  * to /dev/null) and the in-memory shared state; rate limiting effectively off (it is not what is measured).
  *
- *   npm run bench:discord -- --rounds 3 --n 500 --in-flight 50
+ *   npm run bench:discord -- --rounds 3 --n 500 --in-flight 50 [--profile]
+ *
+ * `--profile` writes a CPU profile of the bench process's main thread for each measured round into
+ * bench/profiles/discord/ (<bot>-<round>.cpuprofile).
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { startDiscord } from '../src/adapters/discord/index.js';
@@ -29,6 +33,7 @@ const argv = process.argv.slice(2);
 const ROUNDS = intArg(argv, 'rounds', 3, 20);
 const N = intArg(argv, 'n', 500, 20_000);
 const IN_FLIGHT = intArg(argv, 'in-flight', 50, 1_000);
+const PROFILE = argv.includes('--profile');
 const TOKEN = 'bench-token.not-a-secret';
 
 interface Driver {
@@ -119,11 +124,26 @@ async function bare(): Promise<Bot> {
   };
 }
 
-/** One round, and the bot process's CPU it took (ms per interaction). */
-async function round(bot: Bot, questions: string[]) {
+let profiler: Session | undefined;
+const PROFILE_DIR = path.resolve('bench/profiles/discord');
+
+/** One round, and the bot process's CPU it took (ms per interaction); profiled when `profileAs` is set. */
+async function round(bot: Bot, questions: string[], profileAs?: string) {
+  if (profileAs && !profiler) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  if (profileAs) await profiler?.post('Profiler.start');
   const cpu0 = process.cpuUsage();
   const r = await bot.driver.round(questions);
   const cpu = process.cpuUsage(cpu0);
+  if (profileAs && profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(path.join(PROFILE_DIR, `${profileAs}.cpuprofile`), JSON.stringify(profile));
+  }
   return { ...r, cpuMs: (cpu.user + cpu.system) / 1000 / questions.length };
 }
 
@@ -141,7 +161,8 @@ async function main(): Promise<void> {
     for (const b of order) {
       const qs = pool.slice(offset, offset + N);
       offset += N;
-      const { lat, wallMs, cpuMs } = await round(b, qs);
+      const name = b.name.replace(/[^a-z]+/g, '-');
+      const { lat, wallMs, cpuMs } = await round(b, qs, PROFILE ? `${name}-${r + 1}` : undefined);
       const sorted = sortedCopy(lat);
       const res = results.get(b.name);
       res?.p50.push(percentile(sorted, 50));
