@@ -3,25 +3,27 @@
  * tests (gateway and REST) and a closed loop of /ask interactions. It times each from the gateway
  * dispatch to the interaction callback it receives, so the bot's process does nothing but be the bot.
  * Messages (IPC): → {cmd: 'session'} ← {session: true} once a bot's gateway session is ready;
- * → {cmd: 'round', questions, inFlight} ← {round: {lat, wallMs, cpuMs}}; → {cmd: 'close'}.
+ * → {cmd: 'round', questions, inFlight} ← {round: {lat, withFile, wallMs, cpuMs}}; → {cmd: 'close'}.
  */
 import { slashCommand } from '../tests/helpers/discord-interactions.js';
 import { DiscordTestServer, type RecordedRequest } from '../tests/helpers/discord-server.js';
 
 const server = await DiscordTestServer.start();
-const waiting = new Map<string, () => void>();
+const waiting = new Map<string, (r: RecordedRequest) => void>();
 server.on('request', (r: RecordedRequest) => {
   if (r.method !== 'POST') return;
   const m = /^\/api\/v10\/interactions\/(\d+)\//.exec(r.path);
   const done = m ? waiting.get(m[1] as string) : undefined;
-  if (done) done();
+  if (done) done(r);
 });
 
 async function round(
   questions: string[],
   inFlight: number,
-): Promise<{ lat: number[]; wallMs: number; cpuMs: number }> {
+): Promise<{ lat: number[]; withFile: boolean[]; wallMs: number; cpuMs: number }> {
   const lat: number[] = [];
+  /** Whether each reply carried a file (a chart's PNG): those wait for the chart to be drawn. */
+  const withFile: boolean[] = [];
   let next = 0;
   const cpu0 = process.cpuUsage();
   const started = performance.now();
@@ -31,12 +33,13 @@ async function round(
         question: questions[next++] as string,
       });
       const t0 = performance.now();
-      await new Promise<void>((resolve) => {
+      const callback = await new Promise<RecordedRequest>((resolve) => {
         waiting.set(interaction.id, resolve);
         server.interact(interaction);
       });
       waiting.delete(interaction.id);
       lat.push(performance.now() - t0);
+      withFile.push((callback.files?.length ?? 0) > 0);
     }
   }
   await Promise.all(Array.from({ length: inFlight }, worker));
@@ -44,7 +47,7 @@ async function round(
   const cpu = process.cpuUsage(cpu0);
   // The server keeps every request for the tests; a bench round only needs the latencies.
   server.requests.length = 0;
-  return { lat, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { lat, withFile, wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 process.on('message', (msg: { cmd: string; questions?: string[]; inFlight?: number }) => {

@@ -45,6 +45,7 @@ const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 interface RoundResult {
   lat: number[];
+  withFile: boolean[];
   wallMs: number;
   cpuMs: number;
 }
@@ -221,9 +222,18 @@ async function main(): Promise<void> {
   if (PROFILE) rmSync(PROFILE_DIR, { recursive: true, force: true });
   const bots = [await briefbot(), await bare()];
   const pool = takeVariants(evalQuestions(), N * ROUNDS * 2 + 2 * WARMUP, 11).map((q) => q.question);
-  type Series = { p50: number[]; p99: number[]; rate: number[]; cpu: number[]; driver: number[] };
+  type Series = {
+    p50: number[];
+    p99: number[];
+    p99NoFile: number[];
+    files: number[];
+    rate: number[];
+    cpu: number[];
+    driver: number[];
+  };
   const results = new Map<string, Series>();
-  for (const b of bots) results.set(b.name, { p50: [], p99: [], rate: [], cpu: [], driver: [] });
+  for (const b of bots)
+    results.set(b.name, { p50: [], p99: [], p99NoFile: [], files: [], rate: [], cpu: [], driver: [] });
   // Warm-up: connections, JIT, the engine's lazy lists, the cache of charts (its own questions, never measured).
   let offset = 0;
   for (const b of bots) {
@@ -236,11 +246,13 @@ async function main(): Promise<void> {
     for (const b of order) {
       const qs = pool.slice(offset, offset + N);
       offset += N;
-      const { lat, wallMs, botCpu, driverCpu } = await round(b, qs);
+      const { lat, withFile, wallMs, botCpu, driverCpu } = await round(b, qs);
       const sorted = sortedCopy(lat);
       const res = results.get(b.name) as Series;
       res.p50.push(percentile(sorted, 50));
       res.p99.push(percentile(sorted, 99));
+      res.p99NoFile.push(percentile(sortedCopy(lat.filter((_, i) => !withFile[i])), 99));
+      res.files.push(withFile.filter(Boolean).length / lat.length);
       res.rate.push((lat.length / wallMs) * 1000);
       res.cpu.push(botCpu);
       res.driver.push(driverCpu);
@@ -264,6 +276,8 @@ async function main(): Promise<void> {
       b.name,
       mm(res.p50),
       mm(res.p99),
+      mm(res.p99NoFile),
+      `${(median(res.files) * 100).toFixed(0)}%`,
       mm(res.rate, 0),
       mm(res.cpu, 3),
       mm(res.driver, 3),
@@ -278,6 +292,8 @@ async function main(): Promise<void> {
         'bot',
         'callback p50 ms',
         'callback p99 ms',
+        'p99 without a chart',
+        'with a chart',
         'interactions/s',
         'bot CPU ms / interaction',
         'driver CPU ms / interaction',
