@@ -187,6 +187,26 @@ describe('gaps name what is missing, for the thing asked about', () => {
   });
 });
 
+describe('qualifiers and "latest"', () => {
+  it('reads past qualifiers that say nothing of what is asked', () => {
+    // Unknown words weigh like unknown names: a qualifier must not count as one.
+    const plain = ask('Pourquoi DeepSeek est une avancée ?');
+    const qualified = ask('Pourquoi DeepSeek est une avancée majeure ?');
+    expect(qualified.entryId).toBe(plain.entryId);
+    expect(qualified.confidence).toBeCloseTo(plain.confidence ?? 0, 2);
+  });
+
+  it('says the sources stop in early 2025 when asked for the latest model, in both languages', () => {
+    for (const text of ["what's the latest deepseek model?", 'c’est quoi le dernier modèle de deepseek ?']) {
+      const reply = ask(text);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toMatch(/2025/);
+      expect(reply.body).toMatch(/R1/);
+    }
+    expect(ask('c’est quoi le dernier modèle de deepseek ?').lang).toBe('fr');
+  });
+});
+
 describe('filler and ways of saying "how they differ"', () => {
   it('drops "en vrai" and reads "distinguishes / diffère" as a difference', () => {
     expect(ask('C’est quoi R1, en vrai ?').entryId).toBe(ask('C’est quoi R1 ?').entryId);
