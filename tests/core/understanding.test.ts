@@ -196,6 +196,11 @@ describe('qualifiers and "latest"', () => {
     expect(qualified.confidence).toBeCloseTo(plain.confidence ?? 0, 2);
   });
 
+  it('reads "open source" as openness, not as a request for sources', () => {
+    expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
+    expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
+  });
+
   it('says the sources stop in early 2025 when asked for the latest model, in both languages', () => {
     for (const text of ["what's the latest deepseek model?", 'c’est quoi le dernier modèle de deepseek ?']) {
       const reply = ask(text);
