@@ -196,6 +196,15 @@ describe('qualifiers and "latest"', () => {
     expect(qualified.confidence).toBeCloseTo(plain.confidence ?? 0, 2);
   });
 
+  it('reads "when" in the middle of a statement as joining two clauses, not as asking a date', () => {
+    const headline = engine.answer({ text: 'DeepSeek-R1 - Quand l’IA apprend à raisonner toute seule' });
+    expect(headline.entryId).not.toBe('r1-release');
+    // Asked, at the start or the end, or with a question mark, it still asks when.
+    expect(ask('quand est sorti R1').entryId).toBe('r1-release');
+    expect(ask('R1 est sorti quand').entryId).toBe('r1-release');
+    expect(ask('DeepSeek a lancé R1, c’était quand ?').entryId).toBe('r1-release');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
@@ -626,6 +635,16 @@ describe('the vocabulary file is validated like the rest', () => {
     );
     expect(
       lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),
+    ).toBe(true);
+  });
+
+  it('names a conjunction that is not one of its concept’s words', () => {
+    const broken = withVocabulary((text) =>
+      text.replace('conjunctions: [when, quand]', 'conjunctions: [when, lorsque]'),
+    );
+    const lines = validateKnowledge(broken).errors.map(formatProblem);
+    expect(
+      lines.some((l) => l.startsWith('vocabulary.yaml, entry "when"') && l.includes('conjunctions')),
     ).toBe(true);
   });
 
