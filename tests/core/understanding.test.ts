@@ -205,6 +205,13 @@ describe('qualifiers and "latest"', () => {
     expect(ask('DeepSeek a lancé R1, c’était quand ?').entryId).toBe('r1-release');
   });
 
+  it('reads "leads" of a headline as a verb, and "been around" as asking since when', () => {
+    expect(ask('Nvidia leads tech rout').entryId).not.toBe('timeline');
+    expect(ask('who leads DeepSeek?').entryId).toBe('founder');
+    expect(ask('how long has deepseek been around?').entryId).toBe('founding-date');
+    expect(ask('deepseek existe depuis combien de temps ?').entryId).toBe('founding-date');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
