@@ -184,6 +184,10 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
     const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
     expect(nvidia.body).not.toContain("DeepSeek's valuation");
+    // Nvidia's valuation is in the sources: asking about it is no question about funding.
+    expect(ask("why did nvidia's valuation drop?").answered).toBe(true);
+    expect(ask('quelle est la valorisation de nvidia après la chute ?').entryId).toBe('nvidia-market-cap');
+    expect(ask('DeepSeek valorisation ?').answered).toBe(false);
   });
 });
 
