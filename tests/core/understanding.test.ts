@@ -216,6 +216,14 @@ describe('qualifiers and "latest"', () => {
     expect(ask('deepseek existe depuis combien de temps ?').entryId).toBe('founding-date');
   });
 
+  it('answers about the US government’s export rules; the Chinese government’s reach is a gap', () => {
+    expect(ask('Why did the US government restrict Nvidia chip exports to China?').entryId).toBe(
+      'export-controls',
+    );
+    expect(ask('does the chinese government control deepseek?').answered).toBe(false);
+    expect(ask('le gouvernement chinois a-t-il accès aux données de DeepSeek ?').answered).toBe(false);
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
