@@ -220,6 +220,12 @@ describe('qualifiers and "latest"', () => {
     expect(ask('Why did the US government restrict Nvidia chip exports to China?').entryId).toBe(
       'export-controls',
     );
+    expect(ask('Did the export controls ban H800 sales to China?').entryId).toBe('export-controls');
+    expect(ask('how much of the nasdaq drop did nvidia account for?').answered).toBe(true);
+    // The reasons the US gives are not in the sources: said so, with the rules themselves nearby.
+    const why = ask('les contrôles à l’export sont-ils une question de sécurité nationale ?');
+    expect(why.answered).toBe(false);
+    expect(why.body).toMatch(/octobre 2022/);
     expect(ask('does the chinese government control deepseek?').answered).toBe(false);
     expect(ask('le gouvernement chinois a-t-il accès aux données de DeepSeek ?').answered).toBe(false);
   });
