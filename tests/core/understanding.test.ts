@@ -230,6 +230,14 @@ describe('qualifiers and "latest"', () => {
     expect(ask('le gouvernement chinois a-t-il accès aux données de DeepSeek ?').answered).toBe(false);
   });
 
+  it('reads "du côté de" as "as for", not as a share price; "la cote de" still asks one', () => {
+    expect(ask('Et du côté de Nvidia, quelle a été la perte ?').entryId).toBe('nvidia-drop');
+    expect(ask('de son côté, le Nasdaq a perdu combien ?').entryId).toBe('nasdaq-drop');
+    expect(ask('nvda cote combien').answered).toBe(false);
+    expect(ask('Nvidia lost how much worth of market value?').entryId).toBe('nvidia-market-cap');
+    expect(ask('how much is deepseek worth?').answered).toBe(false);
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
