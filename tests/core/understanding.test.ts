@@ -238,8 +238,9 @@ describe('qualifiers and "latest"', () => {
     expect(ask('how much is deepseek worth?').answered).toBe(false);
   });
 
-  it('reads "coder" as coding, never as a typo of "cover"', () => {
+  it('reads "coder" as coding and "peur" as fear, never as typos of "cover" and "per"', () => {
     expect(ask('R1 sait-il coder ?').entryId).toBe('r1-benchmarks');
+    expect(ask('Pourquoi DeepSeek fait peur aux géants américains').entryId).toBe('why-selloff');
   });
 
   it('reads "open source" as openness, not as a request for sources', () => {
