@@ -4,8 +4,8 @@
  * that answers every interaction with a fixed message, in the same run.
  *
  * Each bot is a process of its own, and so is its load driver (bench/discord-driver.ts: the server and
- * the closed loop). briefbot is the compiled app as `npm start` runs it (`node dist/main.js`,
- * NODE_ENV=production): pino at info to stdout (→ /dev/null), records in SQLite under a temporary
+ * the closed loop). briefbot is the compiled app as start:prod and the Docker image run it (`node
+ * dist/main.js`, V8's default heap settings, NODE_ENV=production): pino at info to stdout (→ /dev/null), records in SQLite under a temporary
  * DATA_DIR, metrics and insights on, the default rate limit and admission bound (every interaction comes
  * from a new user). The bare client (bench/discord-bare.mjs) is plain JavaScript run by node, no tsx.
  *
@@ -20,6 +20,7 @@
  * `--profile` writes CPU profiles of both bots (node --cpu-prof) into bench/profiles/discord/<bot>/ and
  * the measured rounds' windows on the profiles' clock into bench/profiles/discord/phases.json.
  * `--app <dir>` runs the briefbot compiled in another checkout (its dist/, this knowledge): before → after.
+ * `--node-flags "<flags>"` starts briefbot's node with these flags (`npm start` adds --max-semi-space-size=1).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,9 @@ const IN_FLIGHT = intArg(argv, 'in-flight', 50, 1_000);
 const WARMUP = intArg(argv, 'warmup', 800, 20_000);
 const PROFILE = argv.includes('--profile');
 const APP = argv.includes('--app') ? path.resolve(argv[argv.indexOf('--app') + 1] as string) : process.cwd();
+const NODE_FLAGS = argv.includes('--node-flags')
+  ? (argv[argv.indexOf('--node-flags') + 1] ?? '').split(' ').filter(Boolean)
+  : [];
 const TOKEN = 'bench-token.not-a-secret';
 const PROFILE_DIR = path.resolve('bench/profiles/discord');
 /** CLOCK_MONOTONIC in µs: the clock of a CPU profile's startTime and timeDeltas. */
@@ -179,7 +183,7 @@ const briefbot = () =>
   startBot('briefbot', async (d) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-discord-'));
     return {
-      argv: [path.join(APP, 'dist/main.js')],
+      argv: [...NODE_FLAGS, path.join(APP, 'dist/main.js')],
       env: {
         NODE_ENV: 'production',
         LOG_LEVEL: 'info',
@@ -216,7 +220,8 @@ async function main(): Promise<void> {
   if (APP === process.cwd() && !isFresh() && !build()) throw new Error('the build failed');
   console.log(
     `bench:discord · ${machineLine()} · ${ROUNDS} rounds × ${N} /ask, ${IN_FLIGHT} in flight` +
-      (APP === process.cwd() ? '' : ` · briefbot from ${APP}`),
+      (APP === process.cwd() ? '' : ` · briefbot from ${APP}`) +
+      (NODE_FLAGS.length > 0 ? ` · briefbot's node ${NODE_FLAGS.join(' ')}` : ''),
   );
   console.log(`load average at the start: ${os.loadavg()[0]?.toFixed(2)}\n`);
   if (PROFILE) rmSync(PROFILE_DIR, { recursive: true, force: true });
