@@ -252,6 +252,14 @@ describe('qualifiers and "latest"', () => {
     expect(ask('why is everyone losing their minds over deepseek').entryId).toBe('why-selloff');
   });
 
+  it('reads French chat: "le mec derrière", "pris cher", "pour ma boîte", "du pipeau"', () => {
+    expect(ask("c'est qui le mec derrière deepseek").entryId).toBe('founder');
+    expect(ask('nvidia a pris cher lundi ?').entryId).toBe('nvidia-drop');
+    expect(ask('je peux utiliser r1 pour ma boîte ?').entryId).toBe('r1-license');
+    expect(ask("les 6 millions c'est du pipeau ?").entryId).toBe('v3-cost-excludes');
+    expect(ask("qu'est-ce que les 5,6 millions ne comptent pas ?").entryId).toBe('v3-cost-excludes');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
