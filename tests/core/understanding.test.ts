@@ -260,6 +260,17 @@ describe('qualifiers and "latest"', () => {
     expect(ask("qu'est-ce que les 5,6 millions ne comptent pas ?").entryId).toBe('v3-cost-excludes');
   });
 
+  it('refuses what the sources lack, however it is asked: today’s share price, data sent to China, app ratings', () => {
+    for (const text of [
+      'how much is nvidia stock today?',
+      'does deepseek send data to china?',
+      "what is the deepseek app's rating?",
+    ])
+      expect(ask(text).answered).toBe(false);
+    // A benchmark's rating is in the sources.
+    expect(ask('r1 codeforces rating').entryId).toBe('r1-benchmarks');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
