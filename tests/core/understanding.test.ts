@@ -265,6 +265,10 @@ describe('qualifiers and "latest"', () => {
       'how much is nvidia stock today?',
       'does deepseek send data to china?',
       "what is the deepseek app's rating?",
+      "what's deepseek's market share?",
+      'quelle est la part de marché de deepseek ?',
+      "who are deepseek's investors?",
+      'qui sont les investisseurs de deepseek ?',
     ])
       expect(ask(text).answered).toBe(false);
     // A benchmark's rating is in the sources.
