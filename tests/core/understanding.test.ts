@@ -269,6 +269,8 @@ describe('qualifiers and "latest"', () => {
       'quelle est la part de marché de deepseek ?',
       "who are deepseek's investors?",
       'qui sont les investisseurs de deepseek ?',
+      'is the stock market open today',
+      "la bourse est ouverte aujourd'hui ?",
     ])
       expect(ask(text).answered).toBe(false);
     // A benchmark's rating is in the sources.
