@@ -237,3 +237,4 @@ export type EntityData = z.output<typeof entitySchema>;
 export type ConceptData = z.output<typeof conceptSchema>;
 export type SmallTalkData = z.output<typeof smallTalkSchema>;
 export type GapData = z.output<typeof gapSchema>;
+export type VocabularyFileData = z.output<typeof vocabularyFileSchema>;
