@@ -57,16 +57,10 @@ export function runWorker(
       fn();
       void worker.terminate();
     };
+    const deadline = options.workerTimeoutMs ?? WORKER_DEADLINE_MS;
     const timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(
-            new Error(
-              `reading and indexing the knowledge took over ${options.workerTimeoutMs ?? WORKER_DEADLINE_MS} ms`,
-            ),
-          ),
-        ),
-      options.workerTimeoutMs ?? WORKER_DEADLINE_MS,
+      () => finish(() => reject(new Error(`reading and indexing the knowledge took over ${deadline} ms`))),
+      deadline,
     );
     timer.unref();
     // The header, then the entries in parts: each asked for once the previous one is in, so the main
