@@ -75,33 +75,17 @@ function checkWords(
   const owner = new Map<string, string>();
   const stopped = new Set([...stopWords.en, ...stopWords.fr].map((w) => fold(w)));
   for (const c of concepts) {
+    const wrong = (message: string) => errors.push({ file, entry: c.id, field: 'words', message });
     for (const w of c.words) {
       const key = fold(w);
       // A stop word is dropped before concepts are read: listed under a concept too, it would never count.
-      if (stopped.has(key))
-        errors.push({
-          file,
-          entry: c.id,
-          field: 'words',
-          message: `"${w}" is also a stop word: it would never be read`,
-        });
+      if (stopped.has(key)) wrong(`"${w}" is also a stop word: it would never be read`);
       if (key.includes(' ')) {
-        errors.push({
-          file,
-          entry: c.id,
-          field: 'words',
-          message: `"${w}" has several words: put it under "phrases"`,
-        });
+        wrong(`"${w}" has several words: put it under "phrases"`);
         continue;
       }
       const other = owner.get(key);
-      if (other && other !== c.id)
-        errors.push({
-          file,
-          entry: c.id,
-          field: 'words',
-          message: `"${w}" is also a word of "${other}"`,
-        });
+      if (other && other !== c.id) wrong(`"${w}" is also a word of "${other}"`);
       else owner.set(key, c.id);
     }
   }
