@@ -184,6 +184,73 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
     const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
     expect(nvidia.body).not.toContain("DeepSeek's valuation");
+    // Nvidia's valuation is in the sources: asking about it is no question about funding.
+    expect(ask("why did nvidia's valuation drop?").answered).toBe(true);
+    expect(ask('quelle est la valorisation de nvidia après la chute ?').entryId).toBe('nvidia-market-cap');
+    expect(ask('DeepSeek valorisation ?').answered).toBe(false);
+  });
+});
+
+describe('qualifiers and "latest"', () => {
+  it('reads past qualifiers that say nothing of what is asked', () => {
+    // Unknown words weigh like unknown names: a qualifier must not count as one.
+    const plain = ask('Pourquoi DeepSeek est une avancée ?');
+    const qualified = ask('Pourquoi DeepSeek est une avancée majeure ?');
+    expect(qualified.entryId).toBe(plain.entryId);
+    expect(qualified.confidence).toBeCloseTo(plain.confidence ?? 0, 2);
+  });
+
+  it('reads "when" in the middle of a statement as joining two clauses, not as asking a date', () => {
+    const headline = engine.answer({ text: 'DeepSeek-R1 - Quand l’IA apprend à raisonner toute seule' });
+    expect(headline.entryId).not.toBe('r1-release');
+    // Asked, at the start or the end, or with a question mark, it still asks when.
+    expect(ask('quand est sorti R1').entryId).toBe('r1-release');
+    expect(ask('R1 est sorti quand').entryId).toBe('r1-release');
+    expect(ask('DeepSeek a lancé R1, c’était quand ?').entryId).toBe('r1-release');
+  });
+
+  it('reads "leads" of a headline as a verb, and "been around" as asking since when', () => {
+    expect(ask('Nvidia leads tech rout').entryId).not.toBe('timeline');
+    expect(ask('who leads DeepSeek?').entryId).toBe('founder');
+    expect(ask('how long has deepseek been around?').entryId).toBe('founding-date');
+    expect(ask('deepseek existe depuis combien de temps ?').entryId).toBe('founding-date');
+  });
+
+  it('answers about the US government’s export rules; the Chinese government’s reach is a gap', () => {
+    expect(ask('Why did the US government restrict Nvidia chip exports to China?').entryId).toBe(
+      'export-controls',
+    );
+    expect(ask('Did the export controls ban H800 sales to China?').entryId).toBe('export-controls');
+    expect(ask('how much of the nasdaq drop did nvidia account for?').answered).toBe(true);
+    // The reasons the US gives are not in the sources: said so, with the rules themselves nearby.
+    const why = ask('les contrôles à l’export sont-ils une question de sécurité nationale ?');
+    expect(why.answered).toBe(false);
+    expect(why.body).toMatch(/octobre 2022/);
+    expect(ask('does the chinese government control deepseek?').answered).toBe(false);
+    expect(ask('le gouvernement chinois a-t-il accès aux données de DeepSeek ?').answered).toBe(false);
+  });
+
+  it('reads "du côté de" as "as for", not as a share price; "la cote de" still asks one', () => {
+    expect(ask('Et du côté de Nvidia, quelle a été la perte ?').entryId).toBe('nvidia-drop');
+    expect(ask('de son côté, le Nasdaq a perdu combien ?').entryId).toBe('nasdaq-drop');
+    expect(ask('nvda cote combien').answered).toBe(false);
+    expect(ask('Nvidia lost how much worth of market value?').entryId).toBe('nvidia-market-cap');
+    expect(ask('how much is deepseek worth?').answered).toBe(false);
+  });
+
+  it('reads "open source" as openness, not as a request for sources', () => {
+    expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
+    expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
+  });
+
+  it('says the sources stop in early 2025 when asked for the latest model, in both languages', () => {
+    for (const text of ["what's the latest deepseek model?", 'c’est quoi le dernier modèle de deepseek ?']) {
+      const reply = ask(text);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toMatch(/2025/);
+      expect(reply.body).toMatch(/R1/);
+    }
+    expect(ask('c’est quoi le dernier modèle de deepseek ?').lang).toBe('fr');
   });
 });
 
@@ -601,6 +668,16 @@ describe('the vocabulary file is validated like the rest', () => {
     );
     expect(
       lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),
+    ).toBe(true);
+  });
+
+  it('names a conjunction that is not one of its concept’s words', () => {
+    const broken = withVocabulary((text) =>
+      text.replace('conjunctions: [when, quand]', 'conjunctions: [when, lorsque]'),
+    );
+    const lines = validateKnowledge(broken).errors.map(formatProblem);
+    expect(
+      lines.some((l) => l.startsWith('vocabulary.yaml, entry "when"') && l.includes('conjunctions')),
     ).toBe(true);
   });
 
