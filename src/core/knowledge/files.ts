@@ -51,7 +51,7 @@ export interface Gathered {
 
 const KNOWLEDGE_FILE = /\.ya?ml$/i;
 
-/* The files of a knowledge folder that are not topic files (validated by load.ts). */
+/* The files of a knowledge folder that are not topic files (load.ts reads each with its own schema). */
 export const PRICES_FILE = 'prices.yaml';
 /** Figures behind the charts (optional: without it, replies carry no market or training chart). */
 export const CHARTS_FILE = 'charts.yaml';
