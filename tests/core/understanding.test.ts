@@ -277,6 +277,20 @@ describe('qualifiers and "latest"', () => {
     expect(ask('r1 codeforces rating').entryId).toBe('r1-benchmarks');
   });
 
+  it('reads past politeness, asides and ordinals ("sorry to bother", "for a slide", "the 27th")', () => {
+    // Within the wording rescore's share: the extra words change only the character trigrams.
+    expect(ask('sorry to bother — what license is R1 under?').confidence).toBeCloseTo(
+      ask('what license is R1 under?').confidence ?? 0,
+      1,
+    );
+    expect(ask('deepseek v3 training cost (asking for a slide)').entryId).toBe('v3-training-cost');
+    expect(ask('how much did nvidia lose on the 27th?').confidence).toBeCloseTo(
+      ask('how much did nvidia lose on the 27?').confidence ?? 0,
+      1,
+    );
+    expect(ask('nvidia a perdu combien le 27e ?').entryId).toBe('nvidia-drop');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
