@@ -291,6 +291,12 @@ describe('qualifiers and "latest"', () => {
     expect(ask('nvidia a perdu combien le 27e ?').entryId).toBe('nvidia-drop');
   });
 
+  it('reads chat spellings: "c koi", "pr", a singular "puce", "how many H800"', () => {
+    expect(ask('c koi r1').entryId).toBe(ask("c'est quoi r1 ?").entryId);
+    expect(ask('combien de puce pr v3').entryId).toBe('v3-training-gpus');
+    expect(ask('how many h800 did they use for v3').entryId).toBe('v3-training-gpus');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
