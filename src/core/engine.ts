@@ -83,6 +83,10 @@ const MAX_TEXT = 2000;
  * "<#C1|general>"): a person of the chat, never what is asked. An e-mail address is left alone.
  */
 const ADDRESSEE = /<[@#][!&]?[\w-]+(?:\|[^>]*)?>|(?<![\w.])@[\p{L}\p{N}_.-]+/gu;
+/** Outside concepts about time ("today", "now", "next month"): a calculation at January 2025 prices still answers. */
+const TIME_OUTSIDE = new Set(['today', 'now', 'afterwards']);
+/** A list item's number or bullet copied with the question ("1. Qu'est-ce qui…", "- why…", "3) how…"). */
+const LIST_MARK = /^\s*(?:\d{1,2}[.)](?!\d)|[-•*▪–](?!\d))\s*/u;
 
 export interface EngineOptions extends SearchOptions {
   threshold?: number;
@@ -167,6 +171,7 @@ class KnowledgeEngine implements Engine {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
       .replace(ADDRESSEE, ' ')
+      .replace(LIST_MARK, '')
       .trim();
     const context = query.context?.turns?.length ? query.context : undefined;
     // A reply that leaned on the conversation is only right for that conversation: those are not cached.
@@ -214,15 +219,16 @@ class KnowledgeEngine implements Engine {
       return chatReply(talk.id, langFromLocaleOr(locale) ?? talk.lang ?? lang);
 
     // Model sizes, money spent, dates and percentages are not token amounts: such questions go to the
-    // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
-    if (!notUsageNumbers(prepared.raw, text)) {
+    // knowledge; the calculator answers usage-cost and training questions (and their follow-ups). Nor is
+    // money said of something the sources never cover (a salary, revenue, funding): no budget either.
+    const own = read(prepared, this.lexicon);
+    if (!notUsageNumbers(prepared.raw, text) && !own.outside.some((t) => !TIME_OUTSIDE.has(t))) {
       const calc = this.calculator.answer(text, lang, context);
       if (calc) return this.withCostChart(calc);
     }
 
     const topic = context ? this.followUps.topic(context.turns) : undefined;
     const resolve = (r: Reading) => this.followUps.resolve(r, topic, context?.turns);
-    const own = read(prepared, this.lexicon);
     const reading = resolve(own);
     let reply = this.understoodReply(text, reading, resolve, lang);
     // A new thing the last aspect says nothing of: what the questions before asked ("et broadcom ?"

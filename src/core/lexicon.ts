@@ -87,6 +87,7 @@ export class Lexicon {
   private readonly stop = new Set<string>();
   /** Question words that join clauses mid-message when nothing is asked ("Quand l'IA apprend…"). */
   private readonly conjunctions = new Set<string>();
+  private wordsOfPhrases: Set<string> | undefined;
   private readonly wordTerm = new Map<string, string>();
   /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
   private stemTerm: Map<string, string> | undefined;
@@ -153,6 +154,15 @@ export class Lexicon {
     this.language = { core: { en: core('en'), fr: core('fr') } };
   }
 
+  /** Every word of a phrase (stop phrases included), made on first use. */
+  private phraseWords(): Set<string> {
+    if (this.wordsOfPhrases) return this.wordsOfPhrases;
+    const words = new Set<string>();
+    for (const list of this.phrases.values()) for (const p of list) for (const w of p.words) words.add(w);
+    this.wordsOfPhrases = words;
+    return words;
+  }
+
   private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
     const words = fold(text).split(' ').filter(Boolean);
     const first = words[0];
@@ -195,9 +205,11 @@ export class Lexicon {
   analyze(text: string, asked = false): Analysis {
     const folded = fold(text);
     const raw = folded === '' ? [] : folded.split(' ');
+    // Phrases read past filler no phrase uses: "qui se cache vraiment derrière", "what exactly is".
+    const stream = raw.filter((w) => !this.stop.has(w) || this.phraseWords().has(w));
     const tokens: Token[] = [];
-    for (let i = 0; i < raw.length; ) {
-      const p = Lexicon.matchAt(this.phrases, raw, i, true);
+    for (let i = 0; i < stream.length; ) {
+      const p = Lexicon.matchAt(this.phrases, stream, i, true);
       if (p) {
         if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
         if (p.keepWords) {
@@ -210,7 +222,7 @@ export class Lexicon {
         i += p.words.length;
         continue;
       }
-      const w = raw[i] as string;
+      const w = stream[i] as string;
       i += 1;
       if (this.stop.has(w)) continue;
       const direct = this.wordTerm.get(w);

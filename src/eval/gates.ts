@@ -48,6 +48,20 @@ export const GATES: readonly Gate[] = [
     floor: 0.95,
   },
   {
+    metric: 'real3.answerable',
+    issue: 8,
+    description: 'real questions, third batch: answered correctly',
+    target: 0.9,
+    floor: 0.6,
+  },
+  {
+    metric: 'real3.unanswerable',
+    issue: 8,
+    description: 'real questions, third batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.9,
+  },
+  {
     metric: 'real4.answerable',
     issue: 8,
     description: 'real questions, fourth batch: answered correctly',

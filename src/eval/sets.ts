@@ -92,10 +92,16 @@ export const SETS: readonly SetDef[] = [
     title: 'Real questions, second batch (copied from public pages; held out until December 2026)',
   },
   {
+    id: 'real3',
+    kind: 'questions',
+    file: 'real-questions-3.jsonl',
+    title: 'Real questions, third batch (copied from public pages; held out until its fourth session)',
+  },
+  {
     id: 'real4',
     kind: 'questions',
     file: 'real-questions-4.jsonl',
-    title: 'Real questions, fourth batch (copied from public pages; batch 3 is held out elsewhere)',
+    title: 'Real questions, fourth batch (copied from public pages)',
   },
   {
     id: 'refuse',

@@ -297,6 +297,29 @@ describe('qualifiers and "latest"', () => {
     expect(ask('how many h800 did they use for v3').entryId).toBe('v3-training-gpus');
   });
 
+  it('reads a cue phrase past filler no phrase uses ("qui se cache vraiment derrière")', () => {
+    expect(ask('qui se cache vraiment derrière Deepseek ?').entryId).toBe('founder');
+    expect(ask('what exactly is r1?').entryId).toBe(ask('what is r1?').entryId);
+  });
+
+  it('drops a list item’s number or bullet copied with the question', () => {
+    for (const text of [
+      '3) how much did nvidia fall?',
+      '- how much did nvidia fall?',
+      '2. how much did nvidia fall?',
+    ])
+      expect(ask(text).confidence).toBe(ask('how much did nvidia fall?').confidence);
+    // A number that is part of the question stays.
+    expect(ask('10 million output tokens on r1').kind).toBe('cost');
+  });
+
+  it('computes no budget from money said of something the sources never cover (a salary)', () => {
+    const salary = ask('Deepseek is recruiting young geniuses for 13,700$ per month');
+    expect(salary.kind).not.toBe('cost');
+    expect(salary.answered).toBe(false);
+    expect(ask('how much does 1M output tokens on o1 cost now?').kind).toBe('cost');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
