@@ -320,6 +320,16 @@ describe('qualifiers and "latest"', () => {
     expect(ask('how much does 1M output tokens on o1 cost now?').kind).toBe('cost');
   });
 
+  it('reads "the Chinese ChatGPT" as DeepSeek and "what sets them apart" as a difference', () => {
+    expect(ask('le chatgpt chinois a été fondé par qui ?').entryId).toBe('founder');
+    expect(ask('what sets v3 and r1 apart?').entryId).toBe('v3-vs-r1');
+    expect(
+      ask(
+        'DeepSeek introduced two models: V3 and R1. What sets them apart, and which one best suits your needs?',
+      ).entryId,
+    ).toBe('v3-vs-r1');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
