@@ -38,7 +38,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, second batch: answered correctly',
     target: 0.9,
-    floor: 0.61,
+    floor: 0.68,
   },
   {
     metric: 'real2.unanswerable',
@@ -66,7 +66,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, fourth batch: answered correctly',
     target: 0.9,
-    floor: 0.52,
+    floor: 0.54,
   },
   {
     metric: 'real4.unanswerable',
