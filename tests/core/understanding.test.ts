@@ -330,6 +330,15 @@ describe('qualifiers and "latest"', () => {
     ).toBe('v3-vs-r1');
   });
 
+  it('reads "how to calculate the cost" as the cost and "sur le terrain de" as filler', () => {
+    expect(ask('comment calculer le coût d’un appel à l’api r1 ?').entryId).toBe('r1-api-price');
+    expect(ask('how to calculate the cost of 1M tokens on r1?').kind).toBe('cost');
+    expect(
+      ask('Les États-Unis pourraient-ils être concurrencés sur le terrain de l’intelligence artificielle ?')
+        .entryId,
+    ).toBe('us-ai-lead');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
