@@ -503,6 +503,25 @@ describe('follow-ups (the fact side)', () => {
     expect(hour?.answered).toBe(false);
   });
 
+  it('a word or two of the answers just given narrows what was asked ("in dollars?", "points?")', () => {
+    const [, , dollars] = converse('Why did Nvidia crash on Jan 27?', 'by how much?', 'in dollars?');
+    expect(dollars?.entryId).toBe('nvidia-market-cap');
+    const [, , points] = converse('when was the selloff?', 'how far did the nasdaq fall that day', 'points?');
+    expect(points?.entryId).toBe('nasdaq-drop');
+    const [, , promo] = converse("le prix de l'api r1 c'est combien ?", 'et v3 ?', 'après la promo ?');
+    expect(promo?.entryId).toBe('v3-api-price');
+    // A question of its own, a number or a word of no answer given is no such follow-up.
+    const [, computers, sum, single] = converse(
+      "what's the r1 api price?",
+      'how do computers work',
+      "what's 2+2",
+      'r u single',
+    );
+    expect(computers?.answered).toBe(false);
+    expect(sum?.answered).toBe(false);
+    expect(single?.answered).toBe(false);
+  });
+
   it('a question complete on its own is not read against the conversation', () => {
     // A thing asked about in itself, not an aspect of the conversation's thing.
     const [, gpu] = converse('what is the h800 chip', 'what is a GPU?');

@@ -74,7 +74,7 @@ export class FollowUps {
     // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
     if (r.q.terms.some((t) => index.isForeignName(t))) return r;
     const asked = this.afterMarker(r);
-    const resolved = resolveFollowUp(asked, topic, lexicon);
+    const resolved = resolveFollowUp(asked, topic, lexicon, (t) => this.echoes(t, turns));
     if (resolved && turns && this.elsewhere(asked, turns)) return r;
     // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
     // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
@@ -85,6 +85,12 @@ export class FollowUps {
     // "c'était en quelle année déjà ?" after the founding date: what was just answered is about the thread.
     if (resolved.about && turns) resolved.answers = givenEntries(turns);
     return resolved;
+  }
+
+  /** The word is one of the answers the recent turns gave ("points?" after the Nasdaq's fall). */
+  private echoes(term: string, turns: readonly Turn[] | undefined): boolean {
+    const { index } = this.search;
+    return index.knows(term) && givenEntries(turns ?? []).some((id) => index.mentions(id, term));
   }
 
   /**

@@ -11,6 +11,8 @@ const FOLLOW_UP_MAX_TERMS = 5;
 const POINTED_UNKNOWN = 1;
 /** Small words besides the marker and the name in "and the a800?", "what about for o1?". */
 const NEW_THING_SMALL_WORDS = 2;
+/** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
+const ECHO_MAX_TERMS = 2;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
 const LOOK_BACK = 4;
 
@@ -73,7 +75,12 @@ export function conversationTopic(
  * Resolves a follow-up against the conversation, or returns undefined when the question stands on its own
  * (it names its own entity and asks its own thing) or is not a follow-up at all.
  */
-export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: Lexicon): Reading | undefined {
+export function resolveFollowUp(
+  r: Reading,
+  topic: Topic | undefined,
+  lexicon: Lexicon,
+  echoes: (term: string) => boolean = () => false,
+): Reading | undefined {
   if (!topic) return undefined;
   const nonEntity = r.q.terms.filter((t) => !isEntityTerm(t));
   if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
@@ -105,9 +112,19 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
       r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
-    // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
-    // conversation and name something ("is it linked to a hedge fund?"; not "what time is it?").
-    if (!asks && !allConcepts && !pointsBack) return undefined;
+    // "in dollars?", "points?", "après la promo ?", "is it still allowed?": a word or two, each a concept
+    // or a word the knowledge uses about the conversation's things, narrows what was just asked.
+    // No question word of its own ("how do computers work", "what's 2+2") and no number.
+    const echoed =
+      unknown === 0 &&
+      r.questions.length === 0 &&
+      !r.q.raw.some((w) => ASKING.has(w) || /\d/.test(w)) &&
+      nonEntity.length <= ECHO_MAX_TERMS &&
+      nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
+    // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
+    // words, or point back to the conversation and name something ("is it linked to a hedge fund?"; not
+    // "what time is it?").
+    if (!asks && !allConcepts && !pointsBack && !echoed) return undefined;
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
     // "et l'appli ?" after "et v3 ?" (released when): a new thing of the vocabulary after a marker asks
     // what the conversation was asking, like a new name does.
@@ -152,6 +169,20 @@ const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'l
  * thing when something points back to it ("where is it based?"; "how do computers work" does not).
  */
 const HOW_WHERE = new Set(['where', 'how', 'whom', 'comment']);
+
+/** Words that ask a question of their own, whatever follows ("how do computers work", "où est …"). */
+const ASKING = new Set([
+  ...WHICH,
+  ...HOW_WHERE,
+  'who',
+  'why',
+  'when',
+  'qui',
+  'quoi',
+  'ou',
+  'quand',
+  'pourquoi',
+]);
 
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
 const COMPARING = new Set(['cheap', 'times', 'benchmark']);
