@@ -66,6 +66,26 @@ describe('converse: meta follow-ups act on the last answer', () => {
     expect(details.entryId).toBe(full.entryId);
   });
 
+  it('a short answer asked around a question, or with a language ("short version in english?")', () => {
+    const { out } = chat(["deepseek c'est quoi en deux mots ?", "c'est open source ?"]);
+    const [short, open] = out.map((o) => o.reply);
+    const full = engine.answer({ text: "deepseek c'est quoi ?" });
+    expect(short?.entryId).toBe(full.entryId);
+    expect(short?.lang).toBe('fr');
+    expect(short?.body).toBe(firstSentence(full.body));
+    expect(short?.body.length).toBeLessThan(full.body.length);
+    expect(open?.entryId).toBe('open-source-strategy');
+    const thread = chat([
+      "deepseek, c'est quoi comme boîte ?",
+      'la chronologie ?',
+      'short version in english?',
+    ]);
+    const [, timeline, english] = thread.out.map((o) => o.reply);
+    expect(english?.entryId).toBe(timeline?.entryId);
+    expect(english?.lang).toBe('en');
+    expect(english?.body).toBe(firstSentence(engine.answerEntry(timeline?.entryId ?? '', 'en').body));
+  });
+
   it('in French please / en anglais ? re-answer the same entry in that language', () => {
     const { out, context } = chat(['what license is deepseek-r1 under?', 'in French please', 'en anglais ?']);
     const [en, fr, back] = out.map((o) => o.reply) as [Reply, Reply, Reply];

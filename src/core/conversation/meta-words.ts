@@ -133,6 +133,12 @@ export function fromWords(s: string, current: Lang | undefined): MetaRequest | u
   if (kinds.size === 0 && weak) kinds.add('details');
   // "translate it into English": the language named is the request.
   if (kinds.has('translate') && (kinds.has('fr') || kinds.has('en'))) kinds.delete('translate');
+  // "short version in English?", "tes sources en anglais ?": a language, and what is asked in it.
+  const target: Lang | undefined = kinds.has('fr') ? 'fr' : kinds.has('en') ? 'en' : undefined;
+  const others = [...kinds].filter((k) => k !== 'fr' && k !== 'en');
+  const then = others[0];
+  if (target && kinds.size === 2 && (then === 'source' || then === 'details' || then === 'short'))
+    return withLang({ kind: 'language' as const, target, then }, en > fr ? 'en' : fr > en ? 'fr' : undefined);
   if (kinds.size !== 1) return undefined;
   let kind = [...kinds][0] as Kind;
   const lang: Lang | undefined = en > fr ? 'en' : fr > en ? 'fr' : undefined;

@@ -12,7 +12,8 @@ export type MetaRequest =
   | { kind: 'source'; lang?: Lang }
   | { kind: 'details'; lang?: Lang }
   | { kind: 'short'; lang?: Lang }
-  | { kind: 'language'; target: Lang; lang?: Lang }
+  /** `then`: what else is asked of the answer in that language ("short version in English?"). */
+  | { kind: 'language'; target: Lang; lang?: Lang; then?: 'source' | 'details' | 'short' }
   | { kind: 'stop'; lang?: Lang };
 
 /** Longest message read as a meta follow-up (a longer one is a question of its own). */
@@ -297,11 +298,15 @@ export function detectMeta(text: string, current?: Lang): MetaRequest | undefine
 
 /** A source or more details asked about something named: "source for the $6M figure?", "plus de détails sur la chute ?". */
 export interface MetaAbout {
-  kind: 'source' | 'details';
+  kind: 'source' | 'details' | 'short';
   /** The words naming what it is asked about ("the $6M figure", "la chute"). */
   rest: string;
   lang?: Lang;
 }
+
+/** How a short answer is asked for around a question ("deepseek c'est quoi en deux mots ?", "in short, why?"). */
+const FEW = '(?:a few|few|two|one|three|2|1|3)';
+const PEU = '(?:quelques|deux|un|une|trois|2|1|3)';
 
 const ABOUT: { kind: MetaAbout['kind']; lang: Lang; re: RegExp }[] = [
   {
@@ -324,6 +329,20 @@ const ABOUT: { kind: MetaAbout['kind']; lang: Lang; re: RegExp }[] = [
     lang: 'fr',
     re: /^(?:plus de (?:details?|precisions?) |plus d (?:infos?|informations?|explications?) |des (?:details?|precisions?) |d autres details |di(?:s|tes) m en plus |developpe[sz]? |precise[sz]? |detaille[sz]? )(?:sur|a propos de|concernant|au sujet de) (.+)$/,
   },
+  {
+    kind: 'short',
+    lang: 'en',
+    re: new RegExp(
+      `^(?:in short|in brief|briefly|in a nutshell|tl ?dr|quick(?:ly)?|summari[sz]e) (.+)$|^(.+?) (?:in short|in brief|briefly|in a nutshell|in ${FEW} (?:words?|sentences?|lines?)|tl ?dr)$`,
+    ),
+  },
+  {
+    kind: 'short',
+    lang: 'fr',
+    re: new RegExp(
+      `^(?:en bref|en resume|en gros|resume(?: moi)?|tl ?dr) (.+)$|^(.+?) (?:en bref|en resume|en gros|en ${PEU} (?:mots?|phrases?|lignes?)|tl ?dr)$`,
+    ),
+  },
 ];
 
 /**
@@ -338,7 +357,8 @@ export function detectMetaAbout(text: string): MetaAbout | undefined {
     '',
   );
   for (const { kind, lang, re } of ABOUT) {
-    const rest = re.exec(s)?.[1];
+    const m = re.exec(s);
+    const rest = m?.[1] ?? m?.[2];
     if (rest) return { kind, rest, lang };
   }
   return undefined;
