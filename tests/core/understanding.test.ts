@@ -510,6 +510,12 @@ describe('follow-ups (the fact side)', () => {
     expect(points?.entryId).toBe('nasdaq-drop');
     const [, , promo] = converse("le prix de l'api r1 c'est combien ?", 'et v3 ?', 'après la promo ?');
     expect(promo?.entryId).toBe('v3-api-price');
+    const [, , cut] = converse(
+      "le prix d'o1 par million de tokens ?",
+      'et o1-mini ?',
+      'après la baisse de février ?',
+    );
+    expect(cut?.entryId).toBe('o1-mini-price');
     // A question of its own, a number or a word of no answer given is no such follow-up.
     const [, computers, sum, single] = converse(
       "what's the r1 api price?",

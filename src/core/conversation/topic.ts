@@ -12,7 +12,7 @@ const POINTED_UNKNOWN = 1;
 /** Small words besides the marker and the name in "and the a800?", "what about for o1?". */
 const NEW_THING_SMALL_WORDS = 2;
 /** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
-const ECHO_MAX_TERMS = 2;
+const ECHO_MAX_TERMS = 3;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
 const LOOK_BACK = 4;
 
