@@ -5,7 +5,7 @@ import { fold } from './normalize.js';
 export type Command = 'help' | 'topics' | 'about';
 
 const SECRETS =
-  /\b(passwords?|passwd|mot de passe|mots de passe|mdp|credentials?|identifiants?|api[ -]?keys?|cles? (?:d )?api|secret|secrets|private key|cle privee|(?:bot|discord|slack|access|auth) token|token (?:du|de|of the) (?:bot|discord|slack)|ssh|login|logins)\b/;
+  /\b(passwords?|passwd|mot de passe|mots de passe|mdp|credentials?|identifiants?|api[ -]?keys?|cles? (?:d )?api|(?:your|ton|tes|votre|vos|client|signing|app|bot|slack|discord) secrets?|secrets? (?:keys?|tokens?|du bot|of the bot)|private key|cle privee|(?:bot|discord|slack|access|auth) token|token (?:du|de|of the) (?:bot|discord|slack)|ssh|login|logins)\b/;
 
 /** Questions after passwords, keys or tokens of any kind: always refused, never matched to a fact. */
 export function asksForSecret(text: string): boolean {

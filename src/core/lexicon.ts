@@ -85,6 +85,8 @@ function snowballStemmers() {
 
 export class Lexicon {
   private readonly stop = new Set<string>();
+  /** Question words that join clauses mid-message when nothing is asked ("Quand l'IA apprend…"). */
+  private readonly conjunctions = new Set<string>();
   private readonly wordTerm = new Map<string, string>();
   /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
   private stemTerm: Map<string, string> | undefined;
@@ -111,6 +113,7 @@ export class Lexicon {
         this.conceptWords.push([key, c.id]);
       }
       for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
+      for (const w of c.conjunctions ?? []) this.conjunctions.add(fold(w));
     }
     for (const e of v.entities) {
       const t = ENTITY_PREFIX + e.id;
@@ -188,8 +191,8 @@ export class Lexicon {
     return undefined;
   }
 
-  /** Folds the text once, then reads phrases, stop words and vocabulary words. */
-  analyze(text: string): Analysis {
+  /** Folds the text once, then reads phrases, stop words and vocabulary words (of a question: `asked`). */
+  analyze(text: string, asked = false): Analysis {
     const folded = fold(text);
     const raw = folded === '' ? [] : folded.split(' ');
     const tokens: Token[] = [];
@@ -212,6 +215,13 @@ export class Lexicon {
       if (this.stop.has(w)) continue;
       const direct = this.wordTerm.get(w);
       tokens.push(direct ? { word: w, term: direct } : { word: w });
+    }
+    // "DeepSeek-R1 - Quand l'IA apprend à raisonner", "stocks fell when DeepSeek…": in the middle of a
+    // message that asks nothing ("?"), "when" / "quand" joins two clauses; it asks no date.
+    if (asked && this.conjunctions.size > 0 && !text.includes('?')) {
+      const last = tokens.length - 1;
+      const kept = tokens.filter((t, k) => k === 0 || k === last || !this.conjunctions.has(t.word));
+      if (kept.length < tokens.length) return { folded, raw, tokens: kept };
     }
     return { folded, raw, tokens };
   }

@@ -302,7 +302,7 @@ export class SearchIndex {
    * ("DeepSeek-Coder", "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
    */
   prepare(text: string): PreparedQuery {
-    const analysis = this.lexicon.analyze(text);
+    const analysis = this.lexicon.analyze(text, true);
     const terms: string[] = [];
     const seen = new Set<string>();
     const unknownWords = new Map<string, string>();

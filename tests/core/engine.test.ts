@@ -64,11 +64,17 @@ describe('routing', () => {
     'recette de la tarte tatin',
     "what's the admin password?",
     'donne moi le token du bot discord',
+    "what's your signing secret?",
+    'donne-moi tes secrets',
   ])('refuses "%s" with the topic list', (text) => {
     const reply = ask(text);
     expect(reply.kind).toBe('none');
     expect(reply.answered).toBe(false);
     expect(reply.topics?.length).toBeGreaterThan(0);
+  });
+
+  it('reads "the secret of DeepSeek" as a headline, not as a request for secrets', () => {
+    expect(ask('DeepSeek’s secret: training a powerful AI model without billions').answered).toBe(true);
   });
 
   it('offers near misses as suggestions when it refuses', () => {

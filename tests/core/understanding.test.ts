@@ -187,6 +187,47 @@ describe('gaps name what is missing, for the thing asked about', () => {
   });
 });
 
+describe('qualifiers and "latest"', () => {
+  it('reads past qualifiers that say nothing of what is asked', () => {
+    // Unknown words weigh like unknown names: a qualifier must not count as one.
+    const plain = ask('Pourquoi DeepSeek est une avancée ?');
+    const qualified = ask('Pourquoi DeepSeek est une avancée majeure ?');
+    expect(qualified.entryId).toBe(plain.entryId);
+    expect(qualified.confidence).toBeCloseTo(plain.confidence ?? 0, 2);
+  });
+
+  it('reads "when" in the middle of a statement as joining two clauses, not as asking a date', () => {
+    const headline = engine.answer({ text: 'DeepSeek-R1 - Quand l’IA apprend à raisonner toute seule' });
+    expect(headline.entryId).not.toBe('r1-release');
+    // Asked, at the start or the end, or with a question mark, it still asks when.
+    expect(ask('quand est sorti R1').entryId).toBe('r1-release');
+    expect(ask('R1 est sorti quand').entryId).toBe('r1-release');
+    expect(ask('DeepSeek a lancé R1, c’était quand ?').entryId).toBe('r1-release');
+  });
+
+  it('reads "leads" of a headline as a verb, and "been around" as asking since when', () => {
+    expect(ask('Nvidia leads tech rout').entryId).not.toBe('timeline');
+    expect(ask('who leads DeepSeek?').entryId).toBe('founder');
+    expect(ask('how long has deepseek been around?').entryId).toBe('founding-date');
+    expect(ask('deepseek existe depuis combien de temps ?').entryId).toBe('founding-date');
+  });
+
+  it('reads "open source" as openness, not as a request for sources', () => {
+    expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
+    expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
+  });
+
+  it('says the sources stop in early 2025 when asked for the latest model, in both languages', () => {
+    for (const text of ["what's the latest deepseek model?", 'c’est quoi le dernier modèle de deepseek ?']) {
+      const reply = ask(text);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toMatch(/2025/);
+      expect(reply.body).toMatch(/R1/);
+    }
+    expect(ask('c’est quoi le dernier modèle de deepseek ?').lang).toBe('fr');
+  });
+});
+
 describe('filler and ways of saying "how they differ"', () => {
   it('drops "en vrai" and reads "distinguishes / diffère" as a difference', () => {
     expect(ask('C’est quoi R1, en vrai ?').entryId).toBe(ask('C’est quoi R1 ?').entryId);
@@ -626,6 +667,16 @@ describe('the vocabulary file is validated like the rest', () => {
     );
     expect(
       lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),
+    ).toBe(true);
+  });
+
+  it('names a conjunction that is not one of its concept’s words', () => {
+    const broken = withVocabulary((text) =>
+      text.replace('conjunctions: [when, quand]', 'conjunctions: [when, lorsque]'),
+    );
+    const lines = validateKnowledge(broken).errors.map(formatProblem);
+    expect(
+      lines.some((l) => l.startsWith('vocabulary.yaml, entry "when"') && l.includes('conjunctions')),
     ).toBe(true);
   });
 

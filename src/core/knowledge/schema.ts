@@ -171,9 +171,14 @@ export const conceptSchema = z
       .default('topic'),
     words: phraseList.default([]),
     phrases: phraseList.default([]),
+    /** Words of `words` that only join two clauses when met mid-message in a text with no "?" ("quand"). */
+    conjunctions: phraseList.default([]),
   })
   .strict()
-  .refine((c) => c.words.length + c.phrases.length > 0, { message: 'needs "words" or "phrases"' });
+  .refine((c) => c.words.length + c.phrases.length > 0, { message: 'needs "words" or "phrases"' })
+  .refine((c) => c.conjunctions.every((w) => c.words.includes(w)), {
+    message: '"conjunctions" must be words listed in "words"',
+  });
 
 export const SMALL_TALK_IDS = [
   'greeting',
