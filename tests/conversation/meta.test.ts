@@ -89,6 +89,11 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ["c'est vrai ?", 'source', 'fr'],
     ['is that legit?', 'source', 'en'],
     ["c'est fiable ?", 'source', 'fr'],
+    ['sure about that?', 'source', 'en'],
+    ['confirmed?', 'source', 'en'],
+    ['sûr ?', 'source', 'fr'],
+    ["c'est vérifié ?", 'source', 'fr'],
+    ['tu confirmes ?', 'source', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });
