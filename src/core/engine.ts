@@ -175,6 +175,7 @@ class KnowledgeEngine implements Engine {
       isAbout: (things, id) => this.isAbout(things, id),
       hasGap: (reading, fallback = false) => this.findGap(reading, fallback) !== undefined,
       topicOf: (id) => topicOfEntry.get(id),
+      relatedOf: (id) => this.kb.byId.get(id)?.related ?? [],
       overviewOf: (entity) => this.overviews.get(entity),
     });
   }

@@ -557,16 +557,24 @@ describe('follow-ups (the fact side)', () => {
       'après la baisse de février ?',
     );
     expect(cut?.entryId).toBe('o1-mini-price');
+    // The entries an answer lists as related count too: Nvidia's percentage → its market value in dollars.
+    const [, euros] = converse('nvidia a perdu combien ?', 'en dollars ?');
+    expect(euros?.entryId).toBe('nvidia-market-cap');
+    // A name the knowledge only mentions (MATH-500) is no other subject when the answers speak of it.
+    const [, math] = converse('is r1 better than o1?', 'on math?');
+    expect(math?.entryId).toBe('r1-benchmarks');
+    const [, single] = converse('how much did nvidia fall on jan 27?', 'and r u single');
+    expect(single?.answered).toBe(false);
     // A question of its own, a number or a word of no answer given is no such follow-up.
-    const [, computers, sum, single] = converse(
+    const [, computers, sum, alone] = converse(
       "what's the r1 api price?",
       'how do computers work',
-      "what's 2+2",
+      'combien font 2+2',
       'r u single',
     );
     expect(computers?.answered).toBe(false);
     expect(sum?.answered).toBe(false);
-    expect(single?.answered).toBe(false);
+    expect(alone?.answered).toBe(false);
   });
 
   it('a question complete on its own is not read against the conversation', () => {

@@ -23,6 +23,8 @@ export interface FollowUpSearch {
   isAbout(things: readonly string[], id: string): boolean;
   /** The entry that answers a question about the thing in general (vocabulary `overview`). */
   overviewOf(entity: string): string | undefined;
+  /** The entries an entry lists as related (knowledge `related`). */
+  relatedOf(id: string): readonly string[];
   /** The topic (knowledge file) an entry belongs to: prices, training, market… */
   topicOf(id: string): string | undefined;
   /** A known gap of the sources (knowledge/gaps.yaml) the reading names (its fallback gaps too). */
@@ -71,8 +73,9 @@ export class FollowUps {
    */
   resolve(r: Reading, topic: Topic | undefined, turns: readonly Turn[] | undefined): Reading {
     const { index, lexicon } = this.search;
-    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
-    if (r.q.terms.some((t) => index.isForeignName(t))) return r;
+    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject,
+    // unless the answers just given speak of it ("on math?" after R1's benchmarks: MATH-500).
+    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const asked = this.afterMarker(r);
     const resolved = resolveFollowUp(asked, topic, lexicon, (t) => this.echoes(t, turns));
     if (resolved && turns && this.elsewhere(asked, turns)) return r;
@@ -87,10 +90,17 @@ export class FollowUps {
     return resolved;
   }
 
-  /** The word is one of the answers the recent turns gave ("points?" after the Nasdaq's fall). */
+  /**
+   * The word is one of the answers the recent turns gave, or of the entries those list as related
+   * ("points?" after the Nasdaq's fall, "en dollars ?" after Nvidia's percentage: its market value).
+   */
   private echoes(term: string, turns: readonly Turn[] | undefined): boolean {
     const { index } = this.search;
-    return index.knows(term) && givenEntries(turns ?? []).some((id) => index.mentions(id, term));
+    if (!index.knows(term)) return false;
+    const given = givenEntries(turns ?? []);
+    // A number only counts when an answer given holds it ("2" is in many entries: "combien font 2+2").
+    const near = /\d/.test(term) ? given : [...given, ...given.flatMap((id) => this.search.relatedOf(id))];
+    return near.some((id) => index.mentions(id, term));
   }
 
   /**
@@ -239,7 +249,7 @@ export class FollowUps {
 
   /**
    * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
-   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
+   * the vocabulary does not know and the recent answers (and their related entries) never use, is about something else ("combien de
    * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
    * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
    */
@@ -247,10 +257,7 @@ export class FollowUps {
     const { index, lexicon } = this.search;
     if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
     if (namesSomething(r, lexicon)) return false;
-    const given = givenEntries(turns);
-    const strange = r.q.terms.filter(
-      (t) => lexicon.kind(t) === undefined && !given.some((id) => index.mentions(id, t)),
-    );
+    const strange = r.q.terms.filter((t) => lexicon.kind(t) === undefined && !this.echoes(t, turns));
     return strange.length > 0;
   }
 }

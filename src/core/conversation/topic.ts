@@ -13,6 +13,10 @@ const POINTED_UNKNOWN = 1;
 const NEW_THING_SMALL_WORDS = 2;
 /** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
 const ECHO_MAX_TERMS = 3;
+/** Words that speak to someone ("r u single?", "t'es dispo ?"): about them, not the conversation's thing. */
+const YOU = new Set(['you', 'u', 'ur', 'your', 'yours', 'tu', 't', 'te', 'toi', 'vous', 'ton', 'ta', 'tes']);
+/** The one number such a follow-up may hold: a year ("ça a changé en 2023 ?"). */
+const YEAR = /^(?:19|20)\d\d$/;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
 const LOOK_BACK = 4;
 
@@ -114,11 +118,12 @@ export function resolveFollowUp(
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
     // "in dollars?", "points?", "après la promo ?", "is it still allowed?": a word or two, each a concept
     // or a word the knowledge uses about the conversation's things, narrows what was just asked.
-    // No question word of its own ("how do computers work", "what's 2+2") and no number.
+    // No question word of its own ("how do computers work", "what's 2+2"), no one spoken to ("r u single"),
+    // no number but a year.
     const echoed =
       unknown === 0 &&
       r.questions.length === 0 &&
-      !r.q.raw.some((w) => ASKING.has(w) || /\d/.test(w)) &&
+      !r.q.raw.some((w) => ASKING.has(w) || YOU.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
       nonEntity.length <= ECHO_MAX_TERMS &&
       nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
