@@ -254,7 +254,7 @@ export class FollowUps {
    * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
    */
   private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
-    const { index, lexicon } = this.search;
+    const { lexicon } = this.search;
     if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
     if (namesSomething(r, lexicon)) return false;
     const strange = r.q.terms.filter((t) => lexicon.kind(t) === undefined && !this.echoes(t, turns));
