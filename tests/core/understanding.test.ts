@@ -534,6 +534,12 @@ describe('follow-ups (the fact side)', () => {
       'et pendant combien de temps ?',
     );
     expect(long?.entryId).toBe('v3-training-duration');
+    // …or with words the answer just given uses ("ça sert à quoi…" after GRPO, whose answer has no critic).
+    const [, critic] = converse("c'est quoi GRPO ?", 'ça sert à quoi de pas avoir de critique ?');
+    expect(critic?.entryId).toBe('grpo');
+    // A marker is no pronoun: "and when was brexit" after the founder stays another subject.
+    const [, brexit] = converse('qui a fondé deepseek ?', 'and when was brexit');
+    expect(brexit?.answered).toBe(false);
     // …but naming nothing ("what time is it?"), or the impersonal French "il", is no follow-up.
     const [, time, hour] = converse(
       'what is the h800 chip',

@@ -96,7 +96,16 @@ export function resolveFollowUp(
     // conversation's thing and the rest names something of it ("is it related to a hedge fund?").
     const refers = r.marker > 0 || lexicon.refersBack(r.q.raw);
     const unknown = r.q.unknown.filter((t) => lexicon.kind(t) === undefined).length;
-    const pointsBack = refers && namesSomething(r, lexicon) && unknown <= POINTED_UNKNOWN;
+    // What it says of that thing: something of the vocabulary, or words the answers just given use
+    // ("ça sert à quoi de pas avoir de critique ?" after GRPO, whose answer speaks of a critic).
+    // A pronoun is needed there, a marker is not enough ("and when was brexit").
+    const known = nonEntity.filter((t) => !r.q.unknown.includes(t) && lexicon.kind(t) !== 'question');
+    const echoing =
+      known.length > 0 &&
+      lexicon.refersBack(r.q.raw) &&
+      !r.q.raw.some((w) => YOU.has(w)) &&
+      known.every((t) => lexicon.kind(t) !== undefined || echoes(t));
+    const pointsBack = refers && (namesSomething(r, lexicon) || echoing) && unknown <= POINTED_UNKNOWN;
     if (r.q.corrected > 0 || (unknown > 0 && !pointsBack)) return undefined;
     if (nonEntity.every((t) => t === 'whatis')) return undefined;
     // "What is a GPU?", "c'est quoi l'apprentissage par renforcement ?": a thing asked about in itself,
