@@ -563,6 +563,9 @@ describe('follow-ups (the fact side)', () => {
       'après la baisse de février ?',
     );
     expect(cut?.entryId).toBe('o1-mini-price');
+    // A preposition adds a condition to the question before: the context window, on the API.
+    const [, , api] = converse('how big is r1? params', 'context window?', 'on the API tho');
+    expect(api?.entryId).toBe('r1-api-limits');
     // The entries an answer lists as related count too: Nvidia's percentage → its market value in dollars.
     const [, euros] = converse('nvidia a perdu combien ?', 'en dollars ?');
     expect(euros?.entryId).toBe('nvidia-market-cap');

@@ -13,6 +13,25 @@ const POINTED_UNKNOWN = 1;
 const NEW_THING_SMALL_WORDS = 2;
 /** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
 const ECHO_MAX_TERMS = 3;
+/** Words that open a condition on the question before ("on the API tho", "en sortie ?", "après la promo ?"). */
+const NARROWING = new Set([
+  'on',
+  'in',
+  'for',
+  'at',
+  'with',
+  'after',
+  'before',
+  'during',
+  'sur',
+  'en',
+  'pour',
+  'avec',
+  'apres',
+  'avant',
+  'pendant',
+  'dans',
+]);
 /** Words that speak to someone ("r u single?", "t'es dispo ?"): about them, not the conversation's thing. */
 const YOU = new Set(['you', 'u', 'ur', 'your', 'yours', 'tu', 't', 'te', 'toi', 'vous', 'ton', 'ta', 'tes']);
 /** The one number such a follow-up may hold: a year ("ça a changé en 2023 ?"). */
@@ -144,9 +163,14 @@ export function resolveFollowUp(
     // what the conversation was asking, like a new name does.
     const newThing =
       r.marker > 0 && !asks && topic.asked.length > 0 && nonEntity.every((t) => isThing(t, lexicon));
+    // "on the API tho" after "context window?", "in dollars?", "après la promo ?": a preposition and a
+    // word or two add a condition to the question before, whose words still say what is asked.
+    const condition = !asks && NARROWING.has(r.q.raw[r.marker] ?? '') && (echoed || allConcepts);
     const inherited = newThing
       ? withTerms(r, [...topic.asked, ...r.q.terms, ...from.entities], lexicon)
-      : inherit(r, from, lexicon);
+      : condition
+        ? withTerms(r, [...r.q.terms, ...topic.predicates, ...from.entities], lexicon)
+        : inherit(r, from, lexicon);
     // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
