@@ -1,9 +1,11 @@
-import { isCommonWord } from './common-words.js';
-import { Corrector } from './fuzzy.js';
 import { buildIndexData, type IndexData, variantText } from './index-data.js';
 import type { Entry } from './knowledge/types.js';
-import { isEntityTerm, type Lexicon, snowballStems } from './lexicon.js';
+import { isEntityTerm, type Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
+import { type PreparedQuery, QueryReader } from './query.js';
+import { dice, trigrams } from './wording.js';
+
+export type { PreparedQuery } from './query.js';
 
 /**
  * Bilingual search over the knowledge base.
@@ -41,15 +43,6 @@ interface Scored {
 const WEAK_WEIGHT = 0.55;
 /** Words the index has never seen weigh more than its rarest term. */
 const UNKNOWN_WEIGHT = 1.6;
-/**
- * From this length, a common word of English or French ("formation", "pépite", "stick") is never
- * corrected into a word of the knowledge ("fondation", "petite", "stock"); shorter ones still are
- * (chosen on the whole dev set: from 4 letters, "move over" lost its lucky "more").
- */
-const COMMON_WORD_LENGTH = 5;
-/** Letters a word shares with every word of the same Snowball stem (stems have at least 4). */
-const STEM_PREFIX = 4;
-const INFLECTIONS_KEPT = 50_000;
 /** Score kept when the query names a thing (Nvidia, o1, TSMC…) the entry never mentions. */
 const ENTITY_PENALTY = 0.5;
 /** Question words that change what is asked; an entry whose questions never use them fits less. */
@@ -76,24 +69,6 @@ const COMMON_ENTITY_SHARE = 0.35;
 /** Candidates fully scored after the keyword prefilter. */
 const PREFILTER = 48;
 const WORDING_WEIGHT = 0.1;
-
-/** A question read by the index: its search terms (typos corrected) and what the search needs besides. */
-export interface PreparedQuery {
-  /** Search terms, without duplicates, in order. */
-  terms: string[];
-  /** Unknown parts of hyphenated names ("DeepSeek-Coder"): products the knowledge never mentions. */
-  names: Set<string>;
-  /** The folded text, for the wording rescore. */
-  folded: string;
-  /** Every folded word (stop words included), for small talk and follow-up markers. */
-  raw: string[];
-  /** Terms the index has never seen (after typo correction). */
-  unknown: string[];
-  /** Words whose typo was corrected. */
-  corrected: number;
-  /** Terms inherited from the conversation: an entry that lacks them is penalized less. */
-  soft: Set<string>;
-}
 
 export interface SearchOptions {
   /** Re-score the best candidates on their wording (on by default). */
@@ -137,22 +112,12 @@ export class SearchIndex {
   /** Per-entry accumulator reused by every query (reset after use). */
   private readonly scratch: Float64Array;
   private readonly maxIdf: number;
-  private readonly corrector: Corrector;
-  private readonly knownWords: Set<string>;
+  /** Turns a question's words into terms of this index. */
+  private readonly reader: QueryReader;
   /** Terms written as names in the knowledge (capitalized or with digits: Nvidia, R1, TSMC) but not ubiquitous. */
   private readonly entities: Set<string>;
   /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
   private readonly grams = new Map<number, Float64Array>();
-  /**
-   * Words of the knowledge by their first letters (a Snowball stem of 4 letters or more starts with
-   * them), made on the first question holding a word the index does not know; and the stems and term
-   * of each word looked at, kept: stemming every word up front would cost a reload or a first question
-   * tens of milliseconds.
-   */
-  private wordsByPrefix: Map<string, string[]> | undefined;
-  private readonly wordStems = new Map<string, { stems: string[]; term: string }>();
-  /** Query word → the term it inflects ("" for none), kept like the typo corrector's answers. */
-  private readonly inflected = new Map<string, string>();
 
   /**
    * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
@@ -174,8 +139,7 @@ export class SearchIndex {
     this.maxIdf = Math.log(1 + n);
     for (let i = 0; i < entries.length; i++) this.positions.set((entries[i] as Entry).id, i);
     this.scratch = new Float64Array(entries.length);
-    this.knownWords = new Set(d.words);
-    this.corrector = new Corrector(d.words);
+    this.reader = new QueryReader(lexicon, d.words, (t) => this.ids.has(t));
     this.entities = new Set(d.entities);
   }
 
@@ -237,64 +201,14 @@ export class SearchIndex {
     return this.slotOf(id, term) >= 0;
   }
 
-  /** True when the index has this term (in some entry's questions, aliases or answers). */
   /** True when the folded word occurs in the knowledge or the vocabulary (a name, a word of an answer). */
   usesWord(word: string): boolean {
-    return this.knownWords.has(word);
+    return this.reader.usesWord(word);
   }
 
+  /** True when the index has this term (in some entry's questions, aliases or answers). */
   knows(term: string): boolean {
     return this.ids.has(term);
-  }
-
-  /**
-   * The term of a word the index does not know that inflects one it knows, through the Snowball stems of
-   * both languages ("dépensent" → the term of "dépenses", "verifier" → of "verified"), or undefined.
-   */
-  private inflectionOf(word: string): string | undefined {
-    let out = this.inflected.get(word);
-    if (out === undefined) {
-      out = this.findInflection(word) ?? '';
-      if (this.inflected.size > INFLECTIONS_KEPT) this.inflected.clear();
-      this.inflected.set(word, out);
-    }
-    return out === '' ? undefined : out;
-  }
-
-  private findInflection(word: string): string | undefined {
-    const stems = snowballStems(word);
-    if (stems.length === 0) return undefined;
-    let byPrefix = this.wordsByPrefix;
-    if (byPrefix === undefined) {
-      byPrefix = new Map();
-      for (const w of this.data.words) {
-        const key = w.slice(0, STEM_PREFIX);
-        const list = byPrefix.get(key);
-        if (list) list.push(w);
-        else byPrefix.set(key, [w]);
-      }
-      this.wordsByPrefix = byPrefix;
-    }
-    const near = (byPrefix.get(word.slice(0, STEM_PREFIX)) ?? []).map((w) => {
-      let known = this.wordStems.get(w);
-      if (known === undefined) {
-        known = { stems: snowballStems(w), term: this.lexicon.term(w) };
-        this.wordStems.set(w, known);
-      }
-      return known;
-    });
-    // The first stem (French, then English) that words of exactly one term of the index share.
-    for (const k of stems) {
-      let found: string | undefined;
-      let several = false;
-      for (const n of near) {
-        if (!n.stems.includes(k) || !this.ids.has(n.term)) continue;
-        if (found === undefined) found = n.term;
-        else if (found !== n.term) several = true;
-      }
-      if (found !== undefined && !several) return found;
-    }
-    return undefined;
   }
 
   /**
@@ -302,50 +216,7 @@ export class SearchIndex {
    * ("DeepSeek-Coder", "Llama-4"): a product the knowledge never mentions, so no entry should answer for it.
    */
   prepare(text: string): PreparedQuery {
-    const analysis = this.lexicon.analyze(text, true);
-    const terms: string[] = [];
-    const seen = new Set<string>();
-    const unknownWords = new Map<string, string>();
-    const unknown: string[] = [];
-    let corrected = 0;
-    for (const tok of analysis.tokens) {
-      let t = tok.term;
-      if (t === undefined) {
-        const w = tok.word;
-        t = this.lexicon.term(w);
-        if (!this.ids.has(t) && !this.knownWords.has(w)) {
-          const inflected = this.inflectionOf(w);
-          // A common word of either language is no typo, only a word the knowledge does not use.
-          const common = w.length >= COMMON_WORD_LENGTH && isCommonWord(w);
-          // Nor is a name with digits ("A100", "R2"): it is another product, not a misspelt one.
-          const fixed =
-            inflected === undefined && !common && !/\d/.test(w) ? this.corrector.correct(w) : null;
-          if (inflected !== undefined) t = inflected;
-          else if (fixed) {
-            t = this.lexicon.term(fixed);
-            corrected += 1;
-          }
-          unknownWords.set(w, t);
-        }
-      }
-      if (!seen.has(t)) {
-        seen.add(t);
-        terms.push(t);
-        if (!this.ids.has(t)) unknown.push(t);
-      }
-    }
-    const names = new Set<string>();
-    for (const compound of text.matchAll(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu)) {
-      const parts = fold(compound[0]).split(' ');
-      // A product is a known name or a version with another part ("DeepSeek-Coder", "Llama-4");
-      // "game-changer", "world-class" or "AI-linked" are plain words.
-      if (!parts.some((p) => /\d/.test(p) || isEntityTerm(this.lexicon.term(p)))) continue;
-      for (const part of parts) {
-        const t = unknownWords.get(part);
-        if (t !== undefined) names.add(t);
-      }
-    }
-    return { terms, names, folded: analysis.folded, raw: analysis.raw, unknown, corrected, soft: new Set() };
+    return this.reader.prepare(text);
   }
 
   search(text: string, limit = 5): SearchHit[] {
@@ -519,37 +390,6 @@ export class SearchIndex {
     }
     top.sort((a, b) => b.score - a.score);
   }
-}
-
-/** The distinct character trigrams of ` text `, each packed into one number (3 UTF-16 units), sorted. */
-function trigrams(text: string): Float64Array {
-  const padded = ` ${text} `;
-  const n = Math.max(0, padded.length - 2);
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++)
-    out[i] = padded.charCodeAt(i) * 4294967296 + padded.charCodeAt(i + 1) * 65536 + padded.charCodeAt(i + 2);
-  out.sort();
-  let k = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
-  return out.slice(0, k);
-}
-
-/** Dice coefficient of two sorted sets of packed trigrams. */
-function dice(a: Float64Array, b: Float64Array): number {
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
 }
 
 function round(x: number): number {

@@ -184,6 +184,10 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask("what is DeepSeek's valuation?").body).toContain('valuation');
     const nvidia = ask("did DeepSeek hurt Nvidia's valuation?");
     expect(nvidia.body).not.toContain("DeepSeek's valuation");
+    // Nvidia's valuation is in the sources: asking about it is no question about funding.
+    expect(ask("why did nvidia's valuation drop?").answered).toBe(true);
+    expect(ask('quelle est la valorisation de nvidia après la chute ?').entryId).toBe('nvidia-market-cap');
+    expect(ask('DeepSeek valorisation ?').answered).toBe(false);
   });
 });
 
@@ -210,6 +214,28 @@ describe('qualifiers and "latest"', () => {
     expect(ask('who leads DeepSeek?').entryId).toBe('founder');
     expect(ask('how long has deepseek been around?').entryId).toBe('founding-date');
     expect(ask('deepseek existe depuis combien de temps ?').entryId).toBe('founding-date');
+  });
+
+  it('answers about the US government’s export rules; the Chinese government’s reach is a gap', () => {
+    expect(ask('Why did the US government restrict Nvidia chip exports to China?').entryId).toBe(
+      'export-controls',
+    );
+    expect(ask('Did the export controls ban H800 sales to China?').entryId).toBe('export-controls');
+    expect(ask('how much of the nasdaq drop did nvidia account for?').answered).toBe(true);
+    // The reasons the US gives are not in the sources: said so, with the rules themselves nearby.
+    const why = ask('les contrôles à l’export sont-ils une question de sécurité nationale ?');
+    expect(why.answered).toBe(false);
+    expect(why.body).toMatch(/octobre 2022/);
+    expect(ask('does the chinese government control deepseek?').answered).toBe(false);
+    expect(ask('le gouvernement chinois a-t-il accès aux données de DeepSeek ?').answered).toBe(false);
+  });
+
+  it('reads "du côté de" as "as for", not as a share price; "la cote de" still asks one', () => {
+    expect(ask('Et du côté de Nvidia, quelle a été la perte ?').entryId).toBe('nvidia-drop');
+    expect(ask('de son côté, le Nasdaq a perdu combien ?').entryId).toBe('nasdaq-drop');
+    expect(ask('nvda cote combien').answered).toBe(false);
+    expect(ask('Nvidia lost how much worth of market value?').entryId).toBe('nvidia-market-cap');
+    expect(ask('how much is deepseek worth?').answered).toBe(false);
   });
 
   it('reads "open source" as openness, not as a request for sources', () => {

@@ -1,0 +1,35 @@
+/**
+ * Wording similarity: character trigrams of a text and their Dice coefficient, for the search's final
+ * rescore of its best candidates on how close a stored question is worded to the one asked.
+ */
+
+/** The distinct character trigrams of ` text `, each packed into one number (3 UTF-16 units), sorted. */
+export function trigrams(text: string): Float64Array {
+  const padded = ` ${text} `;
+  const n = Math.max(0, padded.length - 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    out[i] = padded.charCodeAt(i) * 4294967296 + padded.charCodeAt(i + 1) * 65536 + padded.charCodeAt(i + 2);
+  out.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] as number;
+  return out.slice(0, k);
+}
+
+/** Dice coefficient of two sorted sets of packed trigrams. */
+export function dice(a: Float64Array, b: Float64Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}
