@@ -589,6 +589,9 @@ describe('follow-ups (the fact side)', () => {
       'après la baisse de février ?',
     );
     expect(cut?.entryId).toBe('o1-mini-price');
+    // Only the answer just given and its related entries: "autorisée" is the A800's word, not the H800's.
+    const [, , allowed] = converse("c'est quoi l'a800 ?", 'et la h800 ?', 'elle est encore autorisée ?');
+    expect(allowed?.entryId).not.toBe('a800-chip');
     // A preposition adds a condition to the question before: the context window, on the API.
     const [, , api] = converse('how big is r1? params', 'context window?', 'on the API tho');
     expect(api?.entryId).toBe('r1-api-limits');

@@ -91,13 +91,15 @@ export class FollowUps {
   }
 
   /**
-   * The word is one of the answers the recent turns gave, or of the entries those list as related
-   * ("points?" after the Nasdaq's fall, "en dollars ?" after Nvidia's percentage: its market value).
+   * The word is one of the answer just given, or of the entries it lists as related ("points?" after
+   * the Nasdaq's fall, "en dollars ?" after Nvidia's percentage: its market value). `all`: of any
+   * answer the recent turns gave.
    */
-  private echoes(term: string, turns: readonly Turn[] | undefined): boolean {
+  private echoes(term: string, turns: readonly Turn[] | undefined, all = false): boolean {
     const { index } = this.search;
     if (!index.knows(term)) return false;
-    const given = givenEntries(turns ?? []);
+    const recent = givenEntries(turns ?? []);
+    const given = all ? recent : recent.slice(-1);
     // A number only counts when an answer given holds it ("2" is in many entries: "combien font 2+2").
     const near = /\d/.test(term) ? given : [...given, ...given.flatMap((id) => this.search.relatedOf(id))];
     return near.some((id) => index.mentions(id, term));
@@ -257,7 +259,7 @@ export class FollowUps {
     const { lexicon } = this.search;
     if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
     if (namesSomething(r, lexicon)) return false;
-    const strange = r.q.terms.filter((t) => lexicon.kind(t) === undefined && !this.echoes(t, turns));
+    const strange = r.q.terms.filter((t) => lexicon.kind(t) === undefined && !this.echoes(t, turns, true));
     return strange.length > 0;
   }
 }
