@@ -563,6 +563,13 @@ describe('follow-ups (the fact side)', () => {
     // …or with words the answer just given uses ("ça sert à quoi…" after GRPO, whose answer has no critic).
     const [, critic] = converse("c'est quoi GRPO ?", 'ça sert à quoi de pas avoir de critique ?');
     expect(critic?.entryId).toBe('grpo');
+    // "dedans" (in it) points back like a pronoun: what V3's cost leaves out.
+    const [, , inside] = converse(
+      'combien de GPU pour entraîner V3 ?',
+      'et ça a coûté combien ?',
+      "qu'est-ce qui n'est pas compté dedans ?",
+    );
+    expect(inside?.entryId).toBe('v3-cost-excludes');
     // A marker is no pronoun: "and when was brexit" after the founder stays another subject.
     const [, brexit] = converse('qui a fondé deepseek ?', 'and when was brexit');
     expect(brexit?.answered).toBe(false);
