@@ -570,6 +570,9 @@ describe('follow-ups (the fact side)', () => {
       "qu'est-ce qui n'est pas compté dedans ?",
     );
     expect(inside?.entryId).toBe('v3-cost-excludes');
+    // "à côté", "by comparison" add nothing to a new thing named: it asks what was asked (a price).
+    const [, beside] = converse('o1-mini coûte combien ?', 'et r1 à côté ?');
+    expect(beside?.entryId).toBe('r1-api-price');
     // A marker is no pronoun: "and when was brexit" after the founder stays another subject.
     const [, brexit] = converse('qui a fondé deepseek ?', 'and when was brexit');
     expect(brexit?.answered).toBe(false);
