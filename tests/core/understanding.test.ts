@@ -570,6 +570,10 @@ describe('follow-ups (the fact side)', () => {
       "qu'est-ce qui n'est pas compté dedans ?",
     );
     expect(inside?.entryId).toBe('v3-cost-excludes');
+    // "and v3?" after R1's price per million tokens: V3's price, not its size in parameters, nor R1's
+    // price again (which names V3 in passing).
+    const [, v3] = converse('how much is r1 per million tokens?', 'and v3?');
+    expect(v3?.entryId).toBe('v3-api-price');
     // "à côté", "by comparison" add nothing to a new thing named: it asks what was asked (a price).
     const [, beside] = converse('o1-mini coûte combien ?', 'et r1 à côté ?');
     expect(beside?.entryId).toBe('r1-api-price');
