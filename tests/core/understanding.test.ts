@@ -574,6 +574,16 @@ describe('follow-ups (the fact side)', () => {
     // price again (which names V3 in passing).
     const [, v3] = converse('how much is r1 per million tokens?', 'and v3?');
     expect(v3?.entryId).toBe('v3-api-price');
+    // An acknowledgement before the marker ("ok merci, et la licence ?", "thanks! and v3?") is no aspect.
+    const [, licence, theirs] = converse(
+      'how much is r1 per million tokens?',
+      'ok merci, et la licence ?',
+      'thanks! and v3?',
+    );
+    expect(licence?.entryId).toBe('r1-license');
+    expect(theirs?.entryId).toBe('open-weights-nuance');
+    const [, when] = converse('qui a fondé deepseek ?', 'merci, et quand ?');
+    expect(when?.entryId).toBe('founding-date');
     // "à côté", "by comparison" add nothing to a new thing named: it asks what was asked (a price).
     const [, beside] = converse('o1-mini coûte combien ?', 'et r1 à côté ?');
     expect(beside?.entryId).toBe('r1-api-price');

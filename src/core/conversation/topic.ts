@@ -80,7 +80,8 @@ export function conversationTopic(
     if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
     // The aspect asked: from the last question that asked one ("et par rapport à o1 ?" compares, it
     // does not ask; "et v3 ?" after it asks the price again).
-    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
+    // A word the knowledge lacks ("merci" in "ok merci, et la licence ?") says nothing of the aspect.
+    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x) && !r.q.unknown.includes(x));
     if (nonEntity.length > 0 && asksSomething(r)) {
       if (asked === undefined) asked = nonEntity;
       else if (
