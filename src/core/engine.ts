@@ -1,4 +1,3 @@
-import Fuse from 'fuse.js';
 import {
   chartKindFromWords,
   chartKindOf,
@@ -8,6 +7,7 @@ import {
   decorateFact,
   withChart,
 } from './charts/attach.js';
+import { Autocomplete } from './complete.js';
 import { FollowUps, turnOfReading } from './conversation/follow-up.js';
 import type { ConversationContext, Turn } from './conversation.js';
 import { Calculator, chartSpecOf, notUsageNumbers } from './cost/index.js';
@@ -22,7 +22,7 @@ import type {
 } from './engine-types.js';
 import { t } from './i18n/index.js';
 import { asksForSecret, detectCommand } from './intents.js';
-import type { Entry, Gap, KnowledgeBase } from './knowledge/types.js';
+import type { Gap, KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
 import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
@@ -34,7 +34,6 @@ import {
   factReply,
   gapReply,
   helpReply,
-  questionLink,
   refusalReply,
   specificRefusal,
   topicReply,
@@ -63,21 +62,8 @@ export const DISTINCT_COVERAGE = 0.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
 
-/** A stored question as autocomplete's fuse.js index holds it. */
-interface Completion {
-  q: string;
-  folded: string;
-  id: string;
-}
+export { COMPLETE_ALL_UP_TO } from './complete.js';
 
-const COMPLETION_OPTIONS = { keys: ['folded'], includeScore: true, ignoreLocation: true, threshold: 0.45 };
-
-/**
- * Up to this many entries, autocomplete matches the typed text against every stored question; beyond,
- * against the questions of the COMPLETION_CANDIDATES entries the search finds for it.
- */
-export const COMPLETE_ALL_UP_TO = 300;
-const COMPLETION_CANDIDATES = 48;
 /** An ungrounded question is answered only when it matches a stored question this well. */
 export const PARAPHRASE_THRESHOLD = 0.7;
 const PARAPHRASE_DOMAIN = 0.5;
@@ -114,11 +100,8 @@ class KnowledgeEngine implements Engine {
   private readonly index: SearchIndex;
   private readonly lexicon: Lexicon;
   private readonly calculator: Calculator;
-  /**
-   * Autocomplete's fuse.js index of every stored question per language, built on the first completion
-   * (only Discord asks), for a base of at most COMPLETE_ALL_UP_TO entries.
-   */
-  private readonly completions: Partial<Record<Lang, Fuse<Completion>>> = {};
+  /** Completions of a question being typed (Discord's autocomplete). */
+  private readonly completer: Autocomplete;
   private readonly threshold: number;
   private readonly vocabulary: LangVocabulary;
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
@@ -140,6 +123,7 @@ class KnowledgeEngine implements Engine {
     const ready = prepared ?? prepareEngine(kb, this.lexicon);
     this.index = new SearchIndex(kb.entries, this.lexicon, options, ready.index);
     this.calculator = new Calculator(kb);
+    this.completer = new Autocomplete(kb, this.index, SUGGEST_THRESHOLD);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
     this.vocabulary = { core: this.lexicon.language.core, extra, shared: (w) => this.index.usesWord(w) };
@@ -544,74 +528,8 @@ class KnowledgeEngine implements Engine {
     return withChart(reply, costChartFor(this.kb, chart.spec, focus, reply.lang));
   }
 
-  /** Every stored question of the language (a small base), or those of the entries given. */
-  private completer(lang: Lang, among?: Entry[]): Fuse<Completion> {
-    const records = (entries: readonly Entry[]) =>
-      entries.flatMap((e) => e.questions[lang].map((q) => ({ q, folded: fold(q), id: e.id })));
-    if (among) return new Fuse(records(among), COMPLETION_OPTIONS);
-    let fuse = this.completions[lang];
-    if (!fuse) {
-      fuse = new Fuse(records(this.kb.entries), COMPLETION_OPTIONS);
-      this.completions[lang] = fuse;
-    }
-    return fuse;
-  }
-
-  /**
-   * A large base's entries worth matching against the typed text: those the search found (words,
-   * typos), and those with a stored question holding the text as typed (the start of a question,
-   * a phrase the search reads as loose words).
-   */
-  private completionCandidates(text: string, hits: readonly SearchHit[], lang: Lang): Entry[] {
-    const found = new Map<string, Entry>();
-    for (const h of hits) {
-      const entry = this.kb.byId.get(h.id);
-      if (entry) found.set(entry.id, entry);
-    }
-    const typed = text.replace(/\s+/g, ' ');
-    if (typed.length < 3) return [...found.values()];
-    const holds = new RegExp(typed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-    let added = 0;
-    for (const e of this.kb.entries) {
-      if (added >= COMPLETION_CANDIDATES) break;
-      if (!found.has(e.id) && e.questions[lang].some((q) => holds.test(q))) {
-        found.set(e.id, e);
-        added += 1;
-      }
-    }
-    return [...found.values()];
-  }
-
   complete(prefix: string, lang: Lang, limit = 25): Choice[] {
-    const max = Math.max(0, Math.min(limit, 25));
-    const text = prefix.slice(0, 200).trim();
-    const seen = new Set<string>();
-    const out: Choice[] = [];
-    const push = (q: string) => {
-      const name = q.length > 100 ? `${q.slice(0, 99)}…` : q;
-      if (out.length < max && !seen.has(name)) {
-        seen.add(name);
-        out.push({ name, value: name });
-      }
-    };
-    if (fold(text) === '') {
-      for (const e of this.kb.entries) push(e.questions[lang][0] ?? e.id);
-      return out;
-    }
-    // The same search as answers first, then close wording of the stored questions: all of them in a
-    // small base; in a large one, those of the entries the search found (fuse.js reads every record it
-    // holds on each keystroke: about 270 ms at 10,000 entries, against a few ms for these).
-    const large = this.kb.entries.length > COMPLETE_ALL_UP_TO;
-    const hits = this.index.search(text, large ? COMPLETION_CANDIDATES : 5);
-    for (const hit of hits.slice(0, 5)) {
-      if (hit.score < SUGGEST_THRESHOLD) continue;
-      const entry = this.kb.byId.get(hit.id);
-      if (entry) push(questionLink(entry, lang).question);
-    }
-    const among = large ? this.completionCandidates(text, hits, lang) : undefined;
-    for (const r of this.completer(lang, among).search(fold(text).slice(0, 64), { limit: max * 2 }))
-      push(r.item.q);
-    return out;
+    return this.completer.complete(prefix, lang, limit);
   }
 
   cost(request: CostRequest, lang: Lang): Reply {

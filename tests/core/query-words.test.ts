@@ -21,6 +21,16 @@ describe('query words the index does not know', () => {
     expect(en.terms).toContain(lexicon.term('attractive'));
   });
 
+  it('never turn a common word of four letters or more into a word of the knowledge', () => {
+    // "cash" was read as "crash" (the selloff), "site" as "size", "peur" as "per", "trop" as "top".
+    for (const word of ['cash', 'site', 'peur', 'trop']) {
+      const q = index.prepare(`deepseek ${word}`);
+      expect(q.corrected).toBe(0);
+    }
+    // A misspelt word of the knowledge still is corrected.
+    expect(index.prepare('nvidai stock').terms).toContain(lexicon.term('nvidia'));
+  });
+
   it('leave words the index knows as they are', () => {
     const text = 'combien coûte l’API de R1 ?';
     const q = index.prepare(text);

@@ -238,6 +238,11 @@ describe('qualifiers and "latest"', () => {
     expect(ask('how much is deepseek worth?').answered).toBe(false);
   });
 
+  it('reads "coder" as coding and "peur" as fear, never as typos of "cover" and "per"', () => {
+    expect(ask('R1 sait-il coder ?').entryId).toBe('r1-benchmarks');
+    expect(ask('Pourquoi DeepSeek fait peur aux géants américains').entryId).toBe('why-selloff');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
