@@ -221,7 +221,17 @@ class KnowledgeEngine implements Engine {
     // knowledge; the calculator answers usage-cost and training questions (and their follow-ups).
     if (!notUsageNumbers(prepared.raw, text)) {
       const calc = this.calculator.answer(text, lang, context);
-      if (calc) return this.withCostChart(calc);
+      // After a calculation, a question that asks a fact of its own ("deepseek founding year", "v3
+      // cluster size", "deepseek c'est quoi") is no change to the calculation, though it names a model.
+      if (
+        calc &&
+        !(
+          context &&
+          this.followUps.asksAFact(read(prepared, this.lexicon)) &&
+          !this.calculator.answer(text, lang, undefined)
+        )
+      )
+        return this.withCostChart(calc);
     }
 
     const topic = context ? this.followUps.topic(context.turns) : undefined;

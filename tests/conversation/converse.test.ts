@@ -129,13 +129,17 @@ describe('converse: meta follow-ups act on the last answer', () => {
       'fondateur deepseek',
       'when was deepseek founded?',
       'what license is r1 under?',
+      // Naming a model, asking a fact of it: no change to the calculation, however sure the fact.
+      'deepseek founding year',
+      "deepseek c'est quoi",
+      'v3 cluster size',
     ]) {
       const { out } = chat(['10M output tokens on r1', question]);
       expect(out[1]?.reply.kind).toBe('fact');
       expect(out[1]?.reply.entryId).toBe(engine.answer({ text: question }).entryId);
     }
-    const { out } = chat(['10M output tokens on r1', 'and on o1?', 'et sur o1-mini ?']);
-    expect(out.map((o) => o.reply.kind)).toEqual(['cost', 'cost', 'cost']);
+    const { out } = chat(['10M output tokens on r1', 'and on o1?', 'et sur o1-mini ?', 'et en sortie ?']);
+    expect(out.map((o) => o.reply.kind)).toEqual(['cost', 'cost', 'cost', 'cost']);
   });
 
   it('a complete question is answered on its own (a change of subject)', () => {

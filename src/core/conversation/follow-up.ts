@@ -56,6 +56,32 @@ const OWN_WORDS_RATIO = 1.25;
 const SAME_KIND_RATIO = 0.8;
 /** Share of the entries above which a thing they name says nothing of what an entry is about. */
 const MOST_ENTRIES = 0.5;
+/** Terms a change to a calculation may use ("what's the cost with cache?", "how much on o1?"). */
+const CALC_TERMS = new Set([
+  'price',
+  'cost',
+  'token',
+  'input',
+  'output',
+  'cache',
+  'million',
+  'billion',
+  'cheap',
+  'hour',
+  'times',
+]);
+/** Words of a calculation's direction or amount that may read as something else ("sortie": a release). */
+const CALC_WORDS = new Set([
+  'sortie',
+  'sorties',
+  'entree',
+  'entrees',
+  'input',
+  'output',
+  'tokens',
+  'jetons',
+  'cached',
+]);
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
 
@@ -108,6 +134,17 @@ export class FollowUps {
     // A number only counts when an answer given holds it ("2" is in many entries: "combien font 2+2").
     const near = /\d/.test(term) ? given : [...given, ...given.flatMap((id) => this.search.relatedOf(id))];
     return near.some((id) => index.mentions(id, term));
+  }
+
+  /**
+   * The question asks something a calculation does not answer: a question word or an aspect other than
+   * how much, price and cost (founded, when, size, GPU count, "what is" without a price word).
+   */
+  asksAFact(r: Reading): boolean {
+    if (r.questions.some((q) => q !== 'howmuch' && q !== 'whatis')) return true;
+    // "et en sortie ?" (output, not a release), "what's the cost with cache?": a calculation's words.
+    if (r.q.terms.some((t) => CALC_TERMS.has(t)) || r.q.raw.some((w) => CALC_WORDS.has(w))) return false;
+    return r.questions.includes('whatis') || r.aspects.some((a) => !CALC_TERMS.has(a));
   }
 
   /**
