@@ -644,6 +644,14 @@ describe('follow-ups (the fact side)', () => {
     expect(alone?.answered).toBe(false);
   });
 
+  it('a long message with a comparing word is no comparison with the conversation’s thing', () => {
+    const headline =
+      "Un modèle d'innovation et de censure: pourquoi les États-Unis tremblent-ils face à l'IA chinoise DeepSeek?";
+    const [, inThread] = converse('how much did nvidia fall on jan 27?', headline);
+    expect(inThread?.entryId).toBe(ask(headline).entryId);
+    expect(inThread?.entryId).toBe('why-selloff');
+  });
+
   it('a question complete on its own is not read against the conversation', () => {
     // A thing asked about in itself, not an aspect of the conversation's thing.
     const [, gpu] = converse('what is the h800 chip', 'what is a GPU?');

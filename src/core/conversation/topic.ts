@@ -193,7 +193,9 @@ export function resolveFollowUp(
   // A comparison that names one side only compares it with the conversation's thing: "r1 est combien de
   // fois moins cher ?" after o1-mini's price, "is v3 better?" after R1. The thing taken only narrows.
   const other = topic.entities.filter((e) => !r.entities.includes(e));
-  if (r.entities.length === 1 && other.length > 0 && nonEntity.some((t) => COMPARING.has(t))) {
+  // A long message with a comparing word ("… face à l'IA chinoise DeepSeek ?") is a question of its own.
+  const short = nonEntity.length <= FOLLOW_UP_MAX_TERMS;
+  if (r.entities.length === 1 && other.length > 0 && short && nonEntity.some((t) => COMPARING.has(t))) {
     const compared = withTerms(r, [...r.q.terms, ...other], lexicon);
     for (const e of other) compared.q.soft.add(e);
     return compared;
