@@ -227,7 +227,7 @@ class KnowledgeEngine implements Engine {
         calc &&
         !(
           context &&
-          this.followUps.asksAFact(read(prepared, this.lexicon)) &&
+          this.followUps.notACalcChange(read(prepared, this.lexicon)) &&
           !this.calculator.answer(text, lang, undefined)
         )
       )

@@ -137,10 +137,11 @@ export class FollowUps {
   }
 
   /**
-   * The question asks something a calculation does not answer: a question word or an aspect other than
-   * how much, price and cost (founded, when, size, GPU count, "what is" without a price word).
+   * After a calculation, the message is no change to it although the calculator reads one: it asks
+   * something a calculation does not answer — a question word or an aspect other than how much, price
+   * and cost (founded, when, size, GPU count, "what is" without a price word).
    */
-  asksAFact(r: Reading): boolean {
+  notACalcChange(r: Reading): boolean {
     if (r.questions.some((q) => q !== 'howmuch' && q !== 'whatis')) return true;
     // "et en sortie ?" (output, not a release), "what's the cost with cache?": a calculation's words.
     if (r.q.terms.some((t) => CALC_TERMS.has(t)) || r.q.raw.some((w) => CALC_WORDS.has(w))) return false;
