@@ -644,6 +644,16 @@ describe('follow-ups (the fact side)', () => {
     expect(alone?.answered).toBe(false);
   });
 
+  it('what an older turn said belongs to its own things once a newer turn named others', () => {
+    const [, , , count] = converse(
+      'what license is r1 under',
+      'anyone up for lunch?',
+      'and the distilled models?',
+      'how many are there?',
+    );
+    expect(count?.entryId).toBe('r1-distilled');
+  });
+
   it('a long message with a comparing word is no comparison with the conversation’s thing', () => {
     const headline =
       "Un modèle d'innovation et de censure: pourquoi les États-Unis tremblent-ils face à l'IA chinoise DeepSeek?";

@@ -76,8 +76,11 @@ export function conversationTopic(
     if (!named && !(t.kind === 'fact' && t.answered)) continue;
     for (const e of t.entities ?? []) seen.add(ENTITY_PREFIX + e);
     const r = readText(t.text);
+    const before = entities !== undefined && named;
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
-    if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
+    // What an older turn said was about its own things, when a newer one named others ("how many are
+    // there?" after "and the distilled models?" after the licence asks no licence).
+    if (predicates === undefined && r.predicates.length > 0 && !before) predicates = r.predicates;
     // The aspect asked: from the last question that asked one ("et par rapport à o1 ?" compares, it
     // does not ask; "et v3 ?" after it asks the price again).
     // A word the knowledge lacks ("merci" in "ok merci, et la licence ?") says nothing of the aspect.
