@@ -644,6 +644,15 @@ describe('follow-ups (the fact side)', () => {
     expect(alone?.answered).toBe(false);
   });
 
+  it('a pronoun stands for the thing the last question named, a concept too', () => {
+    const [, , model] = converse(
+      'did deepseek top the app store?',
+      'when did the app launch?',
+      'which model does it use?',
+    );
+    expect(model?.entryId).toBe('app-model');
+  });
+
   it('what an older turn said belongs to its own things once a newer turn named others', () => {
     const [, , , count] = converse(
       'what license is r1 under',

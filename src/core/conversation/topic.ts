@@ -174,7 +174,7 @@ export function resolveFollowUp(
       ? withTerms(r, [...topic.asked, ...r.q.terms, ...from.entities], lexicon)
       : condition
         ? withTerms(r, [...r.q.terms, ...topic.predicates, ...from.entities], lexicon)
-        : inherit(r, from, lexicon);
+        : pronounThings(inherit(r, from, lexicon), r, topic, lexicon);
     // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
@@ -204,6 +204,16 @@ export function resolveFollowUp(
     return compared;
   }
   return undefined;
+}
+
+/**
+ * "which model does it use?" after "when did the app launch?": the pronoun stands for the thing the last
+ * question named even when that is a concept (the app), not an entity; it is added (softly, below).
+ */
+function pronounThings(inherited: Reading, r: Reading, topic: Topic, lexicon: Lexicon): Reading {
+  if (!lexicon.refersBack(r.q.raw) || inherited === r) return inherited;
+  const things = topic.predicates.filter((t) => isThing(t, lexicon) && !inherited.q.terms.includes(t));
+  return things.length === 0 ? inherited : withTerms(inherited, [...inherited.q.terms, ...things], lexicon);
 }
 
 /** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
