@@ -107,8 +107,12 @@ class KnowledgeEngine implements Engine {
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
   private readonly cache = new Map<string, Reply>();
   private readonly cacheSize: number;
-  /** knowledge/gaps.yaml with each group's words turned into search terms. */
-  private readonly gaps: { gap: Gap; groups: string[][]; unless: string[] }[];
+  /**
+   * knowledge/gaps.yaml with each group's words turned into search terms, on the first question: a
+   * plain word's term reads the common-word lists (some 10 MB), which a start that answers nothing
+   * (the console's prompt, a bot's connection) does not need.
+   */
+  private gapTerms: { gap: Gap; groups: string[][]; unless: string[] }[] | undefined;
   /** Entity term → the entry that answers a question about it in general. */
   private readonly overviews: Map<string, string>;
   /** The conversation's side: what a follow-up leans on and whether it asks anew. */
@@ -129,24 +133,11 @@ class KnowledgeEngine implements Engine {
     this.vocabulary = { core: this.lexicon.language.core, extra, shared: (w) => this.index.usesWord(w) };
     useLanguageWords(this.vocabulary);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
-    const entityIds = new Set(kb.vocabulary.entities.map((e) => e.id));
-    const conceptIds = new Set(kb.vocabulary.concepts.map((c) => c.id));
-    const asTerm = (w: string) => {
-      const key = fold(w);
-      if (entityIds.has(w)) return ENTITY_PREFIX + w;
-      if (conceptIds.has(w)) return w;
-      return this.lexicon.term(key);
-    };
     this.overviews = new Map(
       kb.vocabulary.entities
         .filter((e) => e.overview)
         .map((e) => [ENTITY_PREFIX + e.id, e.overview as string]),
     );
-    this.gaps = kb.gaps.map((gap) => ({
-      gap,
-      groups: gap.when.map((g) => g.map(asTerm)),
-      unless: gap.unless.map(asTerm),
-    }));
     const topicOfEntry = new Map(kb.topics.flatMap((tp) => tp.entryIds.map((id) => [id, tp.id] as const)));
     this.followUps = new FollowUps({
       index: this.index,
@@ -368,10 +359,27 @@ class KnowledgeEngine implements Engine {
     return fallback ? gapReply(this.kb, fallback, lang) : reply;
   }
 
+  private gaps(): { gap: Gap; groups: string[][]; unless: string[] }[] {
+    if (this.gapTerms) return this.gapTerms;
+    const entityIds = new Set(this.kb.vocabulary.entities.map((e) => e.id));
+    const conceptIds = new Set(this.kb.vocabulary.concepts.map((c) => c.id));
+    const asTerm = (w: string) => {
+      if (entityIds.has(w)) return ENTITY_PREFIX + w;
+      if (conceptIds.has(w)) return w;
+      return this.lexicon.term(fold(w));
+    };
+    this.gapTerms = this.kb.gaps.map((gap) => ({
+      gap,
+      groups: gap.when.map((g) => g.map(asTerm)),
+      unless: gap.unless.map(asTerm),
+    }));
+    return this.gapTerms;
+  }
+
   /** The first gap of knowledge/gaps.yaml whose every group the question names. */
   private findGap(reading: Reading, fallback: boolean) {
     const terms = new Set(reading.q.terms);
-    return this.gaps.find(
+    return this.gaps().find(
       (g) =>
         g.gap.fallback === fallback &&
         g.groups.every((group) => group.some((t) => terms.has(t))) &&

@@ -243,6 +243,15 @@ describe('qualifiers and "latest"', () => {
     expect(ask('Pourquoi DeepSeek fait peur aux géants américains').entryId).toBe('why-selloff');
   });
 
+  it('reads chat idioms: doubts about a figure, "6 mil", going viral, losing their minds', () => {
+    expect(ask('is the $6M number legit').entryId).toBe('v3-cost-excludes');
+    expect(ask('le chiffre de 6 millions est-il exagéré ?').entryId).toBe('v3-cost-excludes');
+    expect(ask('did they really train it for 6 mil').entryId).toBe('v3-training-cost');
+    expect(ask('did the deepseek app go viral').entryId).toBe('app-store-top');
+    expect(ask("l'appli deepseek a fait un carton ?").entryId).toBe('app-store-top');
+    expect(ask('why is everyone losing their minds over deepseek').entryId).toBe('why-selloff');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadEngineFromDir } from '../../src/core/index.js';
 import { buildReport } from '../../src/ops/report.js';
 import { forEachLine, MAX_LINE_BYTES } from '../../src/ops/report-lines.js';
@@ -263,8 +263,8 @@ describe('records are never awaited by the asker, bounded in memory, retried on 
     const store = new BatchedFeedbackStore(disk, { delayMs: 2, attempts: 1000 });
     for (let i = 0; i < 50; i += 1)
       store.recordFeedback({ platform: 'slack', user: 'h', entryId: `e${i}`, vote: 'up', lang: 'en' });
-    await new Promise((r) => setTimeout(r, 60));
-    expect(store.stats().failedWrites).toBeGreaterThan(1);
+    // Retries while the disk is full (waited for, not timed: a loaded machine retries later).
+    await vi.waitFor(() => expect(store.stats().failedWrites).toBeGreaterThan(1), { timeout: 10_000 });
     expect(written).toEqual([]);
     full = false;
     await store.flush();
@@ -284,8 +284,7 @@ describe('records are never awaited by the asker, bounded in memory, retried on 
       const long = 'x'.repeat(900);
       for (let i = 0; i < 400; i += 1)
         store.recordUnanswered({ platform: 'slack', question: `${i}:${long}`, lang: 'en' });
-      await new Promise((r) => setTimeout(r, 80));
-      expect(store.stats().failedWrites).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(store.stats().failedWrites).toBeGreaterThan(0), { timeout: 10_000 });
       const during = backend.db.prepare('SELECT question FROM unanswered').all() as { question: string }[];
       expect(during.length).toBeLessThan(400);
       backend.db.pragma('max_page_count = 1073741823');
