@@ -639,6 +639,9 @@ describe('follow-ups (the fact side)', () => {
     // A name the knowledge only mentions (MATH-500) is no other subject when the answers speak of it.
     const [, math] = converse('is r1 better than o1?', 'on math?');
     expect(math?.entryId).toBe('r1-benchmarks');
+    // The marker's "what" ("what about on math?") asks nothing of its own.
+    const [, , about] = converse('how does r1 compare to o1', 'benchmarks?', 'what about on math?');
+    expect(about?.entryId).toBe('r1-benchmarks');
     const [, single] = converse('how much did nvidia fall on jan 27?', 'and r u single');
     expect(single?.answered).toBe(false);
     // A question of its own, a number or a word of no answer given is no such follow-up.

@@ -155,7 +155,7 @@ export function resolveFollowUp(
     const echoed =
       unknown === 0 &&
       r.questions.length === 0 &&
-      !r.q.raw.some((w) => ASKING.has(w) || YOU.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
+      !r.q.raw.slice(r.marker).some((w) => ASKING.has(w) || YOU.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
       nonEntity.length <= ECHO_MAX_TERMS &&
       nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
