@@ -656,6 +656,14 @@ describe('follow-ups (the fact side)', () => {
     expect(alone?.answered).toBe(false);
   });
 
+  it('"which ones?" alone asks which of what was just asked', () => {
+    const [, , which] = converse('how long did v3 take to train?', 'on how many gpus?', 'which ones?');
+    expect(which?.entryId).toBe('v3-training-gpus');
+    const [, lesquelles] = converse('combien de GPU pour entraîner V3 ?', 'lesquelles ?');
+    expect(lesquelles?.entryId).toBe('v3-training-gpus');
+    expect(ask('which ones?').answered).toBe(false);
+  });
+
   it('a pronoun stands for the thing the last question named, a concept too', () => {
     const [, , model] = converse(
       'did deepseek top the app store?',

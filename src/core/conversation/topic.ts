@@ -113,6 +113,13 @@ export function resolveFollowUp(
   if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
   if (r.entities.length === 0) {
     // A new aspect of the same thing: "et quand ?", "was it a record?", "how many gpus?", "why?".
+    // "which ones?", "lesquels ?" (after "on how many gpus?"): which of what was just asked.
+    const rest = r.q.raw.slice(r.marker);
+    const bareWhich =
+      rest.length <= 3 &&
+      rest.some((w) => WHICH_ONES.has(w)) &&
+      rest.every((w) => WHICH_ONES.has(w) || lexicon.isStopWord(w));
+    if (bareWhich) return withTerms(r, [...topic.predicates, ...topic.entities], lexicon);
     if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
     // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
     // "launch"), means the question is about something else; unless a pronoun points back to the
@@ -215,6 +222,19 @@ function pronounThings(inherited: Reading, r: Reading, topic: Topic, lexicon: Le
   const things = topic.predicates.filter((t) => isThing(t, lexicon) && !inherited.q.terms.includes(t));
   return things.length === 0 ? inherited : withTerms(inherited, [...inherited.q.terms, ...things], lexicon);
 }
+
+/** Words that alone ask which ones of what was just asked ("which ones?", "lesquels ?"). */
+const WHICH_ONES = new Set([
+  'which',
+  'quels',
+  'quelles',
+  'lesquels',
+  'lesquelles',
+  'lequel',
+  'laquelle',
+  'quel',
+  'quelle',
+]);
 
 /** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
 const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle']);
