@@ -28,6 +28,7 @@ import { parse, stringify } from 'yaml';
 import { createEngine, loadKnowledge } from '../src/core/index.js';
 import type { Logger } from '../src/logger.js';
 import { KnowledgeHolder, type ReloadResult } from '../src/ops/knowledge.js';
+import { taggedEntry } from '../tests/ops/support.js';
 import { fmt, machineLine, median, minMed, percentile, ratio, sortedCopy, table } from './lib.js';
 
 const progress = (what: string) => process.stderr.write(`  … ${what}\n`);
@@ -71,20 +72,8 @@ function syntheticBase(dir: string, n: number, edit = ''): void {
     if (!src) break;
     const entries: Record<string, unknown>[] = [];
     for (let i = 0; i < 400 && made < n; i += 1, made += 1) {
-      const e = src.entries[i % src.entries.length] as {
-        id: string;
-        questions: { en: string[]; fr: string[] };
-      };
-      const tag = `s${part}x${i}${edit}`;
-      entries.push({
-        ...e,
-        id: `${e.id.slice(0, 40)}-${tag}`,
-        related: [],
-        questions: {
-          en: e.questions.en.map((q) => `${q} ${tag}`),
-          fr: e.questions.fr.map((q) => `${q} ${tag}`),
-        },
-      });
+      const e = src.entries[i % src.entries.length] as Parameters<typeof taggedEntry>[0];
+      entries.push(taggedEntry(e, `s${part}x${i}${edit}`));
     }
     writeFileSync(
       path.join(dir, `synthetic-${String(part).padStart(3, '0')}.yaml`),

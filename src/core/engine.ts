@@ -78,6 +78,11 @@ const OVERVIEW_QUESTIONS = new Set(['whatis', 'why']);
 const OVERVIEW_UNKNOWN = 0;
 /** Longest text the engine reads; the pipeline rejects longer questions before this. */
 const MAX_TEXT = 2000;
+/**
+ * Someone addressed in the message ("@alice", Slack's "<@U123>", Discord's "<@!123>", a channel
+ * "<#C1|general>"): a person of the chat, never what is asked. An e-mail address is left alone.
+ */
+const ADDRESSEE = /<[@#][!&]?[\w-]+(?:\|[^>]*)?>|(?<![\w.])@[\p{L}\p{N}_.-]+/gu;
 
 export interface EngineOptions extends SearchOptions {
   threshold?: number;
@@ -162,6 +167,7 @@ class KnowledgeEngine implements Engine {
   answer(query: Query): Reply {
     const text = String(query.text ?? '')
       .slice(0, MAX_TEXT)
+      .replace(ADDRESSEE, ' ')
       .trim();
     const context = query.context?.turns?.length ? query.context : undefined;
     // A reply that leaned on the conversation is only right for that conversation: those are not cached.

@@ -230,7 +230,9 @@ export class Lexicon {
   term(word: string): string {
     const direct = this.wordTerm.get(word);
     if (direct) return direct;
-    if (/\d/.test(word)) return word.replace(/(\d)s$/, '$1');
+    // "1990s" → 1990, "h800s" → h800; an ordinal is its number ("27th", "1st", "le 27e", "1er").
+    if (/\d/.test(word))
+      return word.replace(/(\d)s$/, '$1').replace(/^(\d+)(?:st|nd|rd|th|er|re|e|eme)$/, '$1');
     if (word.length <= 3) return word;
     const s = stem(word);
     const known = this.wordTerm.get(s);

@@ -63,18 +63,7 @@ export interface PublicRouteOptions {
 export function publicRoutes(sources: HealthSources, options: PublicRouteOptions = {}): OpsRoute[] {
   const token = options.metricsToken;
   const authorized = (req: IncomingMessage) => token !== undefined && bearerMatches(req, token);
-  const routes: OpsRoute[] = [
-    {
-      path: '/healthz',
-      method: ['GET'],
-      handler: (req, res) => sendHealth(res, healthReport(sources), 'live', authorized(req)),
-    },
-    {
-      path: '/readyz',
-      method: ['GET'],
-      handler: (req, res) => sendHealth(res, healthReport(sources), 'ready', authorized(req)),
-    },
-  ];
+  const routes = healthRoutes(sources, authorized);
   if (token !== undefined) {
     const metrics = cachedMetrics(sources.metrics);
     routes.push({
@@ -99,17 +88,24 @@ export function publicRoutes(sources: HealthSources, options: PublicRouteOptions
 export function opsRoutes(sources: HealthSources): OpsRoute[] {
   const metrics = cachedMetrics(sources.metrics);
   return [
+    ...healthRoutes(sources, () => true),
+    { path: '/metrics', method: ['GET'], handler: (_req, res) => metrics(res) },
+  ];
+}
+
+/** GET /healthz (live) and GET /readyz (ready): the whole report when `detailed(req)`, else the status alone. */
+function healthRoutes(sources: HealthSources, detailed: (req: IncomingMessage) => boolean): OpsRoute[] {
+  return [
     {
       path: '/healthz',
       method: ['GET'],
-      handler: (_req, res) => sendHealth(res, healthReport(sources), 'live', true),
+      handler: (req, res) => sendHealth(res, healthReport(sources), 'live', detailed(req)),
     },
     {
       path: '/readyz',
       method: ['GET'],
-      handler: (_req, res) => sendHealth(res, healthReport(sources), 'ready', true),
+      handler: (req, res) => sendHealth(res, healthReport(sources), 'ready', detailed(req)),
     },
-    { path: '/metrics', method: ['GET'], handler: (_req, res) => metrics(res) },
   ];
 }
 

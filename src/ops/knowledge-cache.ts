@@ -6,10 +6,9 @@ import { createEngine } from '../core/engine.js';
 import type { Engine } from '../core/engine-types.js';
 import {
   DEFAULT_KNOWLEDGE_LIMITS,
-  type GatheredFile,
-  gatherKnowledgeFiles,
-  KnowledgeFilesRefused,
+  type KnowledgeFile,
   type KnowledgeLimits,
+  readKnowledgeDir,
 } from '../core/knowledge/files.js';
 import { type KnowledgeBase, KnowledgeError } from '../core/knowledge/types.js';
 import { Lexicon } from '../core/lexicon.js';
@@ -54,7 +53,7 @@ function defaultStore(): StartupStore {
 }
 
 /** The caps are not in the key: they only refuse files, checked before the store is looked at. */
-function keyOf(stamp: string, files: GatheredFile[]): string {
+function keyOf(stamp: string, files: KnowledgeFile[]): string {
   const h = createHash('sha256');
   h.update(`${FORMAT}\0${stamp}\0${process.versions.v8}\0`);
   for (const f of files) h.update(`${f.name}\0${f.text.length}\0${f.text}\0`);
@@ -114,8 +113,7 @@ export async function loadStartupEngine(
   limits: KnowledgeLimits,
   store: StartupStore = defaultStore(),
 ): Promise<StartupEngine> {
-  const { files, problems } = gatherKnowledgeFiles(dir, limits);
-  if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
+  const files = readKnowledgeDir(dir, limits);
   const key = store.stamp === undefined ? undefined : keyOf(store.stamp, files);
   const cached = key === undefined ? undefined : read(store.file, key);
   if (cached) {

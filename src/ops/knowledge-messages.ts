@@ -3,7 +3,7 @@ import type { KnowledgeLimits } from '../core/knowledge/files.js';
 import type { Entry, KnowledgeBase } from '../core/knowledge/types.js';
 import type { PreparedEngine } from '../core/prepare.js';
 
-/** What ops/knowledge.ts and its reload worker (ops/knowledge-worker.ts) say to each other. */
+/** What ops/knowledge-runner.ts and its reload worker (ops/knowledge-worker.ts) say to each other. */
 
 export interface WorkerRequest {
   dir: string;

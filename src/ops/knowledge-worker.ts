@@ -13,7 +13,7 @@ import {
 } from './knowledge-messages.js';
 
 /**
- * The reload worker (started by ops/knowledge.ts for each reload): reads the folder within its caps,
+ * The reload worker (started by ops/knowledge-runner.ts for each reload): reads the folder within its caps,
  * parses the YAML, validates it and builds the engine's index off the main thread, then posts the
  * result. A runaway file costs this worker's memory and time, never the bot's.
  *

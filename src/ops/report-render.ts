@@ -20,42 +20,40 @@ function oneLine(text: string): string {
 
 /** The whole report as text, for `npm run report`. */
 export function renderReport(report: Report, dataDir: string): string {
-  const parts = [`briefbot report — ${dataDir}`, ''];
-  parts.push(`Most frequent unanswered questions (${report.totals.unanswered} recorded)`);
-  parts.push(
-    report.unanswered.length === 0
-      ? '(none)'
-      : table(
-          ['#', 'count', 'lang', 'closest entry', 'question'],
-          report.unanswered.map((r, i) => [i + 1, r.count, r.lang, r.closest ?? '–', r.question]),
-        ),
-  );
-  parts.push('', `Entries with the most 👎 (${report.totals.votes} votes recorded), by reason`);
-  parts.push(
-    report.disliked.length === 0
-      ? '(none)'
-      : table(
-          ['#', '👎', '👍', ...FEEDBACK_REASONS, 'no reason', 'entry'],
-          report.disliked.map((r, i) => [
-            i + 1,
-            r.down,
-            r.up,
-            ...FEEDBACK_REASONS.map((reason) => r.reasons?.[reason] ?? 0),
-            r.reasons?.none ?? 0,
-            r.entryId,
-          ]),
-        ),
-  );
-  parts.push('', 'Fix first (2 × 👎 + unanswered questions closest to the entry)');
-  parts.push(
-    report.fixFirst.length === 0
-      ? '(none)'
-      : table(
-          ['#', 'entry', '👎', 'near misses', 'main reason'],
-          report.fixFirst.map((r, i) => [i + 1, r.entryId, r.down, r.nearMisses, r.topReason ?? '–']),
-        ),
-  );
+  const parts = [
+    `briefbot report — ${dataDir}`,
+    '',
+    ...section(
+      `Most frequent unanswered questions (${report.totals.unanswered} recorded)`,
+      ['#', 'count', 'lang', 'closest entry', 'question'],
+      report.unanswered.map((r, i) => [i + 1, r.count, r.lang, r.closest ?? '–', r.question]),
+    ),
+    '',
+    ...section(
+      `Entries with the most 👎 (${report.totals.votes} votes recorded), by reason`,
+      ['#', '👎', '👍', ...FEEDBACK_REASONS, 'no reason', 'entry'],
+      report.disliked.map((r, i) => [
+        i + 1,
+        r.down,
+        r.up,
+        ...FEEDBACK_REASONS.map((reason) => r.reasons?.[reason] ?? 0),
+        r.reasons?.none ?? 0,
+        r.entryId,
+      ]),
+    ),
+    '',
+    ...section(
+      'Fix first (2 × 👎 + unanswered questions closest to the entry)',
+      ['#', 'entry', '👎', 'near misses', 'main reason'],
+      report.fixFirst.map((r, i) => [i + 1, r.entryId, r.down, r.nearMisses, r.topReason ?? '–']),
+    ),
+  ];
   if (report.totals.skippedLines > 0)
     parts.push('', `${report.totals.skippedLines} unreadable line(s) skipped`);
   return `${parts.join('\n')}\n`;
+}
+
+/** A titled table, or "(none)" under the title when it has no rows. */
+function section(title: string, headers: string[], rows: (string | number)[][]): string[] {
+  return [title, rows.length === 0 ? '(none)' : table(headers, rows)];
 }

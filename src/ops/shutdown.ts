@@ -1,5 +1,6 @@
-import type { Logger } from '../logger.js';
-import { flushLogger } from '../logger.js';
+import { flushLogger, type Logger } from '../logger.js';
+
+const processExit = (code: number) => process.exit(code);
 
 /** Replies in flight get at most 10 s; the rest of the shutdown (flushes, closes) gets a little more. */
 export const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -20,18 +21,14 @@ export function onShutdownSignals(
   logger: Logger,
   options: ShutdownOptions = {},
 ): (reason: string, exitCode?: number) => Promise<void> {
-  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const exit = options.exit ?? processExit;
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
   let running: Promise<void> | undefined;
 
   const shutdown = (reason: string, exitCode = 0): Promise<void> => {
     if (running) return running;
     logger.info({ reason }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error({ timeoutMs: options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS }, 'shutdown timed out');
-      void flushLogger(logger).finally(() => exit(1));
-    }, options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
+    const timer = exitAfter(options.timeoutMs ?? SHUTDOWN_TIMEOUT_MS, 'shutdown timed out', logger, exit);
     running = stop()
       .then(
         () => {
@@ -78,25 +75,46 @@ export function onFatalErrors(
   logger: Logger,
   options: { exit?: (code: number) => void; timeoutMs?: number } = {},
 ): void {
-  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const exit = options.exit ?? processExit;
   let crashed = false;
   const handle = (kind: 'uncaughtException' | 'unhandledRejection') => (err: unknown) => {
     logger.fatal({ err, kind }, kind === 'uncaughtException' ? 'uncaught exception' : 'unhandled rejection');
     if (crashed) return;
     crashed = true;
-    const timer = setTimeout(() => {
-      logger.error({ timeoutMs: options.timeoutMs ?? CRASH_TIMEOUT_MS }, 'shutdown after a crash timed out');
-      void flushLogger(logger).finally(() => exit(1));
-    }, options.timeoutMs ?? CRASH_TIMEOUT_MS);
-    timer.unref();
+    const timer = exitAfter(
+      options.timeoutMs ?? CRASH_TIMEOUT_MS,
+      'shutdown after a crash timed out',
+      logger,
+      exit,
+    );
     const stop = shutdown();
     if (stop) {
       void stop(kind, 1);
     } else {
       clearTimeout(timer);
-      void flushLogger(logger).finally(() => exit(1));
+      exitAfterFlush(logger, exit);
     }
   };
   process.on('uncaughtException', handle('uncaughtException'));
   process.on('unhandledRejection', handle('unhandledRejection'));
+}
+
+/** Exits 1 once the logs are flushed. */
+function exitAfterFlush(logger: Logger, exit: (code: number) => void): void {
+  void flushLogger(logger).finally(() => exit(1));
+}
+
+/** A stop that outlasts `timeoutMs` is logged and the process exits 1, its logs flushed. */
+function exitAfter(
+  timeoutMs: number,
+  message: string,
+  logger: Logger,
+  exit: (code: number) => void,
+): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    logger.error({ timeoutMs }, message);
+    exitAfterFlush(logger, exit);
+  }, timeoutMs);
+  timer.unref();
+  return timer;
 }

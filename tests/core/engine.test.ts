@@ -77,6 +77,22 @@ describe('routing', () => {
     expect(ask('DeepSeek’s secret: training a powerful AI model without billions').answered).toBe(true);
   });
 
+  it('reads past the people a message addresses (@alice, <@U123>, <#C1|general>)', () => {
+    const plain = ask('who founded deepseek?');
+    for (const text of [
+      '@alice who founded deepseek?',
+      '@U456ABC who founded deepseek?',
+      '<@U123> who founded deepseek?',
+      '<@!123456> who founded deepseek? <#C1|general>',
+    ]) {
+      const reply = ask(text);
+      expect(reply.entryId).toBe(plain.entryId);
+      expect(reply.confidence).toBe(plain.confidence);
+    }
+    // An address alone is no question: the help, as for an empty message.
+    expect(ask('@briefbot').kind).toBe(ask('').kind);
+  });
+
   it('offers near misses as suggestions when it refuses', () => {
     const reply = ask('nvidia something something');
     if (reply.kind === 'none') expect(reply.suggestions.length).toBeLessThanOrEqual(3);

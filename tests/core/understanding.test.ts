@@ -252,6 +252,51 @@ describe('qualifiers and "latest"', () => {
     expect(ask('why is everyone losing their minds over deepseek').entryId).toBe('why-selloff');
   });
 
+  it('reads French chat: "le mec derrière", "pris cher", "pour ma boîte", "du pipeau"', () => {
+    expect(ask("c'est qui le mec derrière deepseek").entryId).toBe('founder');
+    expect(ask('nvidia a pris cher lundi ?').entryId).toBe('nvidia-drop');
+    expect(ask('je peux utiliser r1 pour ma boîte ?').entryId).toBe('r1-license');
+    expect(ask("les 6 millions c'est du pipeau ?").entryId).toBe('v3-cost-excludes');
+    expect(ask("qu'est-ce que les 5,6 millions ne comptent pas ?").entryId).toBe('v3-cost-excludes');
+  });
+
+  it('refuses what the sources lack, however it is asked: today’s share price, data sent to China, app ratings', () => {
+    for (const text of [
+      'how much is nvidia stock today?',
+      'does deepseek send data to china?',
+      "what is the deepseek app's rating?",
+      "what's deepseek's market share?",
+      'quelle est la part de marché de deepseek ?',
+      "who are deepseek's investors?",
+      'qui sont les investisseurs de deepseek ?',
+      'is the stock market open today',
+      "la bourse est ouverte aujourd'hui ?",
+    ])
+      expect(ask(text).answered).toBe(false);
+    // A benchmark's rating is in the sources.
+    expect(ask('r1 codeforces rating').entryId).toBe('r1-benchmarks');
+  });
+
+  it('reads past politeness, asides and ordinals ("sorry to bother", "for a slide", "the 27th")', () => {
+    // Within the wording rescore's share: the extra words change only the character trigrams.
+    expect(ask('sorry to bother — what license is R1 under?').confidence).toBeCloseTo(
+      ask('what license is R1 under?').confidence ?? 0,
+      1,
+    );
+    expect(ask('deepseek v3 training cost (asking for a slide)').entryId).toBe('v3-training-cost');
+    expect(ask('how much did nvidia lose on the 27th?').confidence).toBeCloseTo(
+      ask('how much did nvidia lose on the 27?').confidence ?? 0,
+      1,
+    );
+    expect(ask('nvidia a perdu combien le 27e ?').entryId).toBe('nvidia-drop');
+  });
+
+  it('reads chat spellings: "c koi", "pr", a singular "puce", "how many H800"', () => {
+    expect(ask('c koi r1').entryId).toBe(ask("c'est quoi r1 ?").entryId);
+    expect(ask('combien de puce pr v3').entryId).toBe('v3-training-gpus');
+    expect(ask('how many h800 did they use for v3').entryId).toBe('v3-training-gpus');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');

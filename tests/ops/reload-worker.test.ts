@@ -6,7 +6,7 @@ import { createEngine, type Engine, loadKnowledge, type Reply } from '../../src/
 import { DEFAULT_KNOWLEDGE_LIMITS } from '../../src/core/knowledge/files.js';
 import { KnowledgeHolder, runWorker } from '../../src/ops/knowledge.js';
 import { entryPrint, PART_ENTRIES } from '../../src/ops/knowledge-messages.js';
-import { capturedLogger, knowledgeCopy } from './support.js';
+import { capturedLogger, knowledgeCopy, taggedEntry } from './support.js';
 
 /**
  * The reload worker builds the index off the main thread and posts it with the knowledge in parts;
@@ -24,19 +24,9 @@ function grow(dir: string): void {
     topic: { name: unknown };
     entries: { id: string; questions: { en: string[]; fr: string[] } }[];
   };
-  const entries = Array.from({ length: EXTRA }, (_, i) => {
-    const e = doc.entries[i % doc.entries.length] as (typeof doc.entries)[number];
-    const tag = `zq${i}`;
-    return {
-      ...e,
-      id: `${e.id.slice(0, 40)}-${tag}`,
-      related: [],
-      questions: {
-        en: e.questions.en.map((q) => `${q} ${tag}`),
-        fr: e.questions.fr.map((q) => `${q} ${tag}`),
-      },
-    };
-  });
+  const entries = Array.from({ length: EXTRA }, (_, i) =>
+    taggedEntry(doc.entries[i % doc.entries.length] as (typeof doc.entries)[number], `zq${i}`),
+  );
   writeFileSync(
     path.join(dir, 'grown.yaml'),
     stringify({ topic: { id: 'grown', name: doc.topic.name }, entries }),

@@ -34,6 +34,22 @@ export function knowledgeCopy(): { dir: string; cleanup(): void } {
   return { dir, cleanup: tmp.cleanup };
 }
 
+/** A knowledge entry as its YAML reads, copied under a new id: `tag` ends its id and each question. */
+export function taggedEntry(
+  e: { id: string; questions: { en: string[]; fr: string[] } },
+  tag: string,
+): Record<string, unknown> {
+  return {
+    ...e,
+    id: `${e.id.slice(0, 40)}-${tag}`,
+    related: [],
+    questions: {
+      en: e.questions.en.map((q) => `${q} ${tag}`),
+      fr: e.questions.fr.map((q) => `${q} ${tag}`),
+    },
+  };
+}
+
 /** Console-mode config (no platform) with overrides. */
 export function testConfig(overrides: Partial<Config>): Config {
   return {

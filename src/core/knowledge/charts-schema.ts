@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { bilingualText } from './schema.js';
+import { bilingualText, isoDate, text, titledSource } from './schema.js';
 
 /** Schema of knowledge/charts.yaml: the figures behind the market and training charts. */
 
-const text = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
-  .trim()
-  .min(1, 'must not be empty');
-const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
-const source = z
-  .object({ title: text, url: z.string().url('must be a web address starting with https://'), date: isoDate })
-  .strict();
 const entryIds = z.array(z.string()).default([]);
 /** A name in both languages, or one name that reads the same in both ("Nvidia"). */
 const name = z.union([text.transform((s) => ({ en: s, fr: s })), bilingualText]);
@@ -38,7 +30,7 @@ export const chartsFileSchema = z
         date: isoDate,
         title: bilingualText,
         entries: entryIds,
-        sources: z.array(source).min(1, 'needs at least one source'),
+        sources: z.array(titledSource).min(1, 'needs at least one source'),
         moves: z.array(marketMoveSchema).min(1, 'needs at least one move').max(20, 'at most 20 bars'),
       })
       .strict(),

@@ -36,18 +36,27 @@ export class KnowledgeFilesRefused extends KnowledgeError {
   }
 }
 
-export interface GatheredFile {
+/** One knowledge file, read. */
+export interface KnowledgeFile {
+  /** Name relative to the knowledge folder. */
   name: string;
   text: string;
 }
 
 export interface Gathered {
-  files: GatheredFile[];
+  files: KnowledgeFile[];
   /** Files refused (too big, not a regular file, unreadable) or a folder that cannot be read. */
   problems: KnowledgeProblem[];
 }
 
 const KNOWLEDGE_FILE = /\.ya?ml$/i;
+
+/* The files of a knowledge folder that are not topic files (load.ts reads each with its own schema). */
+export const PRICES_FILE = 'prices.yaml';
+/** Figures behind the charts (optional: without it, replies carry no market or training chart). */
+export const CHARTS_FILE = 'charts.yaml';
+export const VOCABULARY_FILE = 'vocabulary.yaml';
+export const GAPS_FILE = 'gaps.yaml';
 
 function mb(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
@@ -85,7 +94,7 @@ export function gatherKnowledgeFiles(
       ],
     };
   }
-  const files: GatheredFile[] = [];
+  const files: KnowledgeFile[] = [];
   let total = 0;
   for (const name of names) {
     const path = join(dir, name);
@@ -124,6 +133,16 @@ export function gatherKnowledgeFiles(
     files.push({ name, text: read });
   }
   return { files, problems };
+}
+
+/**
+ * Reads every .yaml/.yml file of a knowledge folder, within the size caps and regular files only;
+ * throws KnowledgeFilesRefused naming each file refused.
+ */
+export function readKnowledgeDir(dir: string, limits?: KnowledgeLimits): KnowledgeFile[] {
+  const { files, problems } = gatherKnowledgeFiles(dir, limits);
+  if (problems.length > 0) throw new KnowledgeFilesRefused(problems);
+  return files;
 }
 
 function kindOf(st: { isFIFO(): boolean; isDirectory(): boolean; isSocket(): boolean }): string {

@@ -2,12 +2,16 @@ import { z } from 'zod';
 
 /** Schemas of the YAML files in knowledge/. Written for people who edit them: see knowledge/README.md. */
 
-const text = z
+export const text = z
   .string({ error: (issue) => (issue.input === undefined ? 'is missing' : 'must be text') })
   .trim()
   .min(1, 'must not be empty');
-const isoDate = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date like 2025-01-27 (or 2025-01)');
 const url = z.string().url('must be a web address starting with https://');
+/** An external source: a price's, the training figures', a chart's. */
+export const titledSource = z.object({ title: text, url, date: isoDate }).strict();
 
 export const bilingualText = z.object({ en: text, fr: text }, { error: 'needs an "en" and a "fr" text' });
 
@@ -86,7 +90,7 @@ export const pricePeriodSchema = z
     input_cache_hit: price,
     input_cache_miss: price,
     output: price,
-    source: z.object({ title: text, url, date: isoDate }).strict(),
+    source: titledSource,
   })
   .strict();
 
@@ -100,7 +104,7 @@ export const modelPriceSchema = z
     input_cache_miss: price,
     output: price,
     as_of: isoDate,
-    source: z.object({ title: text, url, date: isoDate }).strict(),
+    source: titledSource,
     note: bilingualText.optional(),
     /** Name of the January 2025 price period, when the model had several ("promotional price"). */
     period: bilingualText.optional(),
@@ -121,7 +125,7 @@ export const pricesFileSchema = z
         gpu_hours: z.number().int().positive(),
         price_per_gpu_hour: price,
         gpu: text,
-        source: z.object({ title: text, url, date: isoDate }).strict(),
+        source: titledSource,
       })
       .strict(),
   })
@@ -242,3 +246,4 @@ export type EntityData = z.output<typeof entitySchema>;
 export type ConceptData = z.output<typeof conceptSchema>;
 export type SmallTalkData = z.output<typeof smallTalkSchema>;
 export type GapData = z.output<typeof gapSchema>;
+export type VocabularyFileData = z.output<typeof vocabularyFileSchema>;
