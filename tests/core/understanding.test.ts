@@ -646,6 +646,11 @@ describe('follow-ups (the fact side)', () => {
     // "à côté", "by comparison" add nothing to a new thing named: it asks what was asked (a price).
     const [, beside] = converse('o1-mini coûte combien ?', 'et r1 à côté ?');
     expect(beside?.entryId).toBe('r1-api-price');
+    // Saying something is not asking it: chatter with the answer's words stays unanswered.
+    const [, said] = converse('how much did nvidia fall on jan 27?', 'that was a bad day for tech');
+    expect(said?.answered).toBe(false);
+    const [, send] = converse("what's the r1 api price?", 'I will send this to the team');
+    expect(send?.answered).toBe(false);
     // A marker is no pronoun: "and when was brexit" after the founder stays another subject.
     const [, brexit] = converse('qui a fondé deepseek ?', 'and when was brexit');
     expect(brexit?.answered).toBe(false);

@@ -32,6 +32,27 @@ const NARROWING = new Set([
   'pendant',
   'dans',
 ]);
+/** Words of one speaking of oneself ("I will send this", "je transmets"): no question to the bot ("on" is English too). */
+const SPEAKER = new Set(['i', 'we', 'my', 'our', 'je', 'j', 'nous', 'mon', 'ma', 'mes', 'notre', 'nos']);
+/** Words that open a question by inversion ("is it still allowed?", "est-ce que…"). */
+const INVERSION = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'will',
+  'would',
+  'has',
+  'have',
+  'est',
+]);
+/** Words (after the marker) of a fragment that narrows what was asked ("après la baisse de février"). */
+const ECHO_MAX_WORDS = 5;
 /** Words that speak to someone ("r u single?", "t'es dispo ?"): about them, not the conversation's thing. */
 const YOU = new Set(['you', 'u', 'ur', 'your', 'yours', 'tu', 't', 'te', 'toi', 'vous', 'ton', 'ta', 'tes']);
 /** The one number such a follow-up may hold: a year ("ça a changé en 2023 ?"). */
@@ -130,10 +151,15 @@ export function resolveFollowUp(
     // ("ça sert à quoi de pas avoir de critique ?" after GRPO, whose answer speaks of a critic).
     // A pronoun is needed there, a marker is not enough ("and when was brexit").
     const known = nonEntity.filter((t) => !r.q.unknown.includes(t) && lexicon.kind(t) !== 'question');
+    // It must ask: a question word, or a question's inversion ("is it…", "est-ce…"); "that was a bad day
+    // for tech" says something, it asks nothing.
+    const asking =
+      r.q.raw.some((w) => ASKING.has(w) || r.questions.length > 0) || INVERSION.has(r.q.raw[0] ?? '');
     const echoing =
       known.length > 0 &&
+      asking &&
       lexicon.refersBack(r.q.raw) &&
-      !r.q.raw.some((w) => YOU.has(w)) &&
+      !r.q.raw.some((w) => YOU.has(w) || SPEAKER.has(w)) &&
       known.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     const pointsBack = refers && (namesSomething(r, lexicon) || echoing) && unknown <= POINTED_UNKNOWN;
     if (r.q.corrected > 0 || (unknown > 0 && !pointsBack)) return undefined;
@@ -159,10 +185,14 @@ export function resolveFollowUp(
     // or a word the knowledge uses about the conversation's things, narrows what was just asked.
     // No question word of its own ("how do computers work", "what's 2+2"), no one spoken to ("r u single"),
     // no number but a year.
+    // A fragment, not a sentence about oneself ("I will send this to the team").
     const echoed =
       unknown === 0 &&
       r.questions.length === 0 &&
-      !r.q.raw.slice(r.marker).some((w) => ASKING.has(w) || YOU.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
+      r.q.raw.length - r.marker <= ECHO_MAX_WORDS &&
+      !r.q.raw
+        .slice(r.marker)
+        .some((w) => ASKING.has(w) || YOU.has(w) || SPEAKER.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
       nonEntity.length <= ECHO_MAX_TERMS &&
       nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
