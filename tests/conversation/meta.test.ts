@@ -124,6 +124,13 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     expect(detectMetaAbout(text)).toEqual({ kind: 'short', rest, lang });
   });
 
+  it.each(['quick question: who founded deepseek?', 'quick one: when exactly was the selloff?'])(
+    '%s asks for no short answer (a preface)',
+    (text) => {
+      expect(detectMetaAbout(text)).toBeUndefined();
+    },
+  );
+
   it('"translate" without a language means the other one than the last answer’s', () => {
     expect(detectMeta('translate please', 'en')).toMatchObject({ kind: 'language', target: 'fr' });
     expect(detectMeta('peux-tu traduire ?', 'fr')).toMatchObject({ kind: 'language', target: 'en' });

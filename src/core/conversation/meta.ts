@@ -342,7 +342,7 @@ const ABOUT: { kind: MetaAbout['kind']; lang: Lang; re: RegExp }[] = [
     kind: 'short',
     lang: 'en',
     re: new RegExp(
-      `^(?:in short|in brief|briefly|in a nutshell|tl ?dr|quick(?:ly)?|summari[sz]e) (.+)$|^(.+?) (?:in short|in brief|briefly|in a nutshell|in ${FEW} (?:words?|sentences?|lines?)|tl ?dr)$`,
+      `^(?:in short|in brief|briefly|in a nutshell|tl ?dr|summari[sz]e) (.+)$|^(.+?) (?:in short|in brief|briefly|in a nutshell|in ${FEW} (?:words?|sentences?|lines?)|tl ?dr)$`,
     ),
   },
   {
