@@ -60,8 +60,8 @@ function renderHere(chart: ChartSpec): Promise<Buffer> {
 export const CHART_DEADLINE_MS = 30_000;
 
 /**
- * Renders through one worker thread, started on the first chart and kept (unref'd: it never holds the
- * process open). A worker that fails or exits fails the charts it was drawing; the next chart starts
+ * Renders through one worker thread, started on the first chart and kept. It holds the process open
+ * only while it has charts to draw (an idle worker is unref'd). A worker that fails or exits fails the charts it was drawing; the next chart starts
  * a new one.
  */
 function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
@@ -74,7 +74,6 @@ function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
   };
   const start = (): Worker => {
     const w = startWorker(import.meta.url, 'worker', { stdout: false, stderr: false });
-    w.unref();
     w.on('message', (m: ChartResponse) => {
       const p = pending.get(m.id);
       if (!p) return;
@@ -88,6 +87,8 @@ function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
     };
     w.on('error', (err) => gone(err));
     w.on('exit', (code) => gone(new Error(`chart worker exited (${code})`)));
+    // After the listeners: adding a 'message' listener refs an unref'd worker again.
+    w.unref();
     return w;
   };
   return (chart) =>
@@ -104,16 +105,21 @@ function chartWorker(): (chart: ChartSpec) => Promise<Buffer> {
         void w.terminate();
       }, CHART_DEADLINE_MS);
       timer.unref();
+      const settled = () => {
+        clearTimeout(timer);
+        if (pending.size === 0) w.unref();
+      };
       pending.set(id, {
         resolve: (png) => {
-          clearTimeout(timer);
+          settled();
           resolve(png);
         },
         reject: (err) => {
-          clearTimeout(timer);
+          settled();
           reject(err);
         },
       });
+      w.ref();
       w.postMessage({ id, chart } satisfies ChartRequest);
     });
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
@@ -138,4 +139,21 @@ describe('rendering in the chart worker', () => {
     const here = createChartRenderer(4, { worker: false });
     expect(Buffer.compare(await here.png(chart), fromWorker)).toBe(0);
   });
+
+  it('holds the process open while it draws, not after', () => {
+    // A script that asks for one chart and does nothing else: it must get its PNG, then exit by itself.
+    const script = [
+      `import { createChartRenderer } from ${JSON.stringify(join(import.meta.dirname, '../../src/charts/index.ts'))};`,
+      `const chart = ${JSON.stringify(chartOf('training', 'en'))};`,
+      'const png = await createChartRenderer(1).png(chart);',
+      'console.log(png.length);',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(Number(run.stdout.trim())).toBeGreaterThan(1_000);
+  }, 40_000);
 });

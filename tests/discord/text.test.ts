@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cut, ELLIPSIS, echo } from '../../src/adapters/discord/text.js';
+import { cut, ELLIPSIS, echo, safe } from '../../src/adapters/discord/text.js';
 import { formatPercent as percent } from '../../src/core/format.js';
+import { safeText } from '../../src/core/safe-text.js';
 
 describe('cut', () => {
   it('leaves short text alone', () => {
@@ -41,6 +42,39 @@ describe('echo', () => {
   it('puts user text on one line, truncates it and escapes markdown', () => {
     expect(echo('**hi**\n_there_')).toBe('\\*\\*hi\\*\\* \\_there\\_');
     expect(echo('word '.repeat(100), 20).length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('safe', () => {
+  it('gives the same text on every call, remembered or not (any string, hostile ones included)', () => {
+    const uncached = (text: string) => safeText(text, true).replace(/^(\s*)(#{1,3}|-#)(?=\s)/gm, '$1\\$2');
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        ' ',
+        '\n',
+        '#',
+        '-',
+        '\u202e',
+        '\u200b',
+        '\u200d',
+        '[',
+        ']',
+        '(',
+        ')',
+        'https://',
+        'x',
+      ),
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(fc.array(hostile, { minLength: 1, maxLength: 30 }), (texts) => {
+        // Twice over: the second pass reads what the first remembered.
+        for (const text of [...texts, ...texts]) expect(safe(text)).toBe(uncached(text));
+      }),
+      { numRuns: 60 },
+    );
+    expect(safe('# \u202eheading')).toBe('\\# heading');
   });
 });
 

@@ -207,9 +207,12 @@ export class DiscordTestServer extends EventEmitter {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const type = req.headers['content-type'] ?? '';
+    const multipart = type.startsWith('multipart/form-data');
+    // A multipart body (files) is read as parts below, never decoded whole as text.
+    const raw = multipart ? '' : bytes.toString('utf8');
     const isJson = type.includes('application/json');
     const record: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -218,9 +221,7 @@ export class DiscordTestServer extends EventEmitter {
       headers: req.headers,
       body: raw === '' ? undefined : isJson ? JSON.parse(raw) : raw,
     };
-    const invalid = type.startsWith('multipart/form-data')
-      ? await readMultipart(record, Buffer.concat(chunks), type)
-      : undefined;
+    const invalid = multipart ? await readMultipart(record, bytes, type) : undefined;
     this.requests.push(record);
     const [status, payload] = invalid ?? this.route(record);
     record.status = status;

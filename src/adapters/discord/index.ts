@@ -1,5 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, type Interaction, Status } from 'discord.js';
+import {
+  Client,
+  type ClientOptions,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  Options,
+  Status,
+} from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Services } from '../../services/index.js';
 import type { RunningAdapter } from '../types.js';
@@ -15,6 +23,31 @@ export interface DiscordOptions {
 }
 
 /**
+ * The client's options. Users and members are not cached (but the bot's own): every interaction and
+ * message carries who sent it, briefbot never looks anyone up, and by default discord.js keeps each
+ * asker's User and GuildMember for the life of the process — memory that grows with every new asker.
+ */
+export function clientOptions(config: Pick<DiscordConfig, 'messageContent' | 'apiUrl'>): ClientOptions {
+  const own = {
+    maxSize: 0,
+    keepOverLimit: (x: { id: string; client: Client }) => x.id === x.client.user?.id,
+  };
+  return {
+    // Message Content (privileged) only when the operator enabled it, for `auto` channels.
+    intents: config.messageContent
+      ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
+      : [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      UserManager: own,
+      GuildMemberManager: own,
+    }),
+    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
+  };
+}
+
+/**
  * Connects briefbot to Discord: Guilds intent only, no mention ever parsed, every interaction through
  * one dispatcher. Resolves once the gateway session is ready. Commands are registered separately
  * (`npm run register`), never at start.
@@ -25,14 +58,7 @@ export async function startDiscord(
   options: DiscordOptions = {},
 ): Promise<RunningAdapter> {
   const log = services.logger.child({ component: 'discord' });
-  const client = new Client({
-    // Message Content (privileged) only when the operator enabled it, for `auto` channels.
-    intents: config.messageContent
-      ? [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent]
-      : [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl } } : {}),
-  });
+  const client = new Client(clientOptions(config));
   const dispatch = createDispatcher(services, log, {
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
   });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -19,12 +18,18 @@ import { type DiscordMessage, EPHEMERAL } from './render.js';
  */
 export const DEFAULT_DEFER_AFTER_MS = 1_500;
 
+/**
+ * Already API data (render.ts builds the API body): handed to discord.js as JSON-encodable, so it is sent
+ * as is instead of being re-cased key by key (its default `toSnakeCase` runs lodash on every key).
+ */
+const asJson = <T>(data: T) => ({ toJSON: () => data });
+
 /** The body fields shared by a reply and an edit (an edit cannot change the ephemeral flag). */
 function body(msg: DiscordMessage) {
   return {
     ...(msg.content ? { content: msg.content } : {}),
-    embeds: msg.embeds,
-    components: msg.components,
+    embeds: msg.embeds.map(asJson),
+    components: msg.components.map(asJson),
     allowedMentions: msg.allowed_mentions,
     ...(msg.files && msg.files.length > 0
       ? {
@@ -90,6 +95,8 @@ export async function deliver(interaction: RepliableInteraction, msg: DiscordMes
   await interaction.editReply(editOptions(msg));
 }
 
+const LATE = Symbol('late');
+
 /**
  * Awaits `work` and delivers it; defers first (ephemerally when `privateIfDeferred`) if it is not ready
  * within `deferAfterMs`.
@@ -100,14 +107,16 @@ export async function answerInTime(
   deferAfterMs: number,
   privateIfDeferred: boolean,
 ): Promise<void> {
-  const timer = new AbortController();
-  const late = Symbol('late');
+  let timer: NodeJS.Timeout | undefined;
   work.catch(() => undefined);
+  // A plain timer, cleared once the work wins: no AbortController, event or AbortError per interaction.
   const first = await Promise.race([
     work,
-    sleep(deferAfterMs, late, { signal: timer.signal }).catch(() => late),
-  ]).finally(() => timer.abort());
-  if (first !== late) {
+    new Promise<typeof LATE>((resolve) => {
+      timer = setTimeout(resolve, deferAfterMs, LATE);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  if (first !== LATE) {
     await deliver(interaction, first as DiscordMessage);
     return;
   }
