@@ -159,6 +159,7 @@ class KnowledgeEngine implements Engine {
       isAbout: (things, id) => this.isAbout(things, id),
       hasGap: (reading, fallback = false) => this.findGap(reading, fallback) !== undefined,
       topicOf: (id) => topicOfEntry.get(id),
+      relatedOf: (id) => this.kb.byId.get(id)?.related ?? [],
       overviewOf: (entity) => this.overviews.get(entity),
     });
   }
@@ -224,7 +225,17 @@ class KnowledgeEngine implements Engine {
     const own = read(prepared, this.lexicon);
     if (!notUsageNumbers(prepared.raw, text) && !own.outside.some((t) => !TIME_OUTSIDE.has(t))) {
       const calc = this.calculator.answer(text, lang, context);
-      if (calc) return this.withCostChart(calc);
+      // After a calculation, a question that asks a fact of its own ("deepseek founding year", "v3
+      // cluster size", "deepseek c'est quoi") is no change to the calculation, though it names a model.
+      if (
+        calc &&
+        !(
+          context &&
+          this.followUps.notACalcChange(read(prepared, this.lexicon)) &&
+          !this.calculator.answer(text, lang, undefined)
+        )
+      )
+        return this.withCostChart(calc);
     }
 
     const topic = context ? this.followUps.topic(context.turns) : undefined;

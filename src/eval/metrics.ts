@@ -61,12 +61,11 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
   const conv = of('conversations');
   metric(m, 'conversations.follow-ups', inGroup(conv, 'follow-up', 'meta'));
   metric(m, 'conversations.off-topic', inGroup(conv, 'off-topic'));
-  const threads = of('threads');
-  metric(m, 'threads.follow-ups', inGroup(threads, 'follow-up', 'meta'));
-  metric(m, 'threads.off-topic', inGroup(threads, 'off-topic'));
-  const chat = of('chat');
-  metric(m, 'chat.follow-ups', inGroup(chat, 'follow-up', 'meta'));
-  metric(m, 'chat.off-topic', inGroup(chat, 'off-topic'));
+  for (const set of ['threads', 'chat', 'conv2', 'conv4']) {
+    const turns = of(set);
+    metric(m, `${set}.follow-ups`, inGroup(turns, 'follow-up', 'meta'));
+    metric(m, `${set}.off-topic`, inGroup(turns, 'off-topic'));
+  }
   metric(m, 'conversations.self-contained', inGroup(conv, 'start', 'switch'));
   const calc = of('calculator');
   metric(

@@ -128,6 +128,18 @@ export const SETS: readonly SetDef[] = [
     file: 'conversations-chat.jsonl',
     title: 'Conversations, third batch (team-chat follow-ups, written before they were run)',
   },
+  {
+    id: 'conv2',
+    kind: 'conversations',
+    file: 'conversations-2.jsonl',
+    title: 'Conversations, fourth batch (the once held-out conv2, imported unchanged)',
+  },
+  {
+    id: 'conv4',
+    kind: 'conversations',
+    file: 'conversations-4.jsonl',
+    title: 'Conversations, fifth batch (the once held-out conv4, imported unchanged)',
+  },
   { id: 'calculator', kind: 'calculator', file: 'calculator.jsonl', title: 'Calculator questions' },
   { id: 'legacy', kind: 'questions', file: 'questions.jsonl', title: 'Earlier question set (285)' },
 ];

@@ -66,6 +66,26 @@ describe('converse: meta follow-ups act on the last answer', () => {
     expect(details.entryId).toBe(full.entryId);
   });
 
+  it('a short answer asked around a question, or with a language ("short version in english?")', () => {
+    const { out } = chat(["deepseek c'est quoi en deux mots ?", "c'est open source ?"]);
+    const [short, open] = out.map((o) => o.reply);
+    const full = engine.answer({ text: "deepseek c'est quoi ?" });
+    expect(short?.entryId).toBe(full.entryId);
+    expect(short?.lang).toBe('fr');
+    expect(short?.body).toBe(firstSentence(full.body));
+    expect(short?.body.length).toBeLessThan(full.body.length);
+    expect(open?.entryId).toBe('open-source-strategy');
+    const thread = chat([
+      "deepseek, c'est quoi comme boîte ?",
+      'la chronologie ?',
+      'short version in english?',
+    ]);
+    const [, timeline, english] = thread.out.map((o) => o.reply);
+    expect(english?.entryId).toBe(timeline?.entryId);
+    expect(english?.lang).toBe('en');
+    expect(english?.body).toBe(firstSentence(engine.answerEntry(timeline?.entryId ?? '', 'en').body));
+  });
+
   it('in French please / en anglais ? re-answer the same entry in that language', () => {
     const { out, context } = chat(['what license is deepseek-r1 under?', 'in French please', 'en anglais ?']);
     const [en, fr, back] = out.map((o) => o.reply) as [Reply, Reply, Reply];
@@ -109,13 +129,17 @@ describe('converse: meta follow-ups act on the last answer', () => {
       'fondateur deepseek',
       'when was deepseek founded?',
       'what license is r1 under?',
+      // Naming a model, asking a fact of it: no change to the calculation, however sure the fact.
+      'deepseek founding year',
+      "deepseek c'est quoi",
+      'v3 cluster size',
     ]) {
       const { out } = chat(['10M output tokens on r1', question]);
       expect(out[1]?.reply.kind).toBe('fact');
       expect(out[1]?.reply.entryId).toBe(engine.answer({ text: question }).entryId);
     }
-    const { out } = chat(['10M output tokens on r1', 'and on o1?', 'et sur o1-mini ?']);
-    expect(out.map((o) => o.reply.kind)).toEqual(['cost', 'cost', 'cost']);
+    const { out } = chat(['10M output tokens on r1', 'and on o1?', 'et sur o1-mini ?', 'et en sortie ?']);
+    expect(out.map((o) => o.reply.kind)).toEqual(['cost', 'cost', 'cost', 'cost']);
   });
 
   it('a complete question is answered on its own (a change of subject)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMeta, isStop } from '../../src/core/conversation/index.js';
+import { detectMeta, detectMetaAbout, isStop } from '../../src/core/conversation/index.js';
 
 describe('detectMeta: follow-ups that act on the last reply', () => {
   const cases: [string, string, string?][] = [
@@ -89,6 +89,11 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     ["c'est vrai ?", 'source', 'fr'],
     ['is that legit?', 'source', 'en'],
     ["c'est fiable ?", 'source', 'fr'],
+    ['sure about that?', 'source', 'en'],
+    ['confirmed?', 'source', 'en'],
+    ['sûr ?', 'source', 'fr'],
+    ["c'est vérifié ?", 'source', 'fr'],
+    ['tu confirmes ?', 'source', 'fr'],
   ])('%s → %s (%s wording)', (text, kind, lang) => {
     expect(detectMeta(text)).toMatchObject({ kind, lang });
   });
@@ -100,6 +105,31 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
   ])('%s → re-answer in %s (other words)', (text, target) => {
     expect(detectMeta(text)).toMatchObject({ kind: 'language', target });
   });
+
+  it.each([
+    ['short version in english?', 'en', 'short'],
+    ['tes sources en anglais ?', 'en', 'source'],
+    ['tl;dr en français', 'fr', 'short'],
+    ['more details in French', 'fr', 'details'],
+  ])('%s → re-answer in %s, then %s', (text, target, then) => {
+    expect(detectMeta(text)).toMatchObject({ kind: 'language', target, then });
+  });
+
+  it.each([
+    ["deepseek c'est quoi en deux mots ?", 'deepseek c est quoi', 'fr'],
+    ['why did nvidia fall, in a nutshell?', 'why did nvidia fall', 'en'],
+    ['in short, what is r1?', 'what is r1', 'en'],
+    ['la chute de nvidia en bref ?', 'la chute de nvidia', 'fr'],
+  ])('%s → a short answer to %j', (text, rest, lang) => {
+    expect(detectMetaAbout(text)).toEqual({ kind: 'short', rest, lang });
+  });
+
+  it.each(['quick question: who founded deepseek?', 'quick one: when exactly was the selloff?'])(
+    '%s asks for no short answer (a preface)',
+    (text) => {
+      expect(detectMetaAbout(text)).toBeUndefined();
+    },
+  );
 
   it('"translate" without a language means the other one than the last answer’s', () => {
     expect(detectMeta('translate please', 'en')).toMatchObject({ kind: 'language', target: 'fr' });

@@ -253,6 +253,17 @@ describe('cost follow-ups', () => {
     expect(text(mini as Reply)).toContain('30,00 $US');
   });
 
+  it('a change of period names the month of the cut or not ("and after the feb price cut?")', () => {
+    const [, after, before] = chain([
+      'compare 2M output tokens on r1 vs o1-mini',
+      'and after the feb price cut?',
+      'and before the february cut?',
+    ]);
+    expect(after?.kind).toBe('cost');
+    expect(text(after as Reply)).toContain('$8.80');
+    expect(text(before as Reply)).toContain('$24.00');
+  });
+
   it('re-run a training calculation and a budget', () => {
     const [, cheaper, more] = chain([
       'training cost with 10k h100 for 2 months at $3/h',

@@ -661,6 +661,41 @@ describe('follow-ups (the fact side)', () => {
       'et pendant combien de temps ?',
     );
     expect(long?.entryId).toBe('v3-training-duration');
+    // …or with words the answer just given uses ("ça sert à quoi…" after GRPO, whose answer has no critic).
+    const [, critic] = converse("c'est quoi GRPO ?", 'ça sert à quoi de pas avoir de critique ?');
+    expect(critic?.entryId).toBe('grpo');
+    // "dedans" (in it) points back like a pronoun: what V3's cost leaves out.
+    const [, , inside] = converse(
+      'combien de GPU pour entraîner V3 ?',
+      'et ça a coûté combien ?',
+      "qu'est-ce qui n'est pas compté dedans ?",
+    );
+    expect(inside?.entryId).toBe('v3-cost-excludes');
+    // "and v3?" after R1's price per million tokens: V3's price, not its size in parameters, nor R1's
+    // price again (which names V3 in passing).
+    const [, v3] = converse('how much is r1 per million tokens?', 'and v3?');
+    expect(v3?.entryId).toBe('v3-api-price');
+    // An acknowledgement before the marker ("ok merci, et la licence ?", "thanks! and v3?") is no aspect.
+    const [, licence, theirs] = converse(
+      'how much is r1 per million tokens?',
+      'ok merci, et la licence ?',
+      'thanks! and v3?',
+    );
+    expect(licence?.entryId).toBe('r1-license');
+    expect(theirs?.entryId).toBe('open-weights-nuance');
+    const [, when] = converse('qui a fondé deepseek ?', 'merci, et quand ?');
+    expect(when?.entryId).toBe('founding-date');
+    // "à côté", "by comparison" add nothing to a new thing named: it asks what was asked (a price).
+    const [, beside] = converse('o1-mini coûte combien ?', 'et r1 à côté ?');
+    expect(beside?.entryId).toBe('r1-api-price');
+    // Saying something is not asking it: chatter with the answer's words stays unanswered.
+    const [, said] = converse('how much did nvidia fall on jan 27?', 'that was a bad day for tech');
+    expect(said?.answered).toBe(false);
+    const [, send] = converse("what's the r1 api price?", 'I will send this to the team');
+    expect(send?.answered).toBe(false);
+    // A marker is no pronoun: "and when was brexit" after the founder stays another subject.
+    const [, brexit] = converse('qui a fondé deepseek ?', 'and when was brexit');
+    expect(brexit?.answered).toBe(false);
     // …but naming nothing ("what time is it?"), or the impersonal French "il", is no follow-up.
     const [, time, hour] = converse(
       'what is the h800 chip',
@@ -669,6 +704,83 @@ describe('follow-ups (the fact side)', () => {
     );
     expect(time?.answered).toBe(false);
     expect(hour?.answered).toBe(false);
+  });
+
+  it('a word or two of the answers just given narrows what was asked ("in dollars?", "points?")', () => {
+    const [, , dollars] = converse('Why did Nvidia crash on Jan 27?', 'by how much?', 'in dollars?');
+    expect(dollars?.entryId).toBe('nvidia-market-cap');
+    const [, , points] = converse('when was the selloff?', 'how far did the nasdaq fall that day', 'points?');
+    expect(points?.entryId).toBe('nasdaq-drop');
+    const [, , promo] = converse("le prix de l'api r1 c'est combien ?", 'et v3 ?', 'après la promo ?');
+    expect(promo?.entryId).toBe('v3-api-price');
+    const [, , cut] = converse(
+      "le prix d'o1 par million de tokens ?",
+      'et o1-mini ?',
+      'après la baisse de février ?',
+    );
+    expect(cut?.entryId).toBe('o1-mini-price');
+    // Only the answer just given and its related entries: "autorisée" is the A800's word, not the H800's.
+    const [, , allowed] = converse("c'est quoi l'a800 ?", 'et la h800 ?', 'elle est encore autorisée ?');
+    expect(allowed?.entryId).not.toBe('a800-chip');
+    // A preposition adds a condition to the question before: the context window, on the API.
+    const [, , api] = converse('how big is r1? params', 'context window?', 'on the API tho');
+    expect(api?.entryId).toBe('r1-api-limits');
+    // The entries an answer lists as related count too: Nvidia's percentage → its market value in dollars.
+    const [, euros] = converse('nvidia a perdu combien ?', 'en dollars ?');
+    expect(euros?.entryId).toBe('nvidia-market-cap');
+    // A name the knowledge only mentions (MATH-500) is no other subject when the answers speak of it.
+    const [, math] = converse('is r1 better than o1?', 'on math?');
+    expect(math?.entryId).toBe('r1-benchmarks');
+    // The marker's "what" ("what about on math?") asks nothing of its own.
+    const [, , about] = converse('how does r1 compare to o1', 'benchmarks?', 'what about on math?');
+    expect(about?.entryId).toBe('r1-benchmarks');
+    const [, single] = converse('how much did nvidia fall on jan 27?', 'and r u single');
+    expect(single?.answered).toBe(false);
+    // A question of its own, a number or a word of no answer given is no such follow-up.
+    const [, computers, sum, alone] = converse(
+      "what's the r1 api price?",
+      'how do computers work',
+      'combien font 2+2',
+      'r u single',
+    );
+    expect(computers?.answered).toBe(false);
+    expect(sum?.answered).toBe(false);
+    expect(alone?.answered).toBe(false);
+  });
+
+  it('"which ones?" alone asks which of what was just asked', () => {
+    const [, , which] = converse('how long did v3 take to train?', 'on how many gpus?', 'which ones?');
+    expect(which?.entryId).toBe('v3-training-gpus');
+    const [, lesquelles] = converse('combien de GPU pour entraîner V3 ?', 'lesquelles ?');
+    expect(lesquelles?.entryId).toBe('v3-training-gpus');
+    expect(ask('which ones?').answered).toBe(false);
+  });
+
+  it('a pronoun stands for the thing the last question named, a concept too', () => {
+    const [, , model] = converse(
+      'did deepseek top the app store?',
+      'when did the app launch?',
+      'which model does it use?',
+    );
+    expect(model?.entryId).toBe('app-model');
+  });
+
+  it('what an older turn said belongs to its own things once a newer turn named others', () => {
+    const [, , , count] = converse(
+      'what license is r1 under',
+      'anyone up for lunch?',
+      'and the distilled models?',
+      'how many are there?',
+    );
+    expect(count?.entryId).toBe('r1-distilled');
+  });
+
+  it('a long message with a comparing word is no comparison with the conversation’s thing', () => {
+    const headline =
+      "Un modèle d'innovation et de censure: pourquoi les États-Unis tremblent-ils face à l'IA chinoise DeepSeek?";
+    const [, inThread] = converse('how much did nvidia fall on jan 27?', headline);
+    expect(inThread?.entryId).toBe(ask(headline).entryId);
+    expect(inThread?.entryId).toBe('why-selloff');
   });
 
   it('a question complete on its own is not read against the conversation', () => {

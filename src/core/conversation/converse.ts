@@ -70,7 +70,12 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
     // The last answer cannot be given again (the knowledge changed): say so rather than reshape a refusal.
     if (!previous.answered)
       return { reply: nothingYet(lang), context: boundContext(turns, max), meta: meta.kind };
-    const reply = applyMeta(engine, meta, previous, lang);
+    const asked = applyMeta(engine, meta, previous, lang);
+    // "short version in English?": the answer in that language, then shortened (or sourced, detailed).
+    const reply =
+      meta.kind === 'language' && meta.then
+        ? applyMeta(engine, { kind: meta.then }, asked, meta.target)
+        : asked;
     // A change of language is a new turn (what follows is in that language); the others keep the subject.
     // It is the same question, understood the same: only its language changes ("and v3?" after "in
     // English?" asks what the question before it asked, not what the entry's own wording says).
@@ -89,7 +94,7 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
     const aboutLocale = hint ?? about.lang;
     const sub = engine.answer({ text: about.rest, locale: aboutLocale, ...(context ? { context } : {}) });
     if (sub.answered && sub.kind === 'fact') {
-      const reply = about.kind === 'details' ? applyMeta(engine, { kind: 'details' }, sub, sub.lang) : sub;
+      const reply = about.kind === 'source' ? sub : applyMeta(engine, { kind: about.kind }, sub, sub.lang);
       const turn = withChoice(turnOf(sub, about.rest, now()), chosen);
       return { reply, context: boundContext([...turns, turn], max), meta: about.kind };
     }

@@ -23,6 +23,8 @@ export interface FollowUpSearch {
   isAbout(things: readonly string[], id: string): boolean;
   /** The entry that answers a question about the thing in general (vocabulary `overview`). */
   overviewOf(entity: string): string | undefined;
+  /** The entries an entry lists as related (knowledge `related`). */
+  relatedOf(id: string): readonly string[];
   /** The topic (knowledge file) an entry belongs to: prices, training, market… */
   topicOf(id: string): string | undefined;
   /** A known gap of the sources (knowledge/gaps.yaml) the reading names (its fallback gaps too). */
@@ -45,10 +47,41 @@ const ASKED_ANEW_DEPTH = 12;
  * entry was right, 1.06 where the given entry was.
  */
 const OWN_WORDS_RATIO = 1.25;
-/** How close to the first hit a candidate of the last answer's kind must score ("et v3 ?" after a price). */
-const SAME_KIND_RATIO = 0.9;
+/**
+ * How close to the best hit about the new thing a candidate of the last answer's kind must score ("et
+ * v3 ?" after a price). 0.9 before; 0.8 lets V3's price (0.472) beat V3's architecture (0.567) after
+ * "how much is r1 per million tokens?" — a scratch probe of 25 "and X?" follow-ups went 22 → 24, and
+ * no eval line changed either way.
+ */
+const SAME_KIND_RATIO = 0.8;
 /** Share of the entries above which a thing they name says nothing of what an entry is about. */
 const MOST_ENTRIES = 0.5;
+/** Terms a change to a calculation may use ("what's the cost with cache?", "how much on o1?"). */
+const CALC_TERMS = new Set([
+  'price',
+  'cost',
+  'token',
+  'input',
+  'output',
+  'cache',
+  'million',
+  'billion',
+  'cheap',
+  'hour',
+  'times',
+]);
+/** Words of a calculation's direction or amount that may read as something else ("sortie": a release). */
+const CALC_WORDS = new Set([
+  'sortie',
+  'sorties',
+  'entree',
+  'entrees',
+  'input',
+  'output',
+  'tokens',
+  'jetons',
+  'cached',
+]);
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
 
@@ -71,10 +104,11 @@ export class FollowUps {
    */
   resolve(r: Reading, topic: Topic | undefined, turns: readonly Turn[] | undefined): Reading {
     const { index, lexicon } = this.search;
-    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject.
-    if (r.q.terms.some((t) => index.isForeignName(t))) return r;
+    // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject,
+    // unless the answers just given speak of it ("on math?" after R1's benchmarks: MATH-500).
+    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const asked = this.afterMarker(r);
-    const resolved = resolveFollowUp(asked, topic, lexicon);
+    const resolved = resolveFollowUp(asked, topic, lexicon, (t) => this.echoes(t, turns));
     if (resolved && turns && this.elsewhere(asked, turns)) return r;
     // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
     // conversation makes it a known gap ("how many employees?" after a question about DeepSeek).
@@ -85,6 +119,33 @@ export class FollowUps {
     // "c'était en quelle année déjà ?" after the founding date: what was just answered is about the thread.
     if (resolved.about && turns) resolved.answers = givenEntries(turns);
     return resolved;
+  }
+
+  /**
+   * The word is one of the answer just given, or of the entries it lists as related ("points?" after
+   * the Nasdaq's fall, "en dollars ?" after Nvidia's percentage: its market value). `all`: of any
+   * answer the recent turns gave.
+   */
+  private echoes(term: string, turns: readonly Turn[] | undefined, all = false): boolean {
+    const { index } = this.search;
+    if (!index.knows(term)) return false;
+    const recent = givenEntries(turns ?? []);
+    const given = all ? recent : recent.slice(-1);
+    // A number only counts when an answer given holds it ("2" is in many entries: "combien font 2+2").
+    const near = /\d/.test(term) ? given : [...given, ...given.flatMap((id) => this.search.relatedOf(id))];
+    return near.some((id) => index.mentions(id, term));
+  }
+
+  /**
+   * After a calculation, the message is no change to it although the calculator reads one: it asks
+   * something a calculation does not answer — a question word or an aspect other than how much, price
+   * and cost (founded, when, size, GPU count, "what is" without a price word).
+   */
+  notACalcChange(r: Reading): boolean {
+    if (r.questions.some((q) => q !== 'howmuch' && q !== 'whatis')) return true;
+    // "et en sortie ?" (output, not a release), "what's the cost with cache?": a calculation's words.
+    if (r.q.terms.some((t) => CALC_TERMS.has(t)) || r.q.raw.some((w) => CALC_WORDS.has(w))) return false;
+    return r.questions.includes('whatis') || r.aspects.some((a) => !CALC_TERMS.has(a));
   }
 
   /**
@@ -199,15 +260,22 @@ export class FollowUps {
     if (!reading.newThing || !reply.answered || reply.kind !== 'fact' || !id || !last) return undefined;
     const { index, threshold, topicOf } = this.search;
     const kind = topicOf(last);
-    if (kind === undefined || topicOf(id) === kind) return undefined;
+    const given = givenEntries(turns);
+    // The answer just given again ("and v3?" after R1's price getting R1's price, which names V3 in
+    // passing) is no answer either: a candidate of its kind about the new thing is looked for too.
+    const repeated = given.includes(id);
+    if (kind === undefined || (topicOf(id) === kind && !repeated)) return undefined;
+    const about = (h: SearchHit) =>
+      !given.includes(h.id) &&
+      reading.entities.every((e) => reading.q.soft.has(e) || index.mentions(h.id, e));
     const hits = this.search.hitsFor(reading, 5);
-    const best = hits[0]?.score ?? 0;
+    const best = hits.find(about)?.score ?? 0;
     return hits.find(
       (h) =>
         topicOf(h.id) === kind &&
         h.score >= threshold &&
         h.score >= SAME_KIND_RATIO * best &&
-        reading.entities.every((e) => reading.q.soft.has(e) || index.mentions(h.id, e)) &&
+        about(h) &&
         this.search.fits(reading, h.id),
     );
   }
@@ -233,18 +301,15 @@ export class FollowUps {
 
   /**
    * A follow-up that names nothing of the event, with no pronoun nor marker pointing back, whose words
-   * the vocabulary does not know and the recent answers never use, is about something else ("combien de
+   * the vocabulary does not know and the recent answers (and their related entries) never use, is about something else ("combien de
    * pays existent ?" after the founder), even if some entry happens to hold those words. "how many are
    * active?" after R1's size stays a follow-up: that answer speaks of active parameters.
    */
   private elsewhere(r: Reading, turns: readonly Turn[]): boolean {
-    const { index, lexicon } = this.search;
+    const { lexicon } = this.search;
     if (r.entities.length > 0 || r.marker > 0 || lexicon.refersBack(r.q.raw)) return false;
     if (namesSomething(r, lexicon)) return false;
-    const given = givenEntries(turns);
-    const strange = r.q.terms.filter(
-      (t) => lexicon.kind(t) === undefined && !given.some((id) => index.mentions(id, t)),
-    );
+    const strange = r.q.terms.filter((t) => lexicon.kind(t) === undefined && !this.echoes(t, turns, true));
     return strange.length > 0;
   }
 }

@@ -11,6 +11,52 @@ const FOLLOW_UP_MAX_TERMS = 5;
 const POINTED_UNKNOWN = 1;
 /** Small words besides the marker and the name in "and the a800?", "what about for o1?". */
 const NEW_THING_SMALL_WORDS = 2;
+/** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
+const ECHO_MAX_TERMS = 3;
+/** Words that open a condition on the question before ("on the API tho", "en sortie ?", "après la promo ?"). */
+const NARROWING = new Set([
+  'on',
+  'in',
+  'for',
+  'at',
+  'with',
+  'after',
+  'before',
+  'during',
+  'sur',
+  'en',
+  'pour',
+  'avec',
+  'apres',
+  'avant',
+  'pendant',
+  'dans',
+]);
+/** Words of one speaking of oneself ("I will send this", "je transmets"): no question to the bot ("on" is English too). */
+const SPEAKER = new Set(['i', 'we', 'my', 'our', 'je', 'j', 'nous', 'mon', 'ma', 'mes', 'notre', 'nos']);
+/** Words that open a question by inversion ("is it still allowed?", "est-ce que…"). */
+const INVERSION = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'will',
+  'would',
+  'has',
+  'have',
+  'est',
+]);
+/** Words (after the marker) of a fragment that narrows what was asked ("après la baisse de février"). */
+const ECHO_MAX_WORDS = 5;
+/** Words that speak to someone ("r u single?", "t'es dispo ?"): about them, not the conversation's thing. */
+const YOU = new Set(['you', 'u', 'ur', 'your', 'yours', 'tu', 't', 'te', 'toi', 'vous', 'ton', 'ta', 'tes']);
+/** The one number such a follow-up may hold: a year ("ça a changé en 2023 ?"). */
+const YEAR = /^(?:19|20)\d\d$/;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
 const LOOK_BACK = 4;
 
@@ -51,11 +97,15 @@ export function conversationTopic(
     if (!named && !(t.kind === 'fact' && t.answered)) continue;
     for (const e of t.entities ?? []) seen.add(ENTITY_PREFIX + e);
     const r = readText(t.text);
+    const before = entities !== undefined && named;
     if (entities === undefined) entities = (t.entities ?? []).map((e) => ENTITY_PREFIX + e);
-    if (predicates === undefined && r.predicates.length > 0) predicates = r.predicates;
+    // What an older turn said was about its own things, when a newer one named others ("how many are
+    // there?" after "and the distilled models?" after the licence asks no licence).
+    if (predicates === undefined && r.predicates.length > 0 && !before) predicates = r.predicates;
     // The aspect asked: from the last question that asked one ("et par rapport à o1 ?" compares, it
     // does not ask; "et v3 ?" after it asks the price again).
-    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x));
+    // A word the knowledge lacks ("merci" in "ok merci, et la licence ?") says nothing of the aspect.
+    const nonEntity = r.q.terms.filter((x) => !isEntityTerm(x) && !r.q.unknown.includes(x));
     if (nonEntity.length > 0 && asksSomething(r)) {
       if (asked === undefined) asked = nonEntity;
       else if (
@@ -73,19 +123,45 @@ export function conversationTopic(
  * Resolves a follow-up against the conversation, or returns undefined when the question stands on its own
  * (it names its own entity and asks its own thing) or is not a follow-up at all.
  */
-export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: Lexicon): Reading | undefined {
+export function resolveFollowUp(
+  r: Reading,
+  topic: Topic | undefined,
+  lexicon: Lexicon,
+  echoes: (term: string) => boolean = () => false,
+): Reading | undefined {
   if (!topic) return undefined;
   const nonEntity = r.q.terms.filter((t) => !isEntityTerm(t));
   if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
   if (r.entities.length === 0) {
     // A new aspect of the same thing: "et quand ?", "was it a record?", "how many gpus?", "why?".
+    // "which ones?", "lesquels ?" (after "on how many gpus?"): which of what was just asked.
+    const rest = r.q.raw.slice(r.marker);
+    const bareWhich =
+      rest.length <= 3 &&
+      rest.some((w) => WHICH_ONES.has(w)) &&
+      rest.every((w) => WHICH_ONES.has(w) || lexicon.isStopWord(w));
+    if (bareWhich) return withTerms(r, [...topic.predicates, ...topic.entities], lexicon);
     if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
     // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
     // "launch"), means the question is about something else; unless a pronoun points back to the
     // conversation's thing and the rest names something of it ("is it related to a hedge fund?").
     const refers = r.marker > 0 || lexicon.refersBack(r.q.raw);
     const unknown = r.q.unknown.filter((t) => lexicon.kind(t) === undefined).length;
-    const pointsBack = refers && namesSomething(r, lexicon) && unknown <= POINTED_UNKNOWN;
+    // What it says of that thing: something of the vocabulary, or words the answers just given use
+    // ("ça sert à quoi de pas avoir de critique ?" after GRPO, whose answer speaks of a critic).
+    // A pronoun is needed there, a marker is not enough ("and when was brexit").
+    const known = nonEntity.filter((t) => !r.q.unknown.includes(t) && lexicon.kind(t) !== 'question');
+    // It must ask: a question word, or a question's inversion ("is it…", "est-ce…"); "that was a bad day
+    // for tech" says something, it asks nothing.
+    const asking =
+      r.q.raw.some((w) => ASKING.has(w) || r.questions.length > 0) || INVERSION.has(r.q.raw[0] ?? '');
+    const echoing =
+      known.length > 0 &&
+      asking &&
+      lexicon.refersBack(r.q.raw) &&
+      !r.q.raw.some((w) => YOU.has(w) || SPEAKER.has(w)) &&
+      known.every((t) => lexicon.kind(t) !== undefined || echoes(t));
+    const pointsBack = refers && (namesSomething(r, lexicon) || echoing) && unknown <= POINTED_UNKNOWN;
     if (r.q.corrected > 0 || (unknown > 0 && !pointsBack)) return undefined;
     if (nonEntity.every((t) => t === 'whatis')) return undefined;
     // "What is a GPU?", "c'est quoi l'apprentissage par renforcement ?": a thing asked about in itself,
@@ -105,17 +181,37 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
       r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
-    // Without a question word or an aspect, it must be all concepts ("gpus ?"), or point back to the
-    // conversation and name something ("is it linked to a hedge fund?"; not "what time is it?").
-    if (!asks && !allConcepts && !pointsBack) return undefined;
+    // "in dollars?", "points?", "après la promo ?", "is it still allowed?": a word or two, each a concept
+    // or a word the knowledge uses about the conversation's things, narrows what was just asked.
+    // No question word of its own ("how do computers work", "what's 2+2"), no one spoken to ("r u single"),
+    // no number but a year.
+    // A fragment, not a sentence about oneself ("I will send this to the team").
+    const echoed =
+      unknown === 0 &&
+      r.questions.length === 0 &&
+      r.q.raw.length - r.marker <= ECHO_MAX_WORDS &&
+      !r.q.raw
+        .slice(r.marker)
+        .some((w) => ASKING.has(w) || YOU.has(w) || SPEAKER.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
+      nonEntity.length <= ECHO_MAX_TERMS &&
+      nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
+    // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
+    // words, or point back to the conversation and name something ("is it linked to a hedge fund?"; not
+    // "what time is it?").
+    if (!asks && !allConcepts && !pointsBack && !echoed) return undefined;
     const from = topic.entities.length > 0 ? topic : { entities: topic.predicates, predicates: [] };
     // "et l'appli ?" after "et v3 ?" (released when): a new thing of the vocabulary after a marker asks
     // what the conversation was asking, like a new name does.
     const newThing =
       r.marker > 0 && !asks && topic.asked.length > 0 && nonEntity.every((t) => isThing(t, lexicon));
+    // "on the API tho" after "context window?", "in dollars?", "après la promo ?": a preposition and a
+    // word or two add a condition to the question before, whose words still say what is asked.
+    const condition = !asks && NARROWING.has(r.q.raw[r.marker] ?? '') && (echoed || allConcepts);
     const inherited = newThing
       ? withTerms(r, [...topic.asked, ...r.q.terms, ...from.entities], lexicon)
-      : inherit(r, from, lexicon);
+      : condition
+        ? withTerms(r, [...r.q.terms, ...topic.predicates, ...from.entities], lexicon)
+        : pronounThings(inherit(r, from, lexicon), r, topic, lexicon);
     // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
@@ -137,13 +233,38 @@ export function resolveFollowUp(r: Reading, topic: Topic | undefined, lexicon: L
   // A comparison that names one side only compares it with the conversation's thing: "r1 est combien de
   // fois moins cher ?" after o1-mini's price, "is v3 better?" after R1. The thing taken only narrows.
   const other = topic.entities.filter((e) => !r.entities.includes(e));
-  if (r.entities.length === 1 && other.length > 0 && nonEntity.some((t) => COMPARING.has(t))) {
+  // A long message with a comparing word ("… face à l'IA chinoise DeepSeek ?") is a question of its own.
+  const short = nonEntity.length <= FOLLOW_UP_MAX_TERMS;
+  if (r.entities.length === 1 && other.length > 0 && short && nonEntity.some((t) => COMPARING.has(t))) {
     const compared = withTerms(r, [...r.q.terms, ...other], lexicon);
     for (const e of other) compared.q.soft.add(e);
     return compared;
   }
   return undefined;
 }
+
+/**
+ * "which model does it use?" after "when did the app launch?": the pronoun stands for the thing the last
+ * question named even when that is a concept (the app), not an entity; it is added (softly, below).
+ */
+function pronounThings(inherited: Reading, r: Reading, topic: Topic, lexicon: Lexicon): Reading {
+  if (!lexicon.refersBack(r.q.raw) || inherited === r) return inherited;
+  const things = topic.predicates.filter((t) => isThing(t, lexicon) && !inherited.q.terms.includes(t));
+  return things.length === 0 ? inherited : withTerms(inherited, [...inherited.q.terms, ...things], lexicon);
+}
+
+/** Words that alone ask which ones of what was just asked ("which ones?", "lesquels ?"). */
+const WHICH_ONES = new Set([
+  'which',
+  'quels',
+  'quelles',
+  'lesquels',
+  'lesquelles',
+  'lequel',
+  'laquelle',
+  'quel',
+  'quelle',
+]);
 
 /** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
 const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle']);
@@ -152,6 +273,20 @@ const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'l
  * thing when something points back to it ("where is it based?"; "how do computers work" does not).
  */
 const HOW_WHERE = new Set(['where', 'how', 'whom', 'comment']);
+
+/** Words that ask a question of their own, whatever follows ("how do computers work", "où est …"). */
+const ASKING = new Set([
+  ...WHICH,
+  ...HOW_WHERE,
+  'who',
+  'why',
+  'when',
+  'qui',
+  'quoi',
+  'ou',
+  'quand',
+  'pourquoi',
+]);
 
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
 const COMPARING = new Set(['cheap', 'times', 'benchmark']);
