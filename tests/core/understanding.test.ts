@@ -339,6 +339,13 @@ describe('qualifiers and "latest"', () => {
     ).toBe('us-ai-lead');
   });
 
+  it('reads "rate limits" as the API’s limits, and "how much is it?" after them as its price', () => {
+    expect(ask("what's the api rate limit for r1?").entryId).toBe('r1-api-limits');
+    const [limits, price] = converse('r1 api rate limits?', 'how much is it?');
+    expect(limits?.entryId).toBe('r1-api-limits');
+    expect(price?.entryId).toBe('r1-api-price');
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');
