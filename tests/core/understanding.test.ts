@@ -346,6 +346,23 @@ describe('qualifiers and "latest"', () => {
     expect(price?.entryId).toBe('r1-api-price');
   });
 
+  it('takes acknowledgements mid-thread as small talk, and goes on with the topic after them', () => {
+    const [, ack, wow, next] = converse(
+      'who owns deepseek?',
+      'good to know',
+      'crazy times',
+      'and when was it founded?',
+    );
+    expect(ack?.kind).toBe('chat');
+    expect(wow?.kind).toBe('chat');
+    expect(next?.entryId).toBe('founding-date');
+    const [, merci, quand] = converse('qui a fondé deepseek ?', 'bon à savoir', 'et quand ?');
+    expect(merci?.kind).toBe('chat');
+    expect(quand?.entryId).toBe('founding-date');
+    // Off-topic after them is still refused.
+    expect(converse('who owns deepseek?', 'thanks', 'what time is the call?')[2]?.answered).toBe(false);
+  });
+
   it('reads "open source" as openness, not as a request for sources', () => {
     expect(ask('R1, the open-source rival of o1').entryId).toBe('r1-vs-o1');
     expect(ask('R1 : le rival open source de o1').entryId).toBe('r1-vs-o1');

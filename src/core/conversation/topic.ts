@@ -87,7 +87,9 @@ export function conversationTopic(
   const seen = new Set<string>();
   for (let i = turns.length - 1; i >= Math.max(0, turns.length - LOOK_BACK); i--) {
     const t = turns[i] as Turn;
-    if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'chat' || t.kind === 'help') {
+    // An acknowledgement between two questions ("thanks", "good to know", "c'est fou") leaves the topic.
+    if (t.kind === 'chat') continue;
+    if (t.kind === 'cost' || t.kind === 'training' || t.kind === 'help') {
       if (entities === undefined) return undefined;
       break;
     }
