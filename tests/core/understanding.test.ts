@@ -359,6 +359,11 @@ describe('qualifiers and "latest"', () => {
     const [, merci, quand] = converse('qui a fondé deepseek ?', 'bon à savoir', 'et quand ?');
     expect(merci?.kind).toBe('chat');
     expect(quand?.entryId).toBe('founding-date');
+    // The team's own things are not the event's, even mid-thread.
+    expect(converse('how many gpus for v3?', 'how many gpus do we have in the lab?')[1]?.answered).toBe(
+      false,
+    );
+    expect(converse('qui finance deepseek ?', 'ils lèvent des fonds ?')[1]?.answered).toBe(false);
     // Off-topic after them is still refused.
     expect(converse('who owns deepseek?', 'thanks', 'what time is the call?')[2]?.answered).toBe(false);
   });
