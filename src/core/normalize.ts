@@ -60,6 +60,7 @@ function foldText(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(/(\d)[.,](\d)/g, '$1$2')
     .replace(/(^|\s)a\+(?=$|[\s!.?])/g, '$1a plus')
+    .replace(/%/g, ' percent ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

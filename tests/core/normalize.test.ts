@@ -21,6 +21,10 @@ describe('fold', () => {
   it('keeps decimal and grouped numbers in one piece', () => {
     expect(fold('2,19 $ et 5.576 M')).toBe('219 et 5576 m');
   });
+
+  it('reads "%" as a word, so "in percent?" meets the answers that give one', () => {
+    expect(fold('Nvidia -16.97%')).toBe('nvidia 1697 percent');
+  });
 });
 
 describe('terms (knowledge/vocabulary.yaml)', () => {

@@ -359,6 +359,7 @@ describe('qualifiers and "latest"', () => {
     const [, merci, quand] = converse('qui a fondé deepseek ?', 'bon à savoir', 'et quand ?');
     expect(merci?.kind).toBe('chat');
     expect(quand?.entryId).toBe('founding-date');
+    expect(converse('how much did nvidia fall?', 'in percent?')[1]?.entryId).toBe('nvidia-drop');
     // The team's own things are not the event's, even mid-thread.
     expect(converse('how many gpus for v3?', 'how many gpus do we have in the lab?')[1]?.answered).toBe(
       false,
