@@ -20,6 +20,7 @@ import type {
   TopicInfo,
   TrainingRequest,
 } from './engine-types.js';
+import { GapFinder } from './gaps.js';
 import { t } from './i18n/index.js';
 import { asksForSecret, detectCommand } from './intents.js';
 import type { Gap, KnowledgeBase } from './knowledge/types.js';
@@ -61,8 +62,6 @@ export const DISTINCT_RATIO = 1.6;
 export const DISTINCT_COVERAGE = 0.6;
 /** Candidates above this (and below the threshold) are offered as "did you mean". */
 export const SUGGEST_THRESHOLD = 0.25;
-
-export { COMPLETE_ALL_UP_TO } from './complete.js';
 
 /** An ungrounded question is answered only when it matches a stored question this well. */
 export const PARAPHRASE_THRESHOLD = 0.7;
@@ -116,12 +115,8 @@ class KnowledgeEngine implements Engine {
   /** Least-recently-used answers: the engine is pure, so a repeated question gets the same reply. */
   private readonly cache = new Map<string, Reply>();
   private readonly cacheSize: number;
-  /**
-   * knowledge/gaps.yaml with each group's words turned into search terms, on the first question: a
-   * plain word's term reads the common-word lists (some 10 MB), which a start that answers nothing
-   * (the console's prompt, a bot's connection) does not need.
-   */
-  private gapTerms: { gap: Gap; groups: string[][]; unless: string[] }[] | undefined;
+  /** knowledge/gaps.yaml: what the sources do not answer, and the honest reply. */
+  private readonly gapFinder: GapFinder;
   /** Entity term → the entry that answers a question about it in general. */
   private readonly overviews: Map<string, string>;
   /** The conversation's side: what a follow-up leans on and whether it asks anew. */
@@ -137,6 +132,7 @@ class KnowledgeEngine implements Engine {
     this.index = new SearchIndex(kb.entries, this.lexicon, options, ready.index);
     this.calculator = new Calculator(kb);
     this.completer = new Autocomplete(kb, this.index, SUGGEST_THRESHOLD);
+    this.gapFinder = new GapFinder(kb, this.lexicon);
     this.threshold = options.threshold ?? ANSWER_THRESHOLD;
     const extra = { fr: new Set(ready.language.fr), en: new Set(ready.language.en) };
     this.vocabulary = { core: this.lexicon.language.core, extra, shared: (w) => this.index.usesWord(w) };
@@ -229,11 +225,7 @@ class KnowledgeEngine implements Engine {
       // cluster size", "deepseek c'est quoi") is no change to the calculation, though it names a model.
       if (
         calc &&
-        !(
-          context &&
-          this.followUps.notACalcChange(read(prepared, this.lexicon)) &&
-          !this.calculator.answer(text, lang, undefined)
-        )
+        !(context && this.followUps.notACalcChange(own) && !this.calculator.answer(text, lang, undefined))
       )
         return this.withCostChart(calc);
     }
@@ -371,32 +363,9 @@ class KnowledgeEngine implements Engine {
     return fallback ? gapReply(this.kb, fallback, lang) : reply;
   }
 
-  private gaps(): { gap: Gap; groups: string[][]; unless: string[] }[] {
-    if (this.gapTerms) return this.gapTerms;
-    const entityIds = new Set(this.kb.vocabulary.entities.map((e) => e.id));
-    const conceptIds = new Set(this.kb.vocabulary.concepts.map((c) => c.id));
-    const asTerm = (w: string) => {
-      if (entityIds.has(w)) return ENTITY_PREFIX + w;
-      if (conceptIds.has(w)) return w;
-      return this.lexicon.term(fold(w));
-    };
-    this.gapTerms = this.kb.gaps.map((gap) => ({
-      gap,
-      groups: gap.when.map((g) => g.map(asTerm)),
-      unless: gap.unless.map(asTerm),
-    }));
-    return this.gapTerms;
-  }
-
   /** The first gap of knowledge/gaps.yaml whose every group the question names. */
-  private findGap(reading: Reading, fallback: boolean) {
-    const terms = new Set(reading.q.terms);
-    return this.gaps().find(
-      (g) =>
-        g.gap.fallback === fallback &&
-        g.groups.every((group) => group.some((t) => terms.has(t))) &&
-        !g.unless.some((t) => terms.has(t)),
-    )?.gap;
+  private findGap(reading: Reading, fallback: boolean): Gap | undefined {
+    return this.gapFinder.find(reading.q.terms, fallback);
   }
 
   private searchReply(reading: Reading, lang: Lang): Reply {

@@ -87,7 +87,8 @@ export class Lexicon {
   private readonly stop = new Set<string>();
   /** Question words that join clauses mid-message when nothing is asked ("Quand l'IA apprend…"). */
   private readonly conjunctions = new Set<string>();
-  private wordsOfPhrases: Set<string> | undefined;
+  /** Stop words no phrase uses: skipped before phrases are matched. Made on first use. */
+  private fillers: Set<string> | undefined;
   private readonly wordTerm = new Map<string, string>();
   /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
   private stemTerm: Map<string, string> | undefined;
@@ -114,7 +115,7 @@ export class Lexicon {
         this.conceptWords.push([key, c.id]);
       }
       for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
-      for (const w of c.conjunctions ?? []) this.conjunctions.add(fold(w));
+      for (const w of c.conjunctions) this.conjunctions.add(fold(w));
     }
     for (const e of v.entities) {
       const t = ENTITY_PREFIX + e.id;
@@ -154,13 +155,14 @@ export class Lexicon {
     this.language = { core: { en: core('en'), fr: core('fr') } };
   }
 
-  /** Every word of a phrase (stop phrases included), made on first use. */
-  private phraseWords(): Set<string> {
-    if (this.wordsOfPhrases) return this.wordsOfPhrases;
-    const words = new Set<string>();
-    for (const list of this.phrases.values()) for (const p of list) for (const w of p.words) words.add(w);
-    this.wordsOfPhrases = words;
-    return words;
+  /** The stop words that no phrase (stop phrases included) uses. */
+  private fillerWords(): Set<string> {
+    if (this.fillers) return this.fillers;
+    const fillers = new Set(this.stop);
+    for (const list of this.phrases.values())
+      for (const p of list) for (const w of p.words) fillers.delete(w);
+    this.fillers = fillers;
+    return fillers;
   }
 
   private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
@@ -206,7 +208,8 @@ export class Lexicon {
     const folded = fold(text);
     const raw = folded === '' ? [] : folded.split(' ');
     // Phrases read past filler no phrase uses: "qui se cache vraiment derrière", "what exactly is".
-    const stream = raw.filter((w) => !this.stop.has(w) || this.phraseWords().has(w));
+    const fillers = this.fillerWords();
+    const stream = raw.filter((w) => !fillers.has(w));
     const tokens: Token[] = [];
     for (let i = 0; i < stream.length; ) {
       const p = Lexicon.matchAt(this.phrases, stream, i, true);

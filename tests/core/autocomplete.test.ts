@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPLETE_ALL_UP_TO } from '../../src/core/engine.js';
+import { COMPLETE_ALL_UP_TO } from '../../src/core/complete.js';
 import { createEngine, loadKnowledge } from '../../src/core/index.js';
 import type { Entry } from '../../src/core/knowledge/types.js';
 

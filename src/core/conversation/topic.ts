@@ -156,7 +156,7 @@ export function resolveFollowUp(
     // It must ask: a question word, or a question's inversion ("is it…", "est-ce…"); "that was a bad day
     // for tech" says something, it asks nothing.
     const asking =
-      r.q.raw.some((w) => ASKING.has(w) || r.questions.length > 0) || INVERSION.has(r.q.raw[0] ?? '');
+      r.questions.length > 0 || r.q.raw.some((w) => ASKING.has(w)) || INVERSION.has(r.q.raw[0] ?? '');
     const echoing =
       known.length > 0 &&
       asking &&
