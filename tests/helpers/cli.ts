@@ -32,7 +32,8 @@ export async function runNode(args: string[], options: CliOptions = {}): Promise
     err += c.toString('utf8');
   });
   child.stdin.end(options.input ?? '');
-  const [code] = (await once(child, 'exit')) as [number | null];
+  // 'close', not 'exit': 'exit' can come before the last of stdout and stderr has been read.
+  const [code] = (await once(child, 'close')) as [number | null];
   return { code, out, err };
 }
 

@@ -58,7 +58,8 @@ export function spawnMain(env: NodeJS.ProcessEnv, options: SpawnOptions = {}): M
   child.stderr?.on('data', (chunk: Buffer) => {
     err += chunk.toString('utf8');
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': 'exit' can come before the last of stdout and stderr has been read.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   return {
     child,
     stdout: () => out,
