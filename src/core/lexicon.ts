@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isCommonWord } from './common-words.js';
+import { commonWordLang, isCommonWord } from './common-words.js';
 import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
@@ -90,8 +90,11 @@ export class Lexicon {
   /** Stop words no phrase uses: skipped before phrases are matched. Made on first use. */
   private fillers: Set<string> | undefined;
   private readonly wordTerm = new Map<string, string>();
-  /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
-  private stemTerm: Map<string, string> | undefined;
+  /**
+   * Snowball stem of a concept word → its concept ("" when two concepts share the stem) and the one language
+   * whose common words hold every word that gave the stem (undefined when not one); built on first use.
+   */
+  private stemTerm: Map<string, { id: string; lang: 'en' | 'fr' | undefined }> | undefined;
   private readonly conceptWords: [string, string][] = [];
   private readonly phrases = new Map<string, Phrase[]>();
   private readonly kinds = new Map<string, ConceptKind>();
@@ -257,22 +260,33 @@ export class Lexicon {
     const stems = snowballStems(word);
     if (stems.length > 0) {
       const byStem = this.conceptStems();
+      const lang = commonWordLang(word);
       for (const k of stems) {
         const concept = byStem.get(k);
-        if (concept) return concept;
+        // A word of one language is no inflection of the other's ("effect" is not "effectif").
+        if (concept?.id && !(lang && concept.lang && lang !== concept.lang)) return concept.id;
       }
     }
     return s;
   }
 
-  private conceptStems(): Map<string, string> {
+  private conceptStems(): Map<string, { id: string; lang: 'en' | 'fr' | undefined }> {
     if (!this.stemTerm) {
-      const map = new Map<string, string>();
+      const map = new Map<string, { id: string; lang: 'en' | 'fr' | undefined }>();
+      const langs = new Map<string, Set<'en' | 'fr' | undefined>>();
       for (const [key, id] of this.conceptWords) {
         for (const k of snowballStems(key)) {
           const seen = map.get(k);
-          map.set(k, seen === undefined || seen === id ? id : '');
+          map.set(k, { id: seen === undefined || seen.id === id ? id : '', lang: undefined });
+          const set = langs.get(k) ?? new Set();
+          set.add(commonWordLang(key));
+          langs.set(k, set);
         }
+      }
+      for (const [k, set] of langs) {
+        const only = set.size === 1 ? [...set][0] : undefined;
+        const entry = map.get(k);
+        if (entry) entry.lang = only;
       }
       this.stemTerm = map;
     }

@@ -96,6 +96,11 @@ describe('inflections of the vocabulary’s words', () => {
   it('leaves words outside the vocabulary as they are', () => {
     expect(lexicon.term('croissants')).toBe('croissant');
   });
+
+  it('never reads a word of one language as an inflection of the other’s ("effect" is not "effectif")', () => {
+    expect(lexicon.term('effectif')).toBe(lexicon.term('effectifs'));
+    expect(lexicon.term('effect')).not.toBe(lexicon.term('effectif'));
+  });
 });
 
 describe('small talk', () => {
