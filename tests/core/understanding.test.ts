@@ -39,6 +39,7 @@ describe('grounding: only questions about the event are answered from the knowle
     'who founded Apple?',
     'what is chatgpt',
     'what are the rules of rugby?',
+    'should we be trading nvidia this week?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -51,6 +52,10 @@ describe('grounding: only questions about the event are answered from the knowle
     expect(ask('ok so who is running deepseek exactly').entryId).toBe('founder');
     expect(ask('Bon, DeepSeek, c’est quoi le délire ?').entryId).toBe('deepseek-what');
     expect(ask('Nvidia: what went wrong on Monday?').entryId).toBe('nvidia-drop');
+  });
+
+  it('reads trading as the hedge fund behind DeepSeek, not as a market tip', () => {
+    expect(['high-flyer', 'founder']).toContain(ask('deepseek came out of a trading firm?').entryId);
   });
 
   it('reads a description as the thing it describes', () => {
