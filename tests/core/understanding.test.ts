@@ -199,6 +199,26 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask('quelle est la valorisation de nvidia après la chute ?').entryId).toBe('nvidia-market-cap');
     expect(ask('DeepSeek valorisation ?').answered).toBe(false);
   });
+
+  it('says claims of copying OpenAI are not covered, and still answers about R1’s own distilled models', () => {
+    for (const q of [
+      'did deepseek train r1 by distilling o1?',
+      'DeepSeek a-t-il distillé les modèles d’OpenAI ?',
+    ]) {
+      const reply = ask(q);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toMatch(/OpenAI/);
+      expect(reply.body).toMatch(/Qwen/);
+    }
+    expect(ask('is the distilled 32b model better than o1-mini?').entryId).toBe('r1-distilled');
+  });
+
+  it('says what public figures said is not in the sources', () => {
+    const reply = ask('what did jensen huang say about deepseek?');
+    expect(reply.answered).toBe(false);
+    expect(reply.body).toMatch(/public figures/);
+    expect(ask('qu’est-ce que Donald Trump a dit de DeepSeek ?').body).toMatch(/personnalités/);
+  });
 });
 
 describe('qualifiers and "latest"', () => {
