@@ -39,6 +39,8 @@ interface Phrase {
   term: string;
   /** A description of an entity ("the chinese ai startup"): its words still count as words too. */
   keepWords?: boolean;
+  /** The things a concept's phrase names ("who made deepseek", "ban deepseek"): read as named too. */
+  names?: string[];
 }
 
 export const ENTITY_PREFIX = '@';
@@ -130,6 +132,7 @@ export class Lexicon {
       }
       for (const n of e.refs) this.addPhrase(this.phrases, n, t, true);
     }
+    this.markNamesInPhrases(v);
     for (const [list, weight] of [
       [v.domainWords, 1],
       [v.weakDomainWords, 0.5],
@@ -166,6 +169,30 @@ export class Lexicon {
       for (const p of list) for (const w of p.words) fillers.delete(w);
     this.fillers = fillers;
     return fillers;
+  }
+
+  /** Notes, on each concept phrase, the names of the event's things it contains. */
+  private markNamesInPhrases(v: Vocabulary): void {
+    const multi: { words: string[]; term: string }[] = [];
+    for (const e of v.entities)
+      for (const n of e.names) {
+        const words = fold(n).split(' ').filter(Boolean);
+        if (words.length > 1) multi.push({ words, term: ENTITY_PREFIX + e.id });
+      }
+    for (const list of this.phrases.values()) {
+      for (const p of list) {
+        if (p.keepWords || p.term === '' || isEntityTerm(p.term)) continue;
+        const names: string[] = [];
+        for (let i = 0; i < p.words.length; i++) {
+          const one = this.wordTerm.get(p.words[i] as string);
+          if (one && isEntityTerm(one) && !names.includes(one)) names.push(one);
+          for (const m of multi) {
+            if (m.words.every((w, k) => p.words[i + k] === w) && !names.includes(m.term)) names.push(m.term);
+          }
+        }
+        if (names.length > 0) p.names = names;
+      }
+    }
   }
 
   private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
@@ -218,6 +245,8 @@ export class Lexicon {
       const p = Lexicon.matchAt(this.phrases, stream, i, true);
       if (p) {
         if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
+        for (const name of p.names ?? [])
+          tokens.push({ word: this.entityNames.get(name) ?? name, term: name });
         if (p.keepWords) {
           for (const w of p.words) {
             if (this.stop.has(w)) continue;

@@ -54,6 +54,15 @@ describe('grounding: only questions about the event are answered from the knowle
     expect(ask('Nvidia: what went wrong on Monday?').entryId).toBe('nvidia-drop');
   });
 
+  it('still reads the thing a cue phrase names ("where does deepseek come from", "ban deepseek")', () => {
+    expect(['founder', 'founding-date', 'high-flyer']).toContain(
+      ask('so where did deepseek come from?').entryId,
+    );
+    const ban = ask('is anyone trying to ban deepseek?');
+    expect(ban.answered).toBe(false);
+    expect(ban.body).toMatch(/ban/i);
+  });
+
   it('reads trading as the hedge fund behind DeepSeek, not as a market tip', () => {
     expect(['high-flyer', 'founder']).toContain(ask('deepseek came out of a trading firm?').entryId);
   });
