@@ -88,6 +88,9 @@ describe('headlines: how papers say it', () => {
     ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
     ['les 5,6 millions, ça comprend quoi exactement ?', ['v3-cost-excludes']],
     ['pourquoi cette panique boursière ?', ['why-selloff']],
+    ["deepseek, ça sort d'où au juste ?", ['founder', 'high-flyer', 'founding-date']],
+    ['on a le droit de mettre r1 dans un produit en entreprise ?', ['r1-license']],
+    ['la licence MIT, elle permet quoi ?', ['r1-license']],
   ])('"%s" is answered from the event', (text, expected) => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
