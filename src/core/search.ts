@@ -39,6 +39,8 @@ interface Scored {
   coverage: number;
   /** The variants (global indices) sharing a term with the query: the only ones worth comparing on wording. */
   near: number[];
+  /** The variant of `near` sharing the most with the query (compared first: the likeliest best wording). */
+  closest: number;
 }
 
 const WEAK_WEIGHT = 0.55;
@@ -289,6 +291,7 @@ export class SearchIndex {
       const strong = (k: number) =>
         (slots[k] as number) >= 0 && (d.slotCount[slots[k] as number] as number) > 0;
       let best = 0;
+      let closest = -1;
       const near: number[] = [];
       const firstVariant = d.variantStart[i] as number;
       const endVariant = d.variantStart[i + 1] as number;
@@ -318,7 +321,10 @@ export class SearchIndex {
         const precision = shared / Math.max(d.variantWeight[v] as number, 1e-9);
         const recall = shared / total;
         const f = (2 * precision * recall) / (precision + recall);
-        if (f > best) best = f;
+        if (f > best) {
+          best = f;
+          closest = v;
+        }
       }
       // The profile: the share of the entry's variants holding a term × its IDF (what the entry is about).
       const nv = Math.max(endVariant - firstVariant, 1);
@@ -359,7 +365,7 @@ export class SearchIndex {
       }
       if (asksAboutNow) score *= NOW_PENALTY;
       if (scored.length < keep) {
-        scored.push({ i, score, mismatch, coverage, near });
+        scored.push({ i, score, mismatch, coverage, near, closest });
         if (scored.length === keep) {
           scored.sort((a, b) => b.score - a.score);
           kth = (scored[keep - 1] as Scored).score;
@@ -370,7 +376,7 @@ export class SearchIndex {
         let at = keep - 1;
         while (at > 0 && (scored[at - 1] as Scored).score < score) at--;
         scored.pop();
-        scored.splice(at, 0, { i, score, mismatch, coverage, near });
+        scored.splice(at, 0, { i, score, mismatch, coverage, near, closest });
         kth = (scored[keep - 1] as Scored).score;
       }
     }
@@ -405,8 +411,11 @@ export class SearchIndex {
     const qn = query.length;
     if (qn === 0) return;
     for (const s of top) {
-      let sim = 0;
+      // The maximum over the variants, whatever their order: the closest first raises the floor early,
+      // and the merge of a variant that cannot beat it stops sooner (diceAbove).
+      let sim = s.closest >= 0 ? diceAbove(query, this.gramsOf(s.i, s.closest), 0) : 0;
       for (const v of s.near) {
+        if (v === s.closest) continue;
         const grams = this.gramsOf(s.i, v);
         const vn = grams.length;
         // Dice cannot exceed 2·min/(sum) of the two sizes: a variant below the best so far is not compared.
