@@ -253,6 +253,14 @@ class KnowledgeEngine implements Engine {
       if (alone && reply === alone)
         reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
+    // "pourquoi le 6x ne tient plus ?": the answer of the conversation that gave the figure quoted.
+    const quoted = reading.figures && this.followUps.quoted(reply, reading);
+    const quotedEntry = quoted && this.kb.byId.get(quoted.id);
+    if (quoted && quotedEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, quotedEntry, lang, [quoted], confidenceOf(quoted))),
+        understood: reading,
+      };
     if (!context || reading === own || reply.understood !== reading) return reply;
     const kindred = this.followUps.sameKind(reply, reading, context.turns);
     const kindredEntry = kindred && this.kb.byId.get(kindred.id);

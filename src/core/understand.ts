@@ -35,6 +35,8 @@ export interface Reading {
   earlier?: Reading[];
   /** A follow-up that only names a new thing ("and the nasdaq?"), read as asking what the thread asked. */
   newThing?: boolean;
+  /** Figures a follow-up quotes from an answer of the conversation ("pourquoi le 6x ne tient plus ?"). */
+  figures?: string[];
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {

@@ -250,6 +250,28 @@ describe('converse: context', () => {
   });
 });
 
+describe('converse: fact follow-ups', () => {
+  it('a figure an earlier answer gave is about that answer, not the newest turn’s thing', () => {
+    const six = chat([
+      'is r1 really 6 times cheaper than o1-mini?',
+      'and o1?',
+      "so why doesn't the 6x hold anymore?",
+    ]);
+    expect(six.out[2]?.reply.entryId).toBe('r1-vs-o1-mini-price');
+    const both = chat([
+      'how much did nvidia lose in market value?',
+      'was it a record?',
+      'so is it 589 or 593 billion?',
+    ]);
+    expect(both.out[2]?.reply.entryId).toBe('nvidia-market-cap');
+    // A figure in a remark about oneself is no question about the answer.
+    expect(chat(['nvidia record loss?', 'lol 589 emails in my inbox']).out[1]?.reply.answered).toBe(false);
+    expect(
+      chat(['is r1 cheaper than o1-mini?', 'our build takes 6x longer today']).out[1]?.reply.answered,
+    ).toBe(false);
+  });
+});
+
 describe('firstSentence', () => {
   it.each([
     [

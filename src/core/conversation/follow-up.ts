@@ -2,8 +2,8 @@ import type { Turn } from '../conversation.js';
 import { ENTITY_PREFIX, type Lexicon } from '../lexicon.js';
 import type { Reply } from '../reply.js';
 import type { SearchHit, SearchIndex } from '../search.js';
-import { FALLBACK_OUTSIDE, namesSomething, type Reading, read } from '../understand.js';
-import { conversationTopic, resolveFollowUp, type Topic } from './topic.js';
+import { FALLBACK_OUTSIDE, namesSomething, type Reading, read, withTerms } from '../understand.js';
+import { asksTheBot, conversationTopic, resolveFollowUp, type Topic } from './topic.js';
 
 /** What the follow-up logic needs of the engine's search (the engine passes its own). */
 export interface FollowUpSearch {
@@ -84,6 +84,11 @@ const CALC_WORDS = new Set([
 ]);
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
+/** A figure quoted from an answer: "6x", "128k", "589", "$5.6m" (a year is not one). */
+const FIGURE = /^(?:\d+(?:[.,]\d+)?(?:x|k|m|b|bn|md|%)|\d{3,}(?:[.,]\d+)?)$/;
+const YEAR = /^(?:19|20)\d\d$/;
+/** Hits looked at for the entry holding the figures a follow-up quotes. */
+const QUOTED_DEPTH = 8;
 
 /**
  * Follow-up questions in a conversation: what the recent turns are about, how a question leans on
@@ -106,8 +111,10 @@ export class FollowUps {
     const { index, lexicon } = this.search;
     // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject,
     // unless the answers just given speak of it ("on math?" after R1's benchmarks: MATH-500).
-    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const asked = this.afterMarker(r);
+    const quoted = topic && turns ? this.quotes(asked, turns) : undefined;
+    if (quoted) return quoted;
+    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const resolved = resolveFollowUp(asked, topic, lexicon, (t) => this.echoes(t, turns));
     if (resolved && turns && this.elsewhere(asked, turns)) return r;
     // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
@@ -134,6 +141,51 @@ export class FollowUps {
     // A number only counts when an answer given holds it ("2" is in many entries: "combien font 2+2").
     const near = /\d/.test(term) ? given : [...given, ...given.flatMap((id) => this.search.relatedOf(id))];
     return near.some((id) => index.mentions(id, term));
+  }
+
+  /**
+   * "pourquoi le 6x ne tient plus ?", "why do some say 589 and others 593 billion?", "but the model
+   * itself does 128k right?": a message naming nothing of its own that quotes a figure an answer of the
+   * conversation gave is about that answer's things (the turn's, not always the newest turn's). A
+   * figure: a number with a unit ("6x", "128k") or of three digits or more, not a year; a day ("the
+   * 27th") or a count ("2") says too little. Undefined when no answer given holds every figure.
+   */
+  private quotes(r: Reading, turns: readonly Turn[]): Reading | undefined {
+    const { index, lexicon } = this.search;
+    if (r.entities.length > 0 || !asksTheBot(r)) return undefined;
+    const figures = r.q.terms.filter((t) => FIGURE.test(t) && !YEAR.test(t));
+    if (figures.length === 0) return undefined;
+    const recent = turns.slice(-ASKED_ANEW_TURNS);
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const t = recent[i] as Turn;
+      if (t.kind !== 'fact' || !t.answered || !t.entryId || !t.entities?.length) continue;
+      const id = t.entryId;
+      if (!figures.every((f) => index.knows(f) && index.mentions(id, f))) continue;
+      const things = t.entities.map((e) => ENTITY_PREFIX + e);
+      const quoted = withTerms(r, [...r.q.terms, ...things], lexicon);
+      for (const e of things) quoted.q.soft.add(e);
+      quoted.about = things;
+      quoted.answers = givenEntries(turns);
+      quoted.figures = figures;
+      return quoted;
+    }
+    return undefined;
+  }
+
+  /**
+   * The entry that answers a message quoting figures (see `quotes`) when the reply does not hold them:
+   * the best hit about the conversation's things that holds every figure ("why do some say 589 and others
+   * 593 billion?" → Nvidia's market value, whose answer gives both). Undefined when the reply stands.
+   */
+  quoted(reply: { answered: boolean; kind: string; entryId?: string | undefined }, reading: Reading) {
+    const { index, suggest } = this.search;
+    const figures = reading.figures ?? [];
+    const holds = (id: string) => figures.every((f) => index.mentions(id, f));
+    if (figures.length === 0) return undefined;
+    if (reply.answered && reply.kind === 'fact' && reply.entryId && holds(reply.entryId)) return undefined;
+    return this.search
+      .hitsFor(reading, QUOTED_DEPTH)
+      .find((h) => h.score >= suggest && holds(h.id) && this.search.fits(reading, h.id));
   }
 
   /**

@@ -290,6 +290,19 @@ const ASKING = new Set([
   'pourquoi',
 ]);
 
+/**
+ * A question put to the bot, not a remark about oneself or to someone ("lol 589 emails in my inbox",
+ * "our build takes 6x longer"): a question word or a question's verb ("does it…", "est-ce"), nobody
+ * spoken of or to.
+ */
+export function asksTheBot(r: Reading): boolean {
+  const raw = r.q.raw;
+  // The "t" of "doesn't", "isn't" is no "t'" ("t'as vu ?").
+  const spoken = (w: string, i: number) => YOU.has(w) && !(w === 't' && raw[i - 1]?.endsWith('n'));
+  if (raw.some((w, i) => spoken(w, i) || SPEAKER.has(w))) return false;
+  return r.questions.length > 0 || raw.some((w) => ASKING.has(w) || INVERSION.has(w));
+}
+
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
 const COMPARING = new Set(['cheap', 'times', 'benchmark']);
 
