@@ -157,6 +157,7 @@ class KnowledgeEngine implements Engine {
       topicOf: (id) => topicOfEntry.get(id),
       relatedOf: (id) => this.kb.byId.get(id)?.related ?? [],
       overviewOf: (entity) => this.overviews.get(entity),
+      questionsOf: (id) => Object.values(this.kb.byId.get(id)?.questions ?? {}).flat(),
     });
   }
 
@@ -253,6 +254,14 @@ class KnowledgeEngine implements Engine {
       if (alone && reply === alone)
         reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
+    // "et sa fenêtre de contexte ?" after V3: of the conversation's thing, not of another (R1's size).
+    const mine = reading.within && this.followUps.ofTheThread(reply, reading);
+    const mineEntry = mine && this.kb.byId.get(mine.id);
+    if (mine && mineEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, mineEntry, lang, [mine], confidenceOf(mine))),
+        understood: reading,
+      };
     // "pourquoi le 6x ne tient plus ?": the answer of the conversation that gave the figure quoted.
     const quoted = reading.figures && this.followUps.quoted(reply, reading);
     const quotedEntry = quoted && this.kb.byId.get(quoted.id);

@@ -251,6 +251,24 @@ describe('converse: context', () => {
 });
 
 describe('converse: fact follow-ups', () => {
+  it('a follow-up naming nothing of its own asks of the conversation’s thing, not of another like it', () => {
+    const v3 = chat(["what's V3's architecture?", 'how many params are active?', 'and its context window?']);
+    expect(v3.out.map((o) => o.reply.entryId)).toEqual([
+      'v3-architecture',
+      'v3-architecture',
+      'v3-architecture',
+    ]);
+    expect(
+      chat(['quelle est l’architecture de V3 ?', 'et sa longueur de contexte ?']).out[1]?.reply.entryId,
+    ).toBe('v3-architecture');
+    expect(chat(['when was R1 released?', 'and the paper?']).out[1]?.reply.entryId).toBe('r1-release');
+    // Asking which thing may get another thing; naming a thing asks of that one.
+    expect(chat(['what is r1-zero?', 'what algorithm did they use?']).out[1]?.reply.entryId).toBe('grpo');
+    expect(
+      chat(['how much did nvidia lose in market cap', 'and the chip index?']).out[1]?.reply.entryId,
+    ).toBe('semiconductor-index');
+  });
+
   it('a figure an earlier answer gave is about that answer, not the newest turn’s thing', () => {
     const six = chat([
       'is r1 really 6 times cheaper than o1-mini?',

@@ -1,5 +1,5 @@
 import type { Turn } from '../conversation.js';
-import { ENTITY_PREFIX, type Lexicon } from '../lexicon.js';
+import { ENTITY_PREFIX, isEntityTerm, type Lexicon } from '../lexicon.js';
 import type { Reply } from '../reply.js';
 import type { SearchHit, SearchIndex } from '../search.js';
 import { FALLBACK_OUTSIDE, namesSomething, type Reading, read, withTerms } from '../understand.js';
@@ -23,6 +23,8 @@ export interface FollowUpSearch {
   isAbout(things: readonly string[], id: string): boolean;
   /** The entry that answers a question about the thing in general (vocabulary `overview`). */
   overviewOf(entity: string): string | undefined;
+  /** The stored questions of an entry, in every language. */
+  questionsOf(id: string): readonly string[];
   /** The entries an entry lists as related (knowledge `related`). */
   relatedOf(id: string): readonly string[];
   /** The topic (knowledge file) an entry belongs to: prices, training, market… */
@@ -87,6 +89,8 @@ const ASKED_ANEW_TURNS = 4;
 /** A figure quoted from an answer: "6x", "128k", "589", "$5.6m" (a year is not one). */
 const FIGURE = /^(?:\d+(?:[.,]\d+)?(?:x|k|m|b|bn|md|%)|\d{3,}(?:[.,]\d+)?)$/;
 const YEAR = /^(?:19|20)\d\d$/;
+/** How close to an entry about another thing one about the conversation's must score to answer instead. */
+const WITHIN_RATIO = 0.9;
 /** Hits looked at for the entry holding the figures a follow-up quotes. */
 const QUOTED_DEPTH = 8;
 
@@ -95,7 +99,63 @@ const QUOTED_DEPTH = 8;
  * them ("et quand ?", "and v3?"), and whether it asks something the recent answers did not say.
  */
 export class FollowUps {
+  /** Entry id → its subjects (see `subjects`), read on first use. */
+  private readonly subjectCache = new Map<string, string[]>();
+
   constructor(private readonly search: FollowUpSearch) {}
+
+  /**
+   * A follow-up that names no thing of its own, and points back to the conversation's, got an entry about
+   * another thing ("et sa fenêtre de contexte ?" after V3: R1's size, which says R1 was built on V3): an entry about the
+   * conversation's things scoring nearly as well (WITHIN_RATIO) answers instead. Undefined otherwise.
+   */
+  ofTheThread(reply: { answered: boolean; kind: string; entryId?: string | undefined }, reading: Reading) {
+    const id = reply.entryId;
+    if (!reply.answered || reply.kind !== 'fact' || !id || this.within(reading, id)) return undefined;
+    // Only a pronoun says so ("sa fenêtre", "its context"): "and the chip index?" names a thing of its own.
+    if (!this.search.lexicon.refersBack(reading.q.raw)) return undefined;
+    const hits = this.search.hitsFor(reading, 5);
+    const top = hits.find((h) => h.id === id)?.score;
+    if (top === undefined) return undefined;
+    return hits.find(
+      (h) =>
+        h.id !== id &&
+        h.score >= this.search.threshold &&
+        h.score >= WITHIN_RATIO * top &&
+        this.within(reading, h.id) &&
+        this.subjects(h.id).length > 0 &&
+        this.search.fits(reading, h.id),
+    );
+  }
+
+  /**
+   * For a follow-up that names no thing of its own (`within` set): the entry is not about another thing
+   * than the conversation's ("and the paper?" after R1's release is not V3's).
+   */
+  private within(reading: Reading, id: string): boolean {
+    const within = reading.within;
+    if (!within) return true;
+    const subjects = this.subjects(id);
+    return subjects.length === 0 || subjects.some((e) => within.includes(e));
+  }
+
+  /**
+   * What an entry is about: the things (not those most entries name, like DeepSeek) that at least half of its
+   * stored questions name. R1's size is about R1 although it says it was built on V3.
+   */
+  subjects(id: string): string[] {
+    const cached = this.subjectCache.get(id);
+    if (cached) return cached;
+    const { index } = this.search;
+    const questions = this.search.questionsOf(id);
+    const counts = new Map<string, number>();
+    for (const q of questions)
+      for (const e of new Set(index.prepare(q).terms.filter(isEntityTerm)))
+        if (index.frequency(e) <= this.search.entries * MOST_ENTRIES) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const subjects = [...counts].filter(([, n]) => n * 2 >= questions.length).map(([e]) => e);
+    this.subjectCache.set(id, subjects);
+    return subjects;
+  }
 
   /** What the recent turns are about (undefined when nothing of the event was asked lately). */
   topic(turns: readonly Turn[]): Topic | undefined {
@@ -254,7 +314,8 @@ export class FollowUps {
     const again = Math.max(0, ...repeated.map(evidence));
     const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
     const candidates = hits.filter(
-      (h) => !given.has(h.id) && h.score >= suggest && this.search.fits(own, h.id),
+      (h) =>
+        !given.has(h.id) && h.score >= suggest && this.search.fits(own, h.id) && this.within(reading, h.id),
     );
     let best: SearchHit | undefined;
     for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
