@@ -269,6 +269,18 @@ describe('converse: fact follow-ups', () => {
     ).toBe('semiconductor-index');
   });
 
+  it('"the two", "les deux", "each" ask of the last two things the conversation named', () => {
+    expect(
+      chat(['how big is R1?', 'and V3?', 'quelle différence entre les deux ?']).out[2]?.reply.entryId,
+    ).toBe('v3-vs-r1');
+    expect(
+      chat(['how big is R1?', 'and V3?', 'the two of us should grab lunch']).out[2]?.reply.answered,
+    ).toBe(false);
+    expect(
+      chat(['how big is R1?', 'and V3?', 'ok, both of you come to the standup']).out[2]?.reply.answered,
+    ).toBe(false);
+  });
+
   it('a figure an earlier answer gave is about that answer, not the newest turn’s thing', () => {
     const six = chat([
       'is r1 really 6 times cheaper than o1-mini?',

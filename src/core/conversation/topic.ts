@@ -143,6 +143,13 @@ export function resolveFollowUp(
       rest.some((w) => WHICH_ONES.has(w)) &&
       rest.every((w) => WHICH_ONES.has(w) || lexicon.isStopWord(w));
     if (bareWhich) return withTerms(r, [...topic.predicates, ...topic.entities], lexicon);
+    // "what's the difference between the two?", "which of the two is cheaper?", "et chacun coûte
+    // combien ?": the last two things the conversation named, both asked about.
+    const two = topic.seen.slice(0, 2);
+    if (two.length === 2 && bothOf(r.q.raw, lexicon) && asksTheBot(r)) {
+      const own = r.q.terms.filter((t) => !BOTH_TERMS.has(t));
+      return withTerms(r, [...own, ...two], lexicon);
+    }
     if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
     // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
     // "launch"), means the question is about something else; unless a pronoun points back to the
@@ -304,6 +311,25 @@ export function asksTheBot(r: Reading): boolean {
   const spoken = (w: string, i: number) => YOU.has(w) && !(w === 't' && raw[i - 1]?.endsWith('n'));
   if (raw.some((w, i) => spoken(w, i) || SPEAKER.has(w))) return false;
   return r.questions.length > 0 || raw.some((w) => ASKING.has(w) || INVERSION.has(w));
+}
+
+/** Words that stand for two things at once ("both", "each", "chacun"). */
+const BOTH = new Set(['both', 'each', 'chacun', 'chacune']);
+/** "the two", "ces deux": the two things, when no other word follows the number ("the two benchmarks"). */
+const THE = new Set(['the', 'these', 'those', 'les', 'ces']);
+const TWO = new Set(['two', 'deux']);
+/** Words after "the two" that keep it the two things ("the two models", "the two of them"). */
+const TWO_AFTER = new Set(['of', 'models', 'model', 'modeles', 'ones', 'is', 'are', 'est', 'sont']);
+/** Their search terms, taken out of the question (the things stand in for them). */
+const BOTH_TERMS = new Set(['both', 'each', 'chacun', 'chacune', 'two', 'deu', 'deux']);
+
+function bothOf(raw: readonly string[], lexicon: Lexicon): boolean {
+  return raw.some((w, i) => {
+    if (BOTH.has(w)) return true;
+    if (!TWO.has(w) || !THE.has(raw[i - 1] ?? '')) return false;
+    const next = raw[i + 1];
+    return next === undefined || TWO_AFTER.has(next) || lexicon.isStopWord(next);
+  });
 }
 
 /** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
