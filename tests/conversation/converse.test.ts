@@ -269,6 +269,14 @@ describe('converse: fact follow-ups', () => {
     ).toBe('semiconductor-index');
   });
 
+  it('a year the answer just given lacks says what is asked (the rule of that year)', () => {
+    expect(
+      chat(['what is the A800?', 'can it still be sold in china after 2023?']).out[1]?.reply.entryId,
+    ).toBe('oct-2023-rule');
+    const fr = chat(["c'est quoi l'A800 ?", 'elle est encore vendue en chine après 2023 ?']);
+    expect(fr.out[1]?.reply.entryId).toBe('oct-2023-rule');
+  });
+
   it('"the two", "les deux", "each" ask of the last two things the conversation named', () => {
     expect(
       chat(['how big is R1?', 'and V3?', 'quelle différence entre les deux ?']).out[2]?.reply.entryId,

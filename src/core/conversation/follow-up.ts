@@ -117,9 +117,15 @@ export class FollowUps {
     const hits = this.search.hitsFor(reading, 5);
     const top = hits.find((h) => h.id === id)?.score;
     if (top === undefined) return undefined;
+    // A number or year it names that the entry holds says that entry is asked ("can it still be sold in
+    // China after 2023?" after the A800: the October 2023 rule).
+    const { index } = this.search;
+    const told = reading.q.terms.filter((t) => /\d/.test(t) && !reading.q.soft.has(t));
+    const holds = (x: string) => told.every((t) => index.mentions(x, t));
     return hits.find(
       (h) =>
         h.id !== id &&
+        (told.length === 0 || !holds(id) || holds(h.id)) &&
         h.score >= this.search.threshold &&
         h.score >= WITHIN_RATIO * top &&
         this.within(reading, h.id) &&
@@ -313,9 +319,18 @@ export class FollowUps {
     const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
     const again = Math.max(0, ...repeated.map(evidence));
     const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
+    // A number or year of the follow-up that the answer it got again lacks ("are they still allowed after
+    // 2023?" after the A800) says what is asked: an entry that holds it (the October 2023 rule) may
+    // answer, even about another thing than the thread's.
+    const id1 = reply.entryId;
+    const told = own.q.terms.filter((t) => /\d/.test(t) && !(id1 && index.mentions(id1, t)));
+    const holdsTold = (h: SearchHit) => told.length > 0 && told.every((t) => index.mentions(h.id, t));
     const candidates = hits.filter(
       (h) =>
-        !given.has(h.id) && h.score >= suggest && this.search.fits(own, h.id) && this.within(reading, h.id),
+        !given.has(h.id) &&
+        h.score >= suggest &&
+        this.search.fits(own, h.id) &&
+        (this.within(reading, h.id) || holdsTold(h)),
     );
     let best: SearchHit | undefined;
     for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
@@ -330,7 +345,7 @@ export class FollowUps {
       if (byWords) best = byWords;
     }
     if (!best || aloneScore(best.id) < threshold) return undefined;
-    const overrides = clearly(best) && this.search.isAbout(thread, best.id);
+    const overrides = (clearly(best) || holdsTold(best)) && this.search.isAbout(thread, best.id);
     if (evidence(best) <= again && !overrides) return undefined;
     const chosen = best;
     return {
