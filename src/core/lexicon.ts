@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isCommonWord } from './common-words.js';
+import { commonWordLang, isCommonWord } from './common-words.js';
 import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
@@ -39,6 +39,8 @@ interface Phrase {
   term: string;
   /** A description of an entity ("the chinese ai startup"): its words still count as words too. */
   keepWords?: boolean;
+  /** The things a concept's phrase names ("who made deepseek", "ban deepseek"): read as named too. */
+  names?: string[];
 }
 
 export const ENTITY_PREFIX = '@';
@@ -90,8 +92,11 @@ export class Lexicon {
   /** Stop words no phrase uses: skipped before phrases are matched. Made on first use. */
   private fillers: Set<string> | undefined;
   private readonly wordTerm = new Map<string, string>();
-  /** Snowball stem of a concept word → its concept ("" when two concepts share the stem); built on first use. */
-  private stemTerm: Map<string, string> | undefined;
+  /**
+   * Snowball stem of a concept word → its concept ("" when two concepts share the stem) and the one language
+   * whose common words hold every word that gave the stem (undefined when not one); built on first use.
+   */
+  private stemTerm: Map<string, { id: string; lang: 'en' | 'fr' | undefined }> | undefined;
   private readonly conceptWords: [string, string][] = [];
   private readonly phrases = new Map<string, Phrase[]>();
   private readonly kinds = new Map<string, ConceptKind>();
@@ -127,6 +132,7 @@ export class Lexicon {
       }
       for (const n of e.refs) this.addPhrase(this.phrases, n, t, true);
     }
+    this.markNamesInPhrases(v);
     for (const [list, weight] of [
       [v.domainWords, 1],
       [v.weakDomainWords, 0.5],
@@ -163,6 +169,30 @@ export class Lexicon {
       for (const p of list) for (const w of p.words) fillers.delete(w);
     this.fillers = fillers;
     return fillers;
+  }
+
+  /** Notes, on each concept phrase, the names of the event's things it contains. */
+  private markNamesInPhrases(v: Vocabulary): void {
+    const multi: { words: string[]; term: string }[] = [];
+    for (const e of v.entities)
+      for (const n of e.names) {
+        const words = fold(n).split(' ').filter(Boolean);
+        if (words.length > 1) multi.push({ words, term: ENTITY_PREFIX + e.id });
+      }
+    for (const list of this.phrases.values()) {
+      for (const p of list) {
+        if (p.keepWords || p.term === '' || isEntityTerm(p.term)) continue;
+        const names: string[] = [];
+        for (let i = 0; i < p.words.length; i++) {
+          const one = this.wordTerm.get(p.words[i] as string);
+          if (one && isEntityTerm(one) && !names.includes(one)) names.push(one);
+          for (const m of multi) {
+            if (m.words.every((w, k) => p.words[i + k] === w) && !names.includes(m.term)) names.push(m.term);
+          }
+        }
+        if (names.length > 0) p.names = names;
+      }
+    }
   }
 
   private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
@@ -215,6 +245,8 @@ export class Lexicon {
       const p = Lexicon.matchAt(this.phrases, stream, i, true);
       if (p) {
         if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
+        for (const name of p.names ?? [])
+          tokens.push({ word: this.entityNames.get(name) ?? name, term: name });
         if (p.keepWords) {
           for (const w of p.words) {
             if (this.stop.has(w)) continue;
@@ -257,22 +289,33 @@ export class Lexicon {
     const stems = snowballStems(word);
     if (stems.length > 0) {
       const byStem = this.conceptStems();
+      const lang = commonWordLang(word);
       for (const k of stems) {
         const concept = byStem.get(k);
-        if (concept) return concept;
+        // A word of one language is no inflection of the other's ("effect" is not "effectif").
+        if (concept?.id && !(lang && concept.lang && lang !== concept.lang)) return concept.id;
       }
     }
     return s;
   }
 
-  private conceptStems(): Map<string, string> {
+  private conceptStems(): Map<string, { id: string; lang: 'en' | 'fr' | undefined }> {
     if (!this.stemTerm) {
-      const map = new Map<string, string>();
+      const map = new Map<string, { id: string; lang: 'en' | 'fr' | undefined }>();
+      const langs = new Map<string, Set<'en' | 'fr' | undefined>>();
       for (const [key, id] of this.conceptWords) {
         for (const k of snowballStems(key)) {
           const seen = map.get(k);
-          map.set(k, seen === undefined || seen === id ? id : '');
+          map.set(k, { id: seen === undefined || seen.id === id ? id : '', lang: undefined });
+          const set = langs.get(k) ?? new Set();
+          set.add(commonWordLang(key));
+          langs.set(k, set);
         }
+      }
+      for (const [k, set] of langs) {
+        const only = set.size === 1 ? [...set][0] : undefined;
+        const entry = map.get(k);
+        if (entry) entry.lang = only;
       }
       this.stemTerm = map;
     }

@@ -76,6 +76,20 @@ export const GATES: readonly Gate[] = [
     floor: 0.89,
   },
   {
+    metric: 'real5.answerable',
+    issue: 8,
+    description: 'real questions, fifth batch: answered correctly',
+    target: 0.9,
+    floor: 0.47,
+  },
+  {
+    metric: 'real5.unanswerable',
+    issue: 8,
+    description: 'real questions, fifth batch: refused when not in the sources',
+    target: 0.95,
+    floor: 0.84,
+  },
+  {
     metric: 'refuse.refused',
     issue: 8,
     description: 'everyday and general questions: not answered',

@@ -40,7 +40,7 @@ function inGroup(items: readonly Outcome[], ...groups: string[]): Outcome[] {
 export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'] {
   const m: EvalReport['metrics'] = new Map();
   const of = (id: string) => sets.find((s) => s.def.id === id)?.outcomes ?? [];
-  for (const set of ['real', 'real2', 'real3', 'real4']) {
+  for (const set of ['real', 'real2', 'real3', 'real4', 'real5']) {
     const real = of(set);
     for (const group of ['answerable', 'unanswerable', 'either'] as const)
       metric(m, `${set}.${group}`, inGroup(real, group));

@@ -104,6 +104,12 @@ export const SETS: readonly SetDef[] = [
     title: 'Real questions, fourth batch (copied from public pages)',
   },
   {
+    id: 'real5',
+    kind: 'questions',
+    file: 'real-questions-5.jsonl',
+    title: 'Real questions, fifth batch (copied from public pages; held out until its fifth session)',
+  },
+  {
     id: 'refuse',
     kind: 'refuse',
     file: 'must-refuse.jsonl',

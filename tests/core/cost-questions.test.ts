@@ -199,6 +199,8 @@ describe('not every number is an amount', () => {
     'How much did it cost to train DeepSeek-V3?',
     'Le modèle Qwen 7B distillé est-il sous licence MIT ?',
     'R1 est sorti le 20 janvier 2025, combien de paramètres ?',
+    'DeepSeek just showed up and said "what if we did this for $5M instead?"',
+    'DeepSeek a construit V3 pour 6 M$ ?',
   ])('%s goes to the knowledge', (question) => {
     expect(['fact', 'none']).toContain(ask(question).kind);
   });

@@ -39,6 +39,7 @@ describe('grounding: only questions about the event are answered from the knowle
     'who founded Apple?',
     'what is chatgpt',
     'what are the rules of rugby?',
+    'should we be trading nvidia this week?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -51,6 +52,19 @@ describe('grounding: only questions about the event are answered from the knowle
     expect(ask('ok so who is running deepseek exactly').entryId).toBe('founder');
     expect(ask('Bon, DeepSeek, c’est quoi le délire ?').entryId).toBe('deepseek-what');
     expect(ask('Nvidia: what went wrong on Monday?').entryId).toBe('nvidia-drop');
+  });
+
+  it('still reads the thing a cue phrase names ("where does deepseek come from", "ban deepseek")', () => {
+    expect(['founder', 'founding-date', 'high-flyer']).toContain(
+      ask('so where did deepseek come from?').entryId,
+    );
+    const ban = ask('is anyone trying to ban deepseek?');
+    expect(ban.answered).toBe(false);
+    expect(ban.body).toMatch(/ban/i);
+  });
+
+  it('reads trading as the hedge fund behind DeepSeek, not as a market tip', () => {
+    expect(['high-flyer', 'founder']).toContain(ask('deepseek came out of a trading firm?').entryId);
   });
 
   it('reads a description as the thing it describes', () => {
@@ -95,6 +109,11 @@ describe('inflections of the vocabulary’s words', () => {
 
   it('leaves words outside the vocabulary as they are', () => {
     expect(lexicon.term('croissants')).toBe('croissant');
+  });
+
+  it('never reads a word of one language as an inflection of the other’s ("effect" is not "effectif")', () => {
+    expect(lexicon.term('effectif')).toBe(lexicon.term('effectifs'));
+    expect(lexicon.term('effect')).not.toBe(lexicon.term('effectif'));
   });
 });
 
@@ -188,6 +207,26 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask("why did nvidia's valuation drop?").answered).toBe(true);
     expect(ask('quelle est la valorisation de nvidia après la chute ?').entryId).toBe('nvidia-market-cap');
     expect(ask('DeepSeek valorisation ?').answered).toBe(false);
+  });
+
+  it('says claims of copying OpenAI are not covered, and still answers about R1’s own distilled models', () => {
+    for (const q of [
+      'did deepseek train r1 by distilling o1?',
+      'DeepSeek a-t-il distillé les modèles d’OpenAI ?',
+    ]) {
+      const reply = ask(q);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toMatch(/OpenAI/);
+      expect(reply.body).toMatch(/Qwen/);
+    }
+    expect(ask('is the distilled 32b model better than o1-mini?').entryId).toBe('r1-distilled');
+  });
+
+  it('says what public figures said is not in the sources', () => {
+    const reply = ask('what did jensen huang say about deepseek?');
+    expect(reply.answered).toBe(false);
+    expect(reply.body).toMatch(/public figures/);
+    expect(ask('qu’est-ce que Donald Trump a dit de DeepSeek ?').body).toMatch(/personnalités/);
   });
 });
 

@@ -29,8 +29,10 @@ const NEAR_LIMIT = 250 * 1024;
 const MAX_GROWTH_MB = 50;
 /**
  * Bodies under the limit are read (8 MB at a time at most) before their signature can be checked; what
- * RSS adds on top is garbage awaiting the collector (measured 18–78 MB on Node 20 and 24). Without the
- * guard, Bolt buffers all 150 MB of them at once, on top of that.
+ * RSS adds on top is garbage awaiting the collector. It was 18–78 MB on Node 20 and 24, and +133 MB once
+ * on a loaded machine, when Bolt turned each forged body into a string to check it; since the guard
+ * hashes each body as it arrives, into one buffer, +25 to +32 MB. Without the guard, Bolt buffers all
+ * 150 MB of them at once, on top of that.
  */
 const MAX_GROWTH_NEAR_LIMIT_MB = 130;
 

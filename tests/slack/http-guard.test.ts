@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
 import { Agent, createServer, request, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
@@ -18,22 +19,26 @@ afterEach(async () => {
   }
 });
 
-async function guarded(): Promise<{ port: number; sockets: Socket[]; passed: () => number }> {
+async function guarded(
+  signingSecret?: string,
+): Promise<{ port: number; sockets: Socket[]; passed: () => number; bodies: (string | undefined)[] }> {
   let passed = 0;
   const sockets: Socket[] = [];
+  const bodies: (string | undefined)[] = [];
   const listener = guardRequests(
-    (_req, res) => {
+    (req, res) => {
       passed += 1;
+      bodies.push((req as typeof req & { rawBody?: Buffer }).rawBody?.toString('utf8'));
       res.end('ok');
     },
-    { path: '/slack/events' },
+    { path: '/slack/events', ...(signingSecret ? { signingSecret } : {}) },
   );
   const server = createServer(SERVER_OPTIONS, listener);
   server.on('connection', (s) => sockets.push(s));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   servers.push(server);
-  return { port: (server.address() as AddressInfo).port, sockets, passed: () => passed };
+  return { port: (server.address() as AddressInfo).port, sockets, passed: () => passed, bodies };
 }
 
 /** Sends the headers, then `size` bytes as fast as the server takes them; the status line seen, if any. */
@@ -163,5 +168,42 @@ describe('the guard in front of Bolt', () => {
     socket.destroy();
     expect(seen.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 401', 'HTTP/1.1 200']);
     expect(g.passed()).toBe(1);
+  });
+
+  it('with the signing secret, refuses a forged body once read (401, same connection) and hands a signed one to Bolt already read', async () => {
+    const secret = 'test-signing-secret';
+    const g = await guarded(secret);
+    const ts = String(Math.floor(Date.now() / 1000));
+    const body = JSON.stringify({ type: 'event_callback', text: 'é'.repeat(50_000) });
+    const sign = (b: string) => `v0=${createHmac('sha256', secret).update(`v0:${ts}:${b}`).digest('hex')}`;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (signature: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: g.port,
+            path: '/slack/events',
+            method: 'POST',
+            agent,
+            headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    try {
+      expect(await send(sign(`${body} `))).toBe(401);
+      expect(g.passed()).toBe(0);
+      expect(await send(sign(body))).toBe(200);
+      expect(g.bodies).toEqual([body]);
+      expect(g.sockets).toHaveLength(1);
+    } finally {
+      agent.destroy();
+    }
   });
 });

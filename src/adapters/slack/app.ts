@@ -103,9 +103,11 @@ export function createSlackApp(
       bodyLimit: BODY_LIMIT_BYTES,
       logger,
     });
-    // Size, signature headers and a memory budget are checked before Bolt reads a byte of the body.
+    // Size, signature headers and a memory budget are checked before a byte of the body is read; the
+    // signature itself as the body arrives, so a forged body never reaches Bolt.
     http.requestListener = guardRequests(http.requestListener, {
       path: EVENTS_PATH,
+      signingSecret: config.signingSecret,
       onReject: (status, reason) => log.debug({ status, reason }, 'slack request refused before reading'),
     });
     receiver = http;

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } from 'node:http';
 
 /**
@@ -7,6 +8,9 @@ import type { IncomingMessage, RequestListener, ServerOptions, ServerResponse } 
  * - a body that is not announced with Content-Length, or is larger than the limit, is refused (411, 413);
  * - a request without Slack's signature headers, or with a timestamp outside Slack's 5 minutes, gets 401;
  * - while the bodies being read add up to more than the budget, another gets 429 (Retry-After: 1).
+ * With the signing secret, the guard then reads the body itself, into one buffer of the announced size,
+ * hashing it as it arrives: a forged signature gets 401 without the body ever becoming a string, and a
+ * verified body is handed to Bolt already read (Bolt's `rawBody`), so it is not read twice.
  * The connection is closed after such a refusal. Together with the server's header, request and
  * keep-alive timeouts, unsigned traffic cannot hold more than the budget in memory, nor a connection
  * for long.
@@ -40,7 +44,12 @@ export interface GuardOptions {
   budget?: number;
   now?: () => number;
   onReject?: (status: number, reason: string) => void;
+  /** Slack's signing secret: when given, the guard reads and verifies the body before Bolt sees it. */
+  signingSecret?: string;
 }
+
+/** What Bolt's HTTPReceiver takes as a body it need not read again. */
+type BufferedRequest = IncomingMessage & { rawBody?: Buffer };
 
 /** Wraps Bolt's request listener with the checks above. */
 export function guardRequests(next: RequestListener, options: GuardOptions): RequestListener {
@@ -101,6 +110,56 @@ export function guardRequests(next: RequestListener, options: GuardOptions): Req
     };
     res.once('finish', release);
     res.once('close', release);
-    next(req, res);
+    if (options.signingSecret === undefined) {
+      next(req, res);
+      return;
+    }
+    readVerified(req, length, options.signingSecret, timestamp, signature, (ok) => {
+      if (ok === 'verified') return next(req, res);
+      if (res.headersSent || res.destroyed) return;
+      // The whole body was read: the connection serves the client's next request as usual.
+      options.onReject?.(ok === 'forged' ? 401 : 400, ok === 'forged' ? 'bad signature' : 'body cut short');
+      res.writeHead(ok === 'forged' ? 401 : 400, { 'content-type': 'text/plain' }).end();
+    });
   };
+}
+
+/**
+ * Reads an announced body of `length` bytes into one buffer while hashing it (Slack's v0 scheme:
+ * HMAC-SHA256 of `v0:<timestamp>:<body>`); on a match the buffer becomes the request's `rawBody`.
+ */
+function readVerified(
+  req: BufferedRequest,
+  length: number,
+  secret: string,
+  timestamp: number,
+  signature: string,
+  done: (result: 'verified' | 'forged' | 'incomplete') => void,
+): void {
+  const body = Buffer.allocUnsafe(length);
+  const hmac = createHmac('sha256', secret).update(`v0:${timestamp}:`);
+  let offset = 0;
+  let finished = false;
+  const finish = (result: 'verified' | 'forged' | 'incomplete') => {
+    if (finished) return;
+    finished = true;
+    done(result);
+  };
+  req.on('data', (chunk: Buffer) => {
+    // Node's parser stops a body at its Content-Length; a longer one cannot reach here.
+    const n = Math.min(chunk.length, length - offset);
+    chunk.copy(body, offset, 0, n);
+    hmac.update(n === chunk.length ? chunk : chunk.subarray(0, n));
+    offset += n;
+  });
+  req.once('end', () => {
+    if (offset !== length) return finish('incomplete');
+    const expected = Buffer.from(`v0=${hmac.digest('hex')}`);
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return finish('forged');
+    req.rawBody = body;
+    finish('verified');
+  });
+  req.once('error', () => finish('incomplete'));
+  req.once('aborted', () => finish('incomplete'));
 }

@@ -9,7 +9,7 @@ import { placeSizes } from './sizes.js';
 import { spanOf } from './span.js';
 import { simplify, spellNumbers } from './text.js';
 import { isUsageCost } from './usage.js';
-import { COST_WORDS, cacheOf, directionOf, foreignWord, REVERSE, SPENT, TOKEN_WORD } from './words.js';
+import { COST_WORDS, cacheOf, DONE, directionOf, foreignWord, REVERSE, SPENT, TOKEN_WORD } from './words.js';
 
 /**
  * Reads a whole cost or training question, in English or French: every number is classified first
@@ -134,7 +134,8 @@ export function parseQuestion(raw: ParseInput): Parsed {
   const reverse =
     budget &&
     !SPENT.test(s) &&
-    (REVERSE.test(s) || (!hasSize && (tokenWord || named) && /\b(?:for|with|pour|avec)\s*\$?\s*\d/.test(s)));
+    (REVERSE.test(s) ||
+      (!hasSize && (tokenWord || (named && !DONE.test(s))) && /\b(?:for|with|pour|avec)\s*\$?\s*\d/.test(s)));
   if (budget && reverse) {
     calc.budget = toMicro(budget.value);
     said.budget = true;

@@ -22,6 +22,9 @@ const OUTPUT_WORD =
 export const REVERSE =
   /\b(how long|how many days|how many hours|combien de temps|combien de jours|combien d'heures|how many|how much (?:\w+ )?(?:can|could|do|does|would|will) (?:i|we|you|it|that|this) (?:get|buy|afford|have|pay for|process)|what (?:can|could|does|do) .{0,30}(?:get|buy|afford)|combien de|combien d'|jusqu'a combien|que (?:puis|peut)|qu'est-ce que .{0,20}(?:achete|offre|paie|permet)|me permet|buys?|achete)\b/;
 export const SPENT = /\b(spent|paid|depense\w*|paye|raised|leve|lost|perdu|invested|investi)\b/;
+/** Something already done for an amount ("built it for $6M", "did this for $5M"): money spent, not a budget. */
+export const DONE =
+  /\b(did|done|built|made|trained|developed|created|a fait|ont fait|a construit|a developpe|a entraine)\b/;
 
 export type Direction = 'input' | 'output' | 'both';
 
