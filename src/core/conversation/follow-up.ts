@@ -58,32 +58,6 @@ const OWN_WORDS_RATIO = 1.25;
 const SAME_KIND_RATIO = 0.8;
 /** Share of the entries above which a thing they name says nothing of what an entry is about. */
 const MOST_ENTRIES = 0.5;
-/** Terms a change to a calculation may use ("what's the cost with cache?", "how much on o1?"). */
-const CALC_TERMS = new Set([
-  'price',
-  'cost',
-  'token',
-  'input',
-  'output',
-  'cache',
-  'million',
-  'billion',
-  'cheap',
-  'hour',
-  'times',
-]);
-/** Words of a calculation's direction or amount that may read as something else ("sortie": a release). */
-const CALC_WORDS = new Set([
-  'sortie',
-  'sorties',
-  'entree',
-  'entrees',
-  'input',
-  'output',
-  'tokens',
-  'jetons',
-  'cached',
-]);
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
 /** A figure quoted from an answer: "6x", "128k", "589", "$5.6m" (a year is not one). */
@@ -218,7 +192,7 @@ export class FollowUps {
    */
   private quotes(r: Reading, turns: readonly Turn[]): Reading | undefined {
     const { index, lexicon } = this.search;
-    if (r.entities.length > 0 || !asksTheBot(r)) return undefined;
+    if (r.entities.length > 0 || !asksTheBot(r, lexicon)) return undefined;
     const figures = r.q.terms.filter((t) => FIGURE.test(t) && !YEAR.test(t));
     if (figures.length === 0) return undefined;
     const recent = turns.slice(-ASKED_ANEW_TURNS);
@@ -262,8 +236,10 @@ export class FollowUps {
   notACalcChange(r: Reading): boolean {
     if (r.questions.some((q) => q !== 'howmuch' && q !== 'whatis')) return true;
     // "et en sortie ?" (output, not a release), "what's the cost with cache?": a calculation's words.
-    if (r.q.terms.some((t) => CALC_TERMS.has(t)) || r.q.raw.some((w) => CALC_WORDS.has(w))) return false;
-    return r.questions.includes('whatis') || r.aspects.some((a) => !CALC_TERMS.has(a));
+    const { calculationTerms, calculationWords } = this.search.lexicon.conversation;
+    if (r.q.terms.some((t) => calculationTerms.has(t)) || r.q.raw.some((w) => calculationWords.has(w)))
+      return false;
+    return r.questions.includes('whatis') || r.aspects.some((a) => !calculationTerms.has(a));
   }
 
   /**
