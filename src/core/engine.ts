@@ -157,6 +157,7 @@ class KnowledgeEngine implements Engine {
       topicOf: (id) => topicOfEntry.get(id),
       relatedOf: (id) => this.kb.byId.get(id)?.related ?? [],
       overviewOf: (entity) => this.overviews.get(entity),
+      questionsOf: (id) => Object.values(this.kb.byId.get(id)?.questions ?? {}).flat(),
     });
   }
 
@@ -253,6 +254,22 @@ class KnowledgeEngine implements Engine {
       if (alone && reply === alone)
         reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
+    // "et sa fenêtre de contexte ?" after V3: of the conversation's thing, not of another (R1's size).
+    const mine = reading.within && this.followUps.ofTheThread(reply, reading);
+    const mineEntry = mine && this.kb.byId.get(mine.id);
+    if (mine && mineEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, mineEntry, lang, [mine], confidenceOf(mine))),
+        understood: reading,
+      };
+    // "pourquoi le 6x ne tient plus ?": the answer of the conversation that gave the figure quoted.
+    const quoted = reading.figures && this.followUps.quoted(reply, reading);
+    const quotedEntry = quoted && this.kb.byId.get(quoted.id);
+    if (quoted && quotedEntry)
+      return {
+        ...decorateFact(this.kb, factReply(this.kb, quotedEntry, lang, [quoted], confidenceOf(quoted))),
+        understood: reading,
+      };
     if (!context || reading === own || reply.understood !== reading) return reply;
     const kindred = this.followUps.sameKind(reply, reading, context.turns);
     const kindredEntry = kindred && this.kb.byId.get(kindred.id);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { commonWordLang, isCommonWord } from './common-words.js';
+import { type ConversationWords, conversationWords } from './conversation/words.js';
 import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
@@ -109,8 +110,11 @@ export class Lexicon {
   private readonly markers: string[][] = [];
   private readonly pronouns = new Set<string>();
   readonly language: LangVocabulary;
+  /** The words follow-ups are read by (vocabulary.yaml `conversation`). */
+  readonly conversation: ConversationWords;
 
   constructor(v: Vocabulary) {
+    this.conversation = conversationWords(v.conversation);
     for (const lang of ['en', 'fr'] as const) for (const w of v.stopWords[lang]) this.stop.add(fold(w));
     for (const p of v.stopPhrases) this.addPhrase(this.phrases, p, '');
     for (const c of v.concepts) {

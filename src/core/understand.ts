@@ -35,6 +35,14 @@ export interface Reading {
   earlier?: Reading[];
   /** A follow-up that only names a new thing ("and the nasdaq?"), read as asking what the thread asked. */
   newThing?: boolean;
+  /**
+   * Set on a follow-up that names no thing of its own: the things the conversation named. An entry
+   * about another thing ("combien de paramètres actifs ?" after V3's architecture: R1's size) does not
+   * answer it.
+   */
+  within?: string[];
+  /** Figures a follow-up quotes from an answer of the conversation ("pourquoi le 6x ne tient plus ?"). */
+  figures?: string[];
 }
 
 export function read(q: PreparedQuery, lexicon: Lexicon): Reading {

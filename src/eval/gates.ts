@@ -209,6 +209,20 @@ export const GATES: readonly Gate[] = [
     floor: 1,
   },
   {
+    metric: 'conv5.follow-ups',
+    issue: 9,
+    description: 'conv5 (once held out): follow-up and meta turns right',
+    target: 0.95,
+    floor: 0.95,
+  },
+  {
+    metric: 'conv5.off-topic',
+    issue: 9,
+    description: 'conv5 (once held out): off-topic turns refused',
+    target: 1,
+    floor: 1,
+  },
+  {
     metric: 'calculator.exact',
     issue: 10,
     description: 'calculator questions: exact figures',

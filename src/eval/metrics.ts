@@ -61,7 +61,7 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
   const conv = of('conversations');
   metric(m, 'conversations.follow-ups', inGroup(conv, 'follow-up', 'meta'));
   metric(m, 'conversations.off-topic', inGroup(conv, 'off-topic'));
-  for (const set of ['threads', 'chat', 'conv2', 'conv4']) {
+  for (const set of ['threads', 'chat', 'conv2', 'conv4', 'conv5']) {
     const turns = of(set);
     metric(m, `${set}.follow-ups`, inGroup(turns, 'follow-up', 'meta'));
     metric(m, `${set}.off-topic`, inGroup(turns, 'off-topic'));

@@ -146,6 +146,12 @@ export const SETS: readonly SetDef[] = [
     file: 'conversations-4.jsonl',
     title: 'Conversations, fifth batch (the once held-out conv4, imported unchanged)',
   },
+  {
+    id: 'conv5',
+    kind: 'conversations',
+    file: 'conversations-5.jsonl',
+    title: 'Conversations, sixth batch (the once held-out conv5, imported unchanged)',
+  },
   { id: 'calculator', kind: 'calculator', file: 'calculator.jsonl', title: 'Calculator questions' },
   { id: 'legacy', kind: 'questions', file: 'questions.jsonl', title: 'Earlier question set (285)' },
 ];

@@ -250,6 +250,66 @@ describe('converse: context', () => {
   });
 });
 
+describe('converse: fact follow-ups', () => {
+  it('a follow-up naming nothing of its own asks of the conversation’s thing, not of another like it', () => {
+    const v3 = chat(["what's V3's architecture?", 'how many params are active?', 'and its context window?']);
+    expect(v3.out.map((o) => o.reply.entryId)).toEqual([
+      'v3-architecture',
+      'v3-architecture',
+      'v3-architecture',
+    ]);
+    expect(
+      chat(['quelle est l’architecture de V3 ?', 'et sa longueur de contexte ?']).out[1]?.reply.entryId,
+    ).toBe('v3-architecture');
+    expect(chat(['when was R1 released?', 'and the paper?']).out[1]?.reply.entryId).toBe('r1-release');
+    // Asking which thing may get another thing; naming a thing asks of that one.
+    expect(chat(['what is r1-zero?', 'what algorithm did they use?']).out[1]?.reply.entryId).toBe('grpo');
+    expect(
+      chat(['how much did nvidia lose in market cap', 'and the chip index?']).out[1]?.reply.entryId,
+    ).toBe('semiconductor-index');
+  });
+
+  it('a year the answer just given lacks says what is asked (the rule of that year)', () => {
+    expect(
+      chat(['what is the A800?', 'can it still be sold in china after 2023?']).out[1]?.reply.entryId,
+    ).toBe('oct-2023-rule');
+    const fr = chat(["c'est quoi l'A800 ?", 'elle est encore vendue en chine après 2023 ?']);
+    expect(fr.out[1]?.reply.entryId).toBe('oct-2023-rule');
+  });
+
+  it('"the two", "les deux", "each" ask of the last two things the conversation named', () => {
+    expect(
+      chat(['how big is R1?', 'and V3?', 'quelle différence entre les deux ?']).out[2]?.reply.entryId,
+    ).toBe('v3-vs-r1');
+    expect(
+      chat(['how big is R1?', 'and V3?', 'the two of us should grab lunch']).out[2]?.reply.answered,
+    ).toBe(false);
+    expect(
+      chat(['how big is R1?', 'and V3?', 'ok, both of you come to the standup']).out[2]?.reply.answered,
+    ).toBe(false);
+  });
+
+  it('a figure an earlier answer gave is about that answer, not the newest turn’s thing', () => {
+    const six = chat([
+      'is r1 really 6 times cheaper than o1-mini?',
+      'and o1?',
+      "so why doesn't the 6x hold anymore?",
+    ]);
+    expect(six.out[2]?.reply.entryId).toBe('r1-vs-o1-mini-price');
+    const both = chat([
+      'how much did nvidia lose in market value?',
+      'was it a record?',
+      'so is it 589 or 593 billion?',
+    ]);
+    expect(both.out[2]?.reply.entryId).toBe('nvidia-market-cap');
+    // A figure in a remark about oneself is no question about the answer.
+    expect(chat(['nvidia record loss?', 'lol 589 emails in my inbox']).out[1]?.reply.answered).toBe(false);
+    expect(
+      chat(['is r1 cheaper than o1-mini?', 'our build takes 6x longer today']).out[1]?.reply.answered,
+    ).toBe(false);
+  });
+});
+
 describe('firstSentence', () => {
   it.each([
     [

@@ -131,6 +131,22 @@ describe('detectMeta: follow-ups that act on the last reply', () => {
     },
   );
 
+  it.each([
+    ["in english pls, my manager doesn't read french", 'en'],
+    ['merci, et en anglais pour le channel stp', 'en'],
+    ['en français pour mon équipe', 'fr'],
+    ['french please - the client is in Paris', 'fr'],
+  ])('%j asks for the answer in another language, with its reason', (text, target) => {
+    expect(detectMeta(text)).toMatchObject({ kind: 'language', target });
+  });
+
+  it.each(['in english, and what about o1?', "thanks, I'm learning french", 'my french is bad, sorry'])(
+    '%j is no change of language (it asks or says something else)',
+    (text) => {
+      expect(detectMeta(text)?.kind).not.toBe('language');
+    },
+  );
+
   it('"translate" without a language means the other one than the last answer’s', () => {
     expect(detectMeta('translate please', 'en')).toMatchObject({ kind: 'language', target: 'fr' });
     expect(detectMeta('peux-tu traduire ?', 'fr')).toMatchObject({ kind: 'language', target: 'en' });

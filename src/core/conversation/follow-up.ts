@@ -1,9 +1,9 @@
 import type { Turn } from '../conversation.js';
-import { ENTITY_PREFIX, type Lexicon } from '../lexicon.js';
+import { ENTITY_PREFIX, isEntityTerm, type Lexicon } from '../lexicon.js';
 import type { Reply } from '../reply.js';
 import type { SearchHit, SearchIndex } from '../search.js';
-import { FALLBACK_OUTSIDE, namesSomething, type Reading, read } from '../understand.js';
-import { conversationTopic, resolveFollowUp, type Topic } from './topic.js';
+import { FALLBACK_OUTSIDE, namesSomething, type Reading, read, withTerms } from '../understand.js';
+import { asksTheBot, conversationTopic, resolveFollowUp, type Topic } from './topic.js';
 
 /** What the follow-up logic needs of the engine's search (the engine passes its own). */
 export interface FollowUpSearch {
@@ -23,6 +23,8 @@ export interface FollowUpSearch {
   isAbout(things: readonly string[], id: string): boolean;
   /** The entry that answers a question about the thing in general (vocabulary `overview`). */
   overviewOf(entity: string): string | undefined;
+  /** The stored questions of an entry, in every language. */
+  questionsOf(id: string): readonly string[];
   /** The entries an entry lists as related (knowledge `related`). */
   relatedOf(id: string): readonly string[];
   /** The topic (knowledge file) an entry belongs to: prices, training, market… */
@@ -56,41 +58,84 @@ const OWN_WORDS_RATIO = 1.25;
 const SAME_KIND_RATIO = 0.8;
 /** Share of the entries above which a thing they name says nothing of what an entry is about. */
 const MOST_ENTRIES = 0.5;
-/** Terms a change to a calculation may use ("what's the cost with cache?", "how much on o1?"). */
-const CALC_TERMS = new Set([
-  'price',
-  'cost',
-  'token',
-  'input',
-  'output',
-  'cache',
-  'million',
-  'billion',
-  'cheap',
-  'hour',
-  'times',
-]);
-/** Words of a calculation's direction or amount that may read as something else ("sortie": a release). */
-const CALC_WORDS = new Set([
-  'sortie',
-  'sorties',
-  'entree',
-  'entrees',
-  'input',
-  'output',
-  'tokens',
-  'jetons',
-  'cached',
-]);
 /** Recent turns whose answers a follow-up is taken not to ask again. */
 const ASKED_ANEW_TURNS = 4;
+/** A figure quoted from an answer: "6x", "128k", "589", "$5.6m" (a year is not one). */
+const FIGURE = /^(?:\d+(?:[.,]\d+)?(?:x|k|m|b|bn|md|%)|\d{3,}(?:[.,]\d+)?)$/;
+const YEAR = /^(?:19|20)\d\d$/;
+/** How close to an entry about another thing one about the conversation's must score to answer instead. */
+const WITHIN_RATIO = 0.9;
+/** Hits looked at for the entry holding the figures a follow-up quotes. */
+const QUOTED_DEPTH = 8;
 
 /**
  * Follow-up questions in a conversation: what the recent turns are about, how a question leans on
  * them ("et quand ?", "and v3?"), and whether it asks something the recent answers did not say.
  */
 export class FollowUps {
+  /** Entry id → its subjects (see `subjects`), read on first use. */
+  private readonly subjectCache = new Map<string, string[]>();
+
   constructor(private readonly search: FollowUpSearch) {}
+
+  /**
+   * A follow-up that names no thing of its own, and points back to the conversation's, got an entry about
+   * another thing ("et sa fenêtre de contexte ?" after V3: R1's size, which says R1 was built on V3): an entry about the
+   * conversation's things scoring nearly as well (WITHIN_RATIO) answers instead. Undefined otherwise.
+   */
+  ofTheThread(reply: { answered: boolean; kind: string; entryId?: string | undefined }, reading: Reading) {
+    const id = reply.entryId;
+    if (!reply.answered || reply.kind !== 'fact' || !id || this.within(reading, id)) return undefined;
+    // Only a pronoun says so ("sa fenêtre", "its context"): "and the chip index?" names a thing of its own.
+    if (!this.search.lexicon.refersBack(reading.q.raw)) return undefined;
+    const hits = this.search.hitsFor(reading, 5);
+    const top = hits.find((h) => h.id === id)?.score;
+    if (top === undefined) return undefined;
+    // A number or year it names that the entry holds says that entry is asked ("can it still be sold in
+    // China after 2023?" after the A800: the October 2023 rule).
+    const { index } = this.search;
+    const told = reading.q.terms.filter((t) => /\d/.test(t) && !reading.q.soft.has(t));
+    const holds = (x: string) => told.every((t) => index.mentions(x, t));
+    return hits.find(
+      (h) =>
+        h.id !== id &&
+        (told.length === 0 || !holds(id) || holds(h.id)) &&
+        h.score >= this.search.threshold &&
+        h.score >= WITHIN_RATIO * top &&
+        this.within(reading, h.id) &&
+        this.subjects(h.id).length > 0 &&
+        this.search.fits(reading, h.id),
+    );
+  }
+
+  /**
+   * For a follow-up that names no thing of its own (`within` set): the entry is not about another thing
+   * than the conversation's ("and the paper?" after R1's release is not V3's).
+   */
+  private within(reading: Reading, id: string): boolean {
+    const within = reading.within;
+    if (!within) return true;
+    const subjects = this.subjects(id);
+    return subjects.length === 0 || subjects.some((e) => within.includes(e));
+  }
+
+  /**
+   * What an entry is about: the things (not those most entries name, like DeepSeek) that at least half of its
+   * stored questions name. R1's size is about R1 although it says it was built on V3.
+   */
+  subjects(id: string): string[] {
+    const cached = this.subjectCache.get(id);
+    if (cached) return cached;
+    const { index } = this.search;
+    const questions = this.search.questionsOf(id);
+    const counts = new Map<string, number>();
+    for (const q of questions)
+      for (const e of new Set(index.prepare(q).terms.filter(isEntityTerm)))
+        if (index.frequency(e) <= this.search.entries * MOST_ENTRIES) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const subjects = [...counts].filter(([, n]) => n * 2 >= questions.length).map(([e]) => e);
+    this.subjectCache.set(id, subjects);
+    return subjects;
+  }
 
   /** What the recent turns are about (undefined when nothing of the event was asked lately). */
   topic(turns: readonly Turn[]): Topic | undefined {
@@ -106,8 +151,10 @@ export class FollowUps {
     const { index, lexicon } = this.search;
     // A name the knowledge mentions but the vocabulary does not know ("apple") is another subject,
     // unless the answers just given speak of it ("on math?" after R1's benchmarks: MATH-500).
-    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const asked = this.afterMarker(r);
+    const quoted = topic && turns ? this.quotes(asked, turns) : undefined;
+    if (quoted) return quoted;
+    if (r.q.terms.some((t) => index.isForeignName(t) && !this.echoes(t, turns))) return r;
     const resolved = resolveFollowUp(asked, topic, lexicon, (t) => this.echoes(t, turns));
     if (resolved && turns && this.elsewhere(asked, turns)) return r;
     // Something the sources never cover ("what's the weather like?") is no follow-up, unless the
@@ -137,6 +184,51 @@ export class FollowUps {
   }
 
   /**
+   * "pourquoi le 6x ne tient plus ?", "why do some say 589 and others 593 billion?", "but the model
+   * itself does 128k right?": a message naming nothing of its own that quotes a figure an answer of the
+   * conversation gave is about that answer's things (the turn's, not always the newest turn's). A
+   * figure: a number with a unit ("6x", "128k") or of three digits or more, not a year; a day ("the
+   * 27th") or a count ("2") says too little. Undefined when no answer given holds every figure.
+   */
+  private quotes(r: Reading, turns: readonly Turn[]): Reading | undefined {
+    const { index, lexicon } = this.search;
+    if (r.entities.length > 0 || !asksTheBot(r, lexicon)) return undefined;
+    const figures = r.q.terms.filter((t) => FIGURE.test(t) && !YEAR.test(t));
+    if (figures.length === 0) return undefined;
+    const recent = turns.slice(-ASKED_ANEW_TURNS);
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const t = recent[i] as Turn;
+      if (t.kind !== 'fact' || !t.answered || !t.entryId || !t.entities?.length) continue;
+      const id = t.entryId;
+      if (!figures.every((f) => index.knows(f) && index.mentions(id, f))) continue;
+      const things = t.entities.map((e) => ENTITY_PREFIX + e);
+      const quoted = withTerms(r, [...r.q.terms, ...things], lexicon);
+      for (const e of things) quoted.q.soft.add(e);
+      quoted.about = things;
+      quoted.answers = givenEntries(turns);
+      quoted.figures = figures;
+      return quoted;
+    }
+    return undefined;
+  }
+
+  /**
+   * The entry that answers a message quoting figures (see `quotes`) when the reply does not hold them:
+   * the best hit about the conversation's things that holds every figure ("why do some say 589 and others
+   * 593 billion?" → Nvidia's market value, whose answer gives both). Undefined when the reply stands.
+   */
+  quoted(reply: { answered: boolean; kind: string; entryId?: string | undefined }, reading: Reading) {
+    const { index, suggest } = this.search;
+    const figures = reading.figures ?? [];
+    const holds = (id: string) => figures.every((f) => index.mentions(id, f));
+    if (figures.length === 0) return undefined;
+    if (reply.answered && reply.kind === 'fact' && reply.entryId && holds(reply.entryId)) return undefined;
+    return this.search
+      .hitsFor(reading, QUOTED_DEPTH)
+      .find((h) => h.score >= suggest && holds(h.id) && this.search.fits(reading, h.id));
+  }
+
+  /**
    * After a calculation, the message is no change to it although the calculator reads one: it asks
    * something a calculation does not answer — a question word or an aspect other than how much, price
    * and cost (founded, when, size, GPU count, "what is" without a price word).
@@ -144,8 +236,10 @@ export class FollowUps {
   notACalcChange(r: Reading): boolean {
     if (r.questions.some((q) => q !== 'howmuch' && q !== 'whatis')) return true;
     // "et en sortie ?" (output, not a release), "what's the cost with cache?": a calculation's words.
-    if (r.q.terms.some((t) => CALC_TERMS.has(t)) || r.q.raw.some((w) => CALC_WORDS.has(w))) return false;
-    return r.questions.includes('whatis') || r.aspects.some((a) => !CALC_TERMS.has(a));
+    const { calculationTerms, calculationWords } = this.search.lexicon.conversation;
+    if (r.q.terms.some((t) => calculationTerms.has(t)) || r.q.raw.some((w) => calculationWords.has(w)))
+      return false;
+    return r.questions.includes('whatis') || r.aspects.some((a) => !calculationTerms.has(a));
   }
 
   /**
@@ -201,8 +295,18 @@ export class FollowUps {
     const repeated = [...given].map((id) => hits.find((h) => h.id === id) ?? { id: id ?? '', score: 0 });
     const again = Math.max(0, ...repeated.map(evidence));
     const againAlone = Math.max(0, ...repeated.map((h) => aloneScore(h.id)));
+    // A number or year of the follow-up that the answer it got again lacks ("are they still allowed after
+    // 2023?" after the A800) says what is asked: an entry that holds it (the October 2023 rule) may
+    // answer, even about another thing than the thread's.
+    const id1 = reply.entryId;
+    const told = own.q.terms.filter((t) => /\d/.test(t) && !(id1 && index.mentions(id1, t)));
+    const holdsTold = (h: SearchHit) => told.length > 0 && told.every((t) => index.mentions(h.id, t));
     const candidates = hits.filter(
-      (h) => !given.has(h.id) && h.score >= suggest && this.search.fits(own, h.id),
+      (h) =>
+        !given.has(h.id) &&
+        h.score >= suggest &&
+        this.search.fits(own, h.id) &&
+        (this.within(reading, h.id) || holdsTold(h)),
     );
     let best: SearchHit | undefined;
     for (const h of candidates) if (!best || evidence(h) > evidence(best)) best = h;
@@ -217,7 +321,7 @@ export class FollowUps {
       if (byWords) best = byWords;
     }
     if (!best || aloneScore(best.id) < threshold) return undefined;
-    const overrides = clearly(best) && this.search.isAbout(thread, best.id);
+    const overrides = (clearly(best) || holdsTold(best)) && this.search.isAbout(thread, best.id);
     if (evidence(best) <= again && !overrides) return undefined;
     const chosen = best;
     return {

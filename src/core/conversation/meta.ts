@@ -302,7 +302,37 @@ export function detectMeta(text: string, current?: Lang): MetaRequest | undefine
     const p = matchAny(patterns, s);
     if (p) return withLang({ kind }, p.lang);
   }
-  return fromWords(s, current);
+  return fromWords(s, current) ?? withReason(text, s, current);
+}
+
+/** A request's purpose after it: "en anglais pour le channel", "in English for my boss". */
+const PURPOSE = / (?:for|pour) (?:the|le|la|l|les|my|mon|ma|mes|our|notre|nos|a|un|une) \S+$/;
+/** Where a message's clauses part: "in english pls, my manager doesn't read french". */
+const CLAUSES = /[,;]|\s[-–—]\s/;
+/** A clause that asks something of its own ("…, and what about o1?"). */
+const ASKS =
+  /\?|\b(?:what|which|where|how|who|why|when|quoi|qui|quand|pourquoi|comment|combien|quel|quelle|quels|quelles)\b/;
+
+/**
+ * A change of language said with its reason: "in english pls, my manager doesn't read french",
+ * "merci, et en anglais pour le channel stp", "en anglais pour mon manager". Only a language: the
+ * other clauses ask nothing ("in English, and what about o1?" asks something new).
+ */
+function withReason(text: string, s: string, current: Lang | undefined): MetaRequest | undefined {
+  const purpose = PURPOSE.exec(s);
+  if (purpose) {
+    const asked = detectMeta(s.slice(0, purpose.index), current);
+    if (asked?.kind === 'language') return asked;
+  }
+  const clauses = text.split(CLAUSES).filter((c) => fold(c) !== '');
+  if (clauses.length < 2) return undefined;
+  for (const [i, clause] of clauses.entries()) {
+    const asked = detectMeta(clause, current);
+    if (asked?.kind !== 'language') continue;
+    const others = clauses.filter((_, j) => j !== i);
+    if (others.every((o) => !ASKS.test(o.toLowerCase()))) return asked;
+  }
+  return undefined;
 }
 
 /** A source or more details asked about something named: "source for the $6M figure?", "plus de détails sur la chute ?". */

@@ -13,48 +13,8 @@ const POINTED_UNKNOWN = 1;
 const NEW_THING_SMALL_WORDS = 2;
 /** Words of a follow-up that only narrows what was just asked ("in dollars?", "après la promo ?"). */
 const ECHO_MAX_TERMS = 3;
-/** Words that open a condition on the question before ("on the API tho", "en sortie ?", "après la promo ?"). */
-const NARROWING = new Set([
-  'on',
-  'in',
-  'for',
-  'at',
-  'with',
-  'after',
-  'before',
-  'during',
-  'sur',
-  'en',
-  'pour',
-  'avec',
-  'apres',
-  'avant',
-  'pendant',
-  'dans',
-]);
-/** Words of one speaking of oneself ("I will send this", "je transmets"): no question to the bot ("on" is English too). */
-const SPEAKER = new Set(['i', 'we', 'my', 'our', 'je', 'j', 'nous', 'mon', 'ma', 'mes', 'notre', 'nos']);
-/** Words that open a question by inversion ("is it still allowed?", "est-ce que…"). */
-const INVERSION = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'do',
-  'does',
-  'did',
-  'can',
-  'could',
-  'will',
-  'would',
-  'has',
-  'have',
-  'est',
-]);
 /** Words (after the marker) of a fragment that narrows what was asked ("après la baisse de février"). */
 const ECHO_MAX_WORDS = 5;
-/** Words that speak to someone ("r u single?", "t'es dispo ?"): about them, not the conversation's thing. */
-const YOU = new Set(['you', 'u', 'ur', 'your', 'yours', 'tu', 't', 'te', 'toi', 'vous', 'ton', 'ta', 'tes']);
 /** The one number such a follow-up may hold: a year ("ça a changé en 2023 ?"). */
 const YEAR = /^(?:19|20)\d\d$/;
 /** How many earlier turns a follow-up may reach back over (an off-topic message in between). */
@@ -132,6 +92,7 @@ export function resolveFollowUp(
   echoes: (term: string) => boolean = () => false,
 ): Reading | undefined {
   if (!topic) return undefined;
+  const words = lexicon.conversation;
   const nonEntity = r.q.terms.filter((t) => !isEntityTerm(t));
   if (topic.entities.length === 0 && topic.predicates.length === 0) return undefined;
   if (r.entities.length === 0) {
@@ -140,9 +101,17 @@ export function resolveFollowUp(
     const rest = r.q.raw.slice(r.marker);
     const bareWhich =
       rest.length <= 3 &&
-      rest.some((w) => WHICH_ONES.has(w)) &&
-      rest.every((w) => WHICH_ONES.has(w) || lexicon.isStopWord(w));
+      rest.some((w) => words.whichOnes.has(w)) &&
+      rest.every((w) => words.whichOnes.has(w) || lexicon.isStopWord(w));
     if (bareWhich) return withTerms(r, [...topic.predicates, ...topic.entities], lexicon);
+    // "what's the difference between the two?", "which of the two is cheaper?", "et chacun coûte
+    // combien ?": the last two things the conversation named, both asked about.
+    const two = topic.seen.slice(0, 2);
+    if (two.length === 2 && bothOf(r.q.raw, lexicon) && asksTheBot(r, lexicon)) {
+      const both = bothTerms(lexicon);
+      const own = r.q.terms.filter((t) => !both.has(t));
+      return withTerms(r, [...own, ...two], lexicon);
+    }
     if (nonEntity.length === 0 || nonEntity.length > FOLLOW_UP_MAX_TERMS) return undefined;
     // A word neither the knowledge nor the vocabulary knows, or a typo fixed ("lunch" read as
     // "launch"), means the question is about something else; unless a pronoun points back to the
@@ -156,12 +125,14 @@ export function resolveFollowUp(
     // It must ask: a question word, or a question's inversion ("is it…", "est-ce…"); "that was a bad day
     // for tech" says something, it asks nothing.
     const asking =
-      r.questions.length > 0 || r.q.raw.some((w) => ASKING.has(w)) || INVERSION.has(r.q.raw[0] ?? '');
+      r.questions.length > 0 ||
+      r.q.raw.some((w) => words.asking.has(w)) ||
+      words.inversion.has(r.q.raw[0] ?? '');
     const echoing =
       known.length > 0 &&
       asking &&
       lexicon.refersBack(r.q.raw) &&
-      !r.q.raw.some((w) => YOU.has(w) || SPEAKER.has(w)) &&
+      !r.q.raw.some((w) => words.addressee.has(w) || words.speaker.has(w)) &&
       known.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     const pointsBack = refers && (namesSomething(r, lexicon) || echoing) && unknown <= POINTED_UNKNOWN;
     if (r.q.corrected > 0 || (unknown > 0 && !pointsBack)) return undefined;
@@ -180,7 +151,7 @@ export function resolveFollowUp(
     const which =
       !r.questions.includes('whatis') &&
       (pointing || namesSomething(r, lexicon)) &&
-      r.q.raw.some((w) => WHICH.has(w) || (pointing && HOW_WHERE.has(w)));
+      r.q.raw.some((w) => words.which.has(w) || (pointing && words.howWhere.has(w)));
     const asks = r.questions.some((t) => t !== 'whatis') || r.aspects.length > 0 || which;
     const allConcepts = nonEntity.every((t) => lexicon.kind(t) !== undefined);
     // "in dollars?", "points?", "après la promo ?", "is it still allowed?": a word or two, each a concept
@@ -194,7 +165,13 @@ export function resolveFollowUp(
       r.q.raw.length - r.marker <= ECHO_MAX_WORDS &&
       !r.q.raw
         .slice(r.marker)
-        .some((w) => ASKING.has(w) || YOU.has(w) || SPEAKER.has(w) || (/\d/.test(w) && !YEAR.test(w))) &&
+        .some(
+          (w) =>
+            words.asking.has(w) ||
+            words.addressee.has(w) ||
+            words.speaker.has(w) ||
+            (/\d/.test(w) && !YEAR.test(w)),
+        ) &&
       nonEntity.length <= ECHO_MAX_TERMS &&
       nonEntity.every((t) => lexicon.kind(t) !== undefined || echoes(t));
     // Without a question word or an aspect, it must be all concepts ("gpus ?"), echo the conversation's
@@ -208,7 +185,7 @@ export function resolveFollowUp(
       r.marker > 0 && !asks && topic.asked.length > 0 && nonEntity.every((t) => isThing(t, lexicon));
     // "on the API tho" after "context window?", "in dollars?", "après la promo ?": a preposition and a
     // word or two add a condition to the question before, whose words still say what is asked.
-    const condition = !asks && NARROWING.has(r.q.raw[r.marker] ?? '') && (echoed || allConcepts);
+    const condition = !asks && words.narrowing.has(r.q.raw[r.marker] ?? '') && (echoed || allConcepts);
     const inherited = newThing
       ? withTerms(r, [...topic.asked, ...r.q.terms, ...from.entities], lexicon)
       : condition
@@ -217,6 +194,9 @@ export function resolveFollowUp(
     // Everything taken from the conversation only narrows the choice; the follow-up's own words choose.
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
+    // It asks of the conversation's things, not of another like them ("and the paper?" after R1's release
+    // is not V3's); "what algorithm did they use?" asks which thing, and that one may be another (GRPO).
+    if (from === topic && !r.q.raw.some((w) => words.which.has(w))) inherited.within = topic.seen;
     return inherited;
   }
   // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?": the marker and the
@@ -237,7 +217,7 @@ export function resolveFollowUp(
   const other = topic.entities.filter((e) => !r.entities.includes(e));
   // A long message with a comparing word ("… face à l'IA chinoise DeepSeek ?") is a question of its own.
   const short = nonEntity.length <= FOLLOW_UP_MAX_TERMS;
-  if (r.entities.length === 1 && other.length > 0 && short && nonEntity.some((t) => COMPARING.has(t))) {
+  if (r.entities.length === 1 && other.length > 0 && short && nonEntity.some((t) => words.comparing.has(t))) {
     const compared = withTerms(r, [...r.q.terms, ...other], lexicon);
     for (const e of other) compared.q.soft.add(e);
     return compared;
@@ -255,43 +235,43 @@ function pronounThings(inherited: Reading, r: Reading, topic: Topic, lexicon: Le
   return things.length === 0 ? inherited : withTerms(inherited, [...inherited.q.terms, ...things], lexicon);
 }
 
-/** Words that alone ask which ones of what was just asked ("which ones?", "lesquels ?"). */
-const WHICH_ONES = new Set([
-  'which',
-  'quels',
-  'quelles',
-  'lesquels',
-  'lesquelles',
-  'lequel',
-  'laquelle',
-  'quel',
-  'quelle',
-]);
-
-/** Words that ask which one: "what other stocks…?", "quel modèle ?" ("what is" is a question term). */
-const WHICH = new Set(['what', 'which', 'quel', 'quelle', 'quels', 'quelles', 'lequel', 'laquelle']);
 /**
- * Words that ask how or where, besides the vocabulary's question words: they ask of the conversation's
- * thing when something points back to it ("where is it based?"; "how do computers work" does not).
+ * A question put to the bot, not a remark about oneself or to someone ("lol 589 emails in my inbox",
+ * "our build takes 6x longer"): a question word or a question's verb ("does it…", "est-ce"), nobody
+ * spoken of or to.
  */
-const HOW_WHERE = new Set(['where', 'how', 'whom', 'comment']);
+export function asksTheBot(r: Reading, lexicon: Lexicon): boolean {
+  const words = lexicon.conversation;
+  const raw = r.q.raw;
+  // The "t" of "doesn't", "isn't" is no "t'" ("t'as vu ?").
+  const spoken = (w: string, i: number) =>
+    words.addressee.has(w) && !(w === 't' && raw[i - 1]?.endsWith('n'));
+  if (raw.some((w, i) => spoken(w, i) || words.speaker.has(w))) return false;
+  return r.questions.length > 0 || raw.some((w) => words.asking.has(w) || words.inversion.has(w));
+}
 
-/** Words that ask a question of their own, whatever follows ("how do computers work", "où est …"). */
-const ASKING = new Set([
-  ...WHICH,
-  ...HOW_WHERE,
-  'who',
-  'why',
-  'when',
-  'qui',
-  'quoi',
-  'ou',
-  'quand',
-  'pourquoi',
-]);
+/** The search terms of the words for two things (taken out of the question: the things stand in for them). */
+const BOTH_TERMS = new WeakMap<Lexicon, Set<string>>();
+function bothTerms(lexicon: Lexicon): Set<string> {
+  let terms = BOTH_TERMS.get(lexicon);
+  if (!terms) {
+    const w = lexicon.conversation;
+    terms = new Set([...w.both, ...w.two].flatMap((x) => [x, lexicon.term(x)]));
+    BOTH_TERMS.set(lexicon, terms);
+  }
+  return terms;
+}
 
-/** Concepts that compare two things (cheaper, "x times", better): one side may come from the conversation. */
-const COMPARING = new Set(['cheap', 'times', 'benchmark']);
+/** "both", "each", "chacun", or "the two" / "les deux" not followed by a word of its own ("the two benchmarks"). */
+function bothOf(raw: readonly string[], lexicon: Lexicon): boolean {
+  const words = lexicon.conversation;
+  return raw.some((w, i) => {
+    if (words.both.has(w)) return true;
+    if (!words.two.has(w) || !words.theTwo.has(raw[i - 1] ?? '')) return false;
+    const next = raw[i + 1];
+    return next === undefined || words.twoAfter.has(next) || lexicon.isStopWord(next);
+  });
+}
 
 /** A concept that is a thing in itself (chips, reinforcement learning), not a question word nor an aspect. */
 function isThing(term: string, lexicon: Lexicon): boolean {

@@ -205,6 +205,36 @@ export const smallTalkSchema = z
   })
   .strict();
 
+/** vocabulary.yaml `conversation`: the words follow-ups are read by (src/core/conversation/words.ts). */
+export const conversationWordsSchema = z
+  .object(
+    {
+      narrowing: bilingualList,
+      speaker: bilingualList,
+      addressee: bilingualList,
+      inversion: bilingualList,
+      which: bilingualList,
+      which_ones: bilingualList,
+      how_where: bilingualList,
+      asking: bilingualList,
+      both: bilingualList,
+      the_two: bilingualList,
+      two: bilingualList,
+      two_after: bilingualList,
+      calculation_words: bilingualList,
+      /** Concept ids. */
+      calculation_terms: phraseList,
+      comparing: phraseList,
+    },
+    {
+      error: (issue) =>
+        issue.code === 'invalid_type'
+          ? 'needs the follow-up word lists (see knowledge/README.md)'
+          : undefined,
+    },
+  )
+  .strict();
+
 export const vocabularyFileSchema = z
   .object({
     stop_words: bilingualList,
@@ -219,6 +249,7 @@ export const vocabularyFileSchema = z
     small_talk: z.array(z.unknown(), { error: 'must be a list' }).default([]),
     follow_up_markers: bilingualList.default({ en: [], fr: [] }),
     follow_up_pronouns: bilingualList.default({ en: [], fr: [] }),
+    conversation: conversationWordsSchema,
   })
   .strict();
 
@@ -247,3 +278,4 @@ export type ConceptData = z.output<typeof conceptSchema>;
 export type SmallTalkData = z.output<typeof smallTalkSchema>;
 export type GapData = z.output<typeof gapSchema>;
 export type VocabularyFileData = z.output<typeof vocabularyFileSchema>;
+export type ConversationWordsData = z.output<typeof conversationWordsSchema>;

@@ -1,6 +1,14 @@
 import type { Lang } from '../lang.js';
 import type { ChartsFileData } from './charts-schema.js';
-import type { ConceptData, EntityData, EntryData, GapData, ModelPriceData, SmallTalkData } from './schema.js';
+import type {
+  ConceptData,
+  ConversationWordsData,
+  EntityData,
+  EntryData,
+  GapData,
+  ModelPriceData,
+  SmallTalkData,
+} from './schema.js';
 
 export interface Entry extends EntryData {
   topic: string;
@@ -41,6 +49,8 @@ export interface Vocabulary {
   followUpMarkers: Record<Lang, string[]>;
   /** Words that point back to what the conversation is about ("is it…", "ils ont…", "son prix"). */
   followUpPronouns: Record<Lang, string[]>;
+  /** The words follow-ups are read by (vocabulary.yaml `conversation`). */
+  conversation: ConversationWordsData;
 }
 
 /** knowledge/gaps.yaml: questions about the event that the sources do not answer, with the honest reply. */

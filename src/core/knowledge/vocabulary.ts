@@ -3,6 +3,7 @@ import type { KnowledgeFile } from './files.js';
 import { parseFile, parseItems } from './parse.js';
 import {
   type ConceptData,
+  type ConversationWordsData,
   conceptSchema,
   type EntityData,
   entitySchema,
@@ -29,6 +30,7 @@ export function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]):
   checkWords(file.name, concepts, v.stop_words, errors);
   checkSmallTalk(file.name, smallTalk, errors);
   checkDomainWords(file.name, v, ids, errors);
+  checkConversationWords(file.name, v.conversation, ids, errors);
   if (errors.length > before) return undefined;
   return {
     stopWords: v.stop_words,
@@ -41,6 +43,7 @@ export function loadVocabulary(file: KnowledgeFile, errors: KnowledgeProblem[]):
     smallTalk,
     followUpMarkers: v.follow_up_markers,
     followUpPronouns: v.follow_up_pronouns,
+    conversation: v.conversation,
   };
 }
 
@@ -115,5 +118,27 @@ function checkDomainWords(
       if (!ids.has(fold(w)))
         errors.push({ file, field, message: `"${w}" is not the id of a concept or an entity` });
     }
+  }
+}
+
+/** `conversation`: word lists hold one word each; `calculation_terms` and `comparing` are concept ids. */
+function checkConversationWords(
+  file: string,
+  words: ConversationWordsData,
+  ids: Map<string, string>,
+  errors: KnowledgeProblem[],
+): void {
+  const entry = 'conversation';
+  for (const [name, list] of Object.entries(words)) {
+    if (Array.isArray(list)) {
+      for (const id of list)
+        if (ids.get(fold(id)) !== 'concept')
+          errors.push({ file, entry, field: name, message: `"${id}" is not the id of a concept` });
+      continue;
+    }
+    for (const lang of ['en', 'fr'] as const)
+      for (const w of list[lang])
+        if (fold(w).includes(' ') || fold(w) === '')
+          errors.push({ file, entry, field: `${name}.${lang}`, message: `"${w}" is not one word` });
   }
 }
