@@ -227,6 +227,16 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask('is the distilled 32b model better than o1-mini?').entryId).toBe('r1-distilled');
   });
 
+  it('says what the sources do not hold about the founder and High-Flyer, not DeepSeek’s own facts', () => {
+    const age = ask('liang wenfeng is how old now?');
+    expect(age.answered).toBe(false);
+    expect(age.body).toMatch(/age/);
+    const hf = ask('en quelle année High-Flyer a-t-il été fondé ?');
+    expect(hf.answered).toBe(false);
+    expect(hf.body).toMatch(/High-Flyer/);
+    expect(ask('who co-founded high-flyer?').entryId).toBe('founder');
+  });
+
   it('says what public figures said is not in the sources', () => {
     const reply = ask('what did jensen huang say about deepseek?');
     expect(reply.answered).toBe(false);
