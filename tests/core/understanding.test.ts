@@ -237,6 +237,17 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(ask('who co-founded high-flyer?').entryId).toBe('founder');
   });
 
+  it('says download counts of the app and o1’s size are not in the sources, and keeps what is', () => {
+    const app = ask('so how many times was the deepseek app downloaded?');
+    expect(app.answered).toBe(false);
+    expect(app.body).toMatch(/App Store/);
+    expect(ask('combien de téléchargements de R1 sur Hugging Face ?').entryId).toBe('huggingface-downloads');
+    const o1 = ask('o1 has what context window?');
+    expect(o1.answered).toBe(false);
+    expect(o1.body).toMatch(/o1/);
+    expect(ask("what's r1's context window?").entryId).toBe('r1-size');
+  });
+
   it('says what public figures said is not in the sources', () => {
     const reply = ask('what did jensen huang say about deepseek?');
     expect(reply.answered).toBe(false);
