@@ -260,6 +260,11 @@ describe('gaps name what is missing, for the thing asked about', () => {
       expect(reply.body).toContain(word);
     }
     expect(ask('h800 rental price per hour?').entryId).toBe('v3-gpu-hours');
+    for (const q of ['is deepseek a publicly traded company?', 'peut-on acheter des actions DeepSeek ?']) {
+      const reply = ask(q);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toContain('High-Flyer');
+    }
   });
 
   it('says what public figures said is not in the sources', () => {
