@@ -164,6 +164,15 @@ describe('compound questions', () => {
     expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
   });
 
+  it('asks the same of a second thing named after a pause ("…, et le s&p 500 ?")', () => {
+    const fr = ask('de combien a reculé le nasdaq, et le s&p 500 ?');
+    expect(fr.body).toContain('3,07');
+    expect(fr.body).toContain('1,46');
+    const en = ask('when did r1 come out, and v3?');
+    expect(en.body).toContain('20 January 2025');
+    expect(en.body).toContain('26 December 2024');
+  });
+
   it('says so when only one part is answered, and is less sure than for a whole answer', () => {
     const half = ask('who founded DeepSeek and what is the weather in Paris?');
     const whole = ask('who founded DeepSeek?');
