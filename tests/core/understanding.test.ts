@@ -63,6 +63,13 @@ describe('grounding: only questions about the event are answered from the knowle
     expect(ban.body).toMatch(/ban/i);
   });
 
+  it('reads who made a thing as who is behind its maker, and when it was made as its release', () => {
+    for (const q of ['so who built r1?', 'qui a développé DeepSeek-V3 ?', 'who is behind r1-zero?'])
+      expect(ask(q).entryId).toBe('founder');
+    expect(ask('when was r1 made?').entryId).toBe('r1-release');
+    expect(ask('what base model was used to create R1-Zero?').entryId).not.toBe('founder');
+  });
+
   it('reads trading as the hedge fund behind DeepSeek, not as a market tip', () => {
     expect(['high-flyer', 'founder']).toContain(ask('deepseek came out of a trading firm?').entryId);
   });
@@ -1001,6 +1008,13 @@ describe('the vocabulary file is validated like the rest', () => {
     );
     expect(validateKnowledge(overview).errors.map(formatProblem)).toContain(
       'vocabulary.yaml, entry "deepseek", field "overview": unknown entry id "no-such-entry"',
+    );
+    // A maker must be another entity.
+    const maker = withVocabulary((text) =>
+      text.replace('  - id: r1\n    maker: deepseek', '  - id: r1\n    maker: deepsek'),
+    );
+    expect(validateKnowledge(maker).errors.map(formatProblem)).toContain(
+      'vocabulary.yaml, entry "r1", field "maker": "deepsek" is not another entity\'s id',
     );
     expect(
       lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),
