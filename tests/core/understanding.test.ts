@@ -95,6 +95,8 @@ describe('headlines: how papers say it', () => {
     ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
     ['les 5,6 millions, ça comprend quoi exactement ?', ['v3-cost-excludes']],
     ['pourquoi cette panique boursière ?', ['why-selloff']],
+    ['hold on, deepseek did what to nvidia??', ['nvidia-drop', 'why-selloff']],
+    ['nvidia got crushed, how bad was it', ['nvidia-drop']],
     ["deepseek, ça sort d'où au juste ?", ['founder', 'high-flyer', 'founding-date']],
     ['on a le droit de mettre r1 dans un produit en entreprise ?', ['r1-license']],
     ['la licence MIT, elle permet quoi ?', ['r1-license']],
