@@ -40,6 +40,8 @@ describe('grounding: only questions about the event are answered from the knowle
     'what is chatgpt',
     'what are the rules of rugby?',
     'should we be trading nvidia this week?',
+    'any good ai tool for making slides?',
+    'quel est un bon prix pour un vélo ?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -97,6 +99,10 @@ describe('headlines: how papers say it', () => {
     ['pourquoi cette panique boursière ?', ['why-selloff']],
     ['hold on, deepseek did what to nvidia??', ['nvidia-drop', 'why-selloff']],
     ['nvidia got crushed, how bad was it', ['nvidia-drop']],
+    ['cest quoi high-flyer', ['high-flyer']],
+    ['le nasdaq a monté ou baissé ce jour-là ?', ['nasdaq-drop']],
+    ['r1 est 27 fois moins cher que o1, ou c’est du flan ?', ['r1-vs-o1-price']],
+    ['the app beat chatgpt on the app store or is it cap', ['app-store-top']],
     ["deepseek, ça sort d'où au juste ?", ['founder', 'high-flyer', 'founding-date']],
     ['on a le droit de mettre r1 dans un produit en entreprise ?', ['r1-license']],
     ['la licence MIT, elle permet quoi ?', ['r1-license']],
