@@ -42,6 +42,7 @@ describe('grounding: only questions about the event are answered from the knowle
     'should we be trading nvidia this week?',
     'any good ai tool for making slides?',
     'quel est un bon prix pour un vélo ?',
+    "c'est quoi un bon modèle économique pour une startup ?",
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -100,6 +101,9 @@ describe('headlines: how papers say it', () => {
     ['hold on, deepseek did what to nvidia??', ['nvidia-drop', 'why-selloff']],
     ['nvidia got crushed, how bad was it', ['nvidia-drop']],
     ['cest quoi high-flyer', ['high-flyer']],
+    ["l'article raconte n'importe quoi sur nvidia ?", ['article-corrections']],
+    ['is the article even accurate', ['article-corrections']],
+    ["nvidia s'est pris combien dans les dents ?", ['nvidia-drop']],
     ['le nasdaq a monté ou baissé ce jour-là ?', ['nasdaq-drop']],
     ['r1 est 27 fois moins cher que o1, ou c’est du flan ?', ['r1-vs-o1-price']],
     ['the app beat chatgpt on the app store or is it cap', ['app-store-top']],
