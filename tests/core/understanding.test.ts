@@ -43,6 +43,8 @@ describe('grounding: only questions about the event are answered from the knowle
     'any good ai tool for making slides?',
     'quel est un bon prix pour un vélo ?',
     "c'est quoi un bon modèle économique pour une startup ?",
+    'combien coûte une bonne carte graphique ?',
+    'which ai chatbot is free and good?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
