@@ -106,6 +106,7 @@ describe('headlines: how papers say it', () => {
     ["l'article raconte n'importe quoi sur nvidia ?", ['article-corrections']],
     ['is the article even accurate', ['article-corrections']],
     ["nvidia s'est pris combien dans les dents ?", ['nvidia-drop']],
+    ['deepseek a fait ça avec si peu de moyens ?', ['efficiency-lesson']],
     ['le nasdaq a monté ou baissé ce jour-là ?', ['nasdaq-drop']],
     ['r1 est 27 fois moins cher que o1, ou c’est du flan ?', ['r1-vs-o1-price']],
     ['the app beat chatgpt on the app store or is it cap', ['app-store-top']],
@@ -295,6 +296,12 @@ describe('gaps name what is missing, for the thing asked about', () => {
       expect(reply.answered).toBe(false);
       expect(reply.body).toContain('High-Flyer');
     }
+  });
+
+  it('reads trusting DeepSeek as its data safety, and trusting a figure as a question about it', () => {
+    const trust = ask('on peut faire confiance à deepseek au boulot ?');
+    expect(trust.answered).toBe(false);
+    expect(trust.body).toMatch(/sécurité des données/);
   });
 
   it('says what public figures said is not in the sources', () => {
