@@ -107,6 +107,7 @@ describe('headlines: how papers say it', () => {
     ['is the article even accurate', ['article-corrections']],
     ["nvidia s'est pris combien dans les dents ?", ['nvidia-drop']],
     ['deepseek a fait ça avec si peu de moyens ?', ['efficiency-lesson']],
+    ['et quelles conséquences pour nvidia ?', ['nvidia-drop', 'nvidia-market-cap', 'why-selloff']],
     ['le nasdaq a monté ou baissé ce jour-là ?', ['nasdaq-drop']],
     ['r1 est 27 fois moins cher que o1, ou c’est du flan ?', ['r1-vs-o1-price']],
     ['the app beat chatgpt on the app store or is it cap', ['app-store-top']],
