@@ -227,12 +227,16 @@ class KnowledgeEngine implements Engine {
     const own = read(prepared, this.lexicon);
     if (!notUsageNumbers(prepared.raw, text) && !own.outside.some((t) => !TIME_OUTSIDE.has(t))) {
       const calc = this.calculator.answer(text, lang, context);
-      // What the calculator makes of the message without the conversation (read once, when it matters).
-      const alone = calc && context ? this.calculator.answer(text, lang, undefined) : calc;
+      // What the calculator makes of the message without the conversation: read once, when it matters.
+      let alone: Reply | undefined | null = null;
+      const calcAlone = () => {
+        if (alone === null) alone = context ? this.calculator.answer(text, lang, undefined) : calc;
+        return alone;
+      };
       // After a calculation, a question that asks a fact of its own ("deepseek founding year", "v3
       // cluster size", "deepseek c'est quoi") is no change to the calculation, though it names a model.
-      if (calc && !(context && this.followUps.notACalcChange(own) && !alone)) {
-        const fact = context && !alone ? this.completeOnItsOwn(text, own, lang, calc, context) : undefined;
+      if (calc && !(context && this.followUps.notACalcChange(own) && !calcAlone())) {
+        const fact = context ? this.completeOnItsOwn(text, own, lang, calc, context, calcAlone) : undefined;
         return fact ?? this.withCostChart(calc);
       }
     }
@@ -305,7 +309,8 @@ class KnowledgeEngine implements Engine {
    * A question complete on its own is answered on its own: after a calculation, when the conversation
    * made a calculation of a message that alone is none but a confident fact ("deepseek founding year"
    * after "10M output tokens on r1"), the fact wins. That fact is the message's own reading answered, as
-   * `route` answers it without a conversation; undefined when the calculation stands.
+   * `route` answers it without a conversation (no second pass over the message); undefined when the
+   * calculation stands.
    */
   private completeOnItsOwn(
     text: string,
@@ -313,12 +318,15 @@ class KnowledgeEngine implements Engine {
     lang: Lang,
     calc: Reply,
     context: ConversationContext,
+    calcAlone: () => Reply | undefined,
   ): (Reply & { understood?: Reading }) | undefined {
     if (calc.kind !== 'cost' && calc.kind !== 'training') return undefined;
     const last = context.turns.findLast(
       (t) => t.answered && (t.kind === 'fact' || t.kind === 'cost' || t.kind === 'training'),
     );
     if (last?.kind !== 'cost' && last?.kind !== 'training') return undefined;
+    // Alone, it is a calculation too: the calculation stands.
+    if (calcAlone()) return undefined;
     const fact = this.understoodReply(text, own, (r) => r, lang);
     const sure =
       fact.kind === 'fact' && fact.answered && (fact.confidence ?? 0) >= STANDALONE_FACT_CONFIDENCE;
