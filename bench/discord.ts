@@ -23,12 +23,11 @@
  * `--node-flags "<flags>"` starts briefbot's node with these flags (`npm start` adds --max-semi-space-size=1).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, isFresh } from '../scripts/build.mjs';
 import { intArg, machineLine, median, min, percentile, ratio, sortedCopy, table } from './lib.js';
+import { appDir, dataDir, freePort, profileFlags, spawnBriefbot, stopChild, threadsCpuMs } from './procs.js';
 import { evalQuestions, takeVariants } from './questions.js';
 
 const argv = process.argv.slice(2);
@@ -38,7 +37,7 @@ const IN_FLIGHT = intArg(argv, 'in-flight', 50, 1_000);
 /** Warm-up interactions per bot: connections, JIT, and the charts' cache (39 distinct charts in the pool). */
 const WARMUP = intArg(argv, 'warmup', 800, 20_000);
 const PROFILE = argv.includes('--profile');
-const APP = argv.includes('--app') ? path.resolve(argv[argv.indexOf('--app') + 1] as string) : process.cwd();
+const APP = appDir(argv);
 const NODE_FLAGS = argv.includes('--node-flags')
   ? (argv[argv.indexOf('--node-flags') + 1] ?? '').split(' ').filter(Boolean)
   : [];
@@ -102,30 +101,6 @@ async function driver(): Promise<Driver> {
   };
 }
 
-/** CPU time (ms) of every thread of a process so far: schedstat counts nanoseconds on the CPU. */
-function processCpuMs(pid: number): number {
-  let ns = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return ns / 1e6;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 interface Bot {
   name: string;
   driver: Driver;
@@ -135,32 +110,13 @@ interface Bot {
   close(): Promise<void>;
 }
 
-const profileArgs = (name: string) =>
-  PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, name)}`] : [];
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
+/** Starts a bot against its own driver; `launch` spawns it (with these profiling flags). */
 async function startBot(
   name: string,
-  args: (d: Driver) => Promise<{ argv: string[]; env: NodeJS.ProcessEnv; cleanup?: () => void }>,
+  launch: (d: Driver, flags: string[]) => Promise<{ child: ChildProcess; cleanup?: () => void }>,
 ): Promise<Bot> {
   const d = await driver();
-  const { argv: botArgv, env, cleanup } = await args(d);
-  const devNull = openSync('/dev/null', 'w');
-  const child = spawn(process.execPath, [...profileArgs(name.replace(/[^a-z]+/g, '-')), ...botArgv], {
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', devNull, 'inherit'],
-  });
+  const { child, cleanup } = await launch(d, profileFlags(PROFILE, PROFILE_DIR, name));
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before its session`))),
   );
@@ -172,52 +128,58 @@ async function startBot(
     child,
     windows: [],
     async close() {
-      await stop(child);
+      await stopChild(child, 'SIGTERM', 15_000);
       await d.close();
       cleanup?.();
     },
   };
 }
 
+const devNull = () => openSync('/dev/null', 'w');
+
 const briefbot = () =>
-  startBot('briefbot', async (d) => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-discord-'));
-    return {
-      argv: [...NODE_FLAGS, path.join(APP, 'dist/main.js')],
+  startBot('briefbot', async (d, flags) => {
+    const data = dataDir('discord');
+    const child = spawnBriefbot({
+      app: APP,
       env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        HOST: '127.0.0.1',
         PORT: String(await freePort()),
-        DATA_DIR: dataDir,
-        KNOWLEDGE_DIR: path.resolve('knowledge'),
+        DATA_DIR: data.dir,
         DISCORD_TOKEN: TOKEN,
         DISCORD_APPLICATION_ID: d.applicationId,
         DISCORD_API_URL: d.apiUrl,
       },
-      cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
-    };
+      stdio: ['ignore', devNull(), 'inherit'],
+      nodeFlags: [...flags, ...NODE_FLAGS],
+    });
+    return { child, cleanup: data.remove };
   });
 
 const bare = () =>
-  startBot('bare discord.js', async (d) => ({
-    argv: [path.join(import.meta.dirname, 'discord-bare.mjs')],
-    env: { NODE_ENV: 'production', DISCORD_TOKEN: TOKEN, DISCORD_API_URL: d.apiUrl },
+  startBot('bare discord.js', async (d, flags) => ({
+    child: spawn(process.execPath, [...flags, path.join(import.meta.dirname, 'discord-bare.mjs')], {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: d.apiUrl,
+      },
+      stdio: ['ignore', devNull(), 'inherit'],
+    }),
   }));
 
 /** One round: the latencies, and the bot's and the driver's CPU per interaction. */
 async function round(bot: Bot, questions: string[]) {
   const pid = bot.child.pid as number;
-  const cpu0 = processCpuMs(pid);
+  const cpu0 = threadsCpuMs(pid);
   const startUs = monotonicUs();
   const r = await bot.driver.round(questions);
   bot.windows.push({ startUs, endUs: monotonicUs() });
-  const cpu = processCpuMs(pid) - cpu0;
+  const cpu = threadsCpuMs(pid) - cpu0;
   return { ...r, botCpu: cpu / questions.length, driverCpu: r.cpuMs / questions.length };
 }
 
 async function main(): Promise<void> {
-  if (APP === process.cwd() && !isFresh() && !build()) throw new Error('the build failed');
   console.log(
     `bench:discord · ${machineLine()} · ${ROUNDS} rounds × ${N} /ask, ${IN_FLIGHT} in flight` +
       (APP === process.cwd() ? '' : ` · briefbot from ${APP}`) +

@@ -1,6 +1,6 @@
 /**
  * npm run bench:slack [-- --rounds 3 --concurrency 20 --requests 1500 --rates 200,700 --seconds 4
- *                        --warmup 300 --profile]
+ *                        --warmup 300 --profile --app <checkout>]
  *
  * Slack HTTP mode under load, briefbot against a bare Bolt app, in production configuration:
  * briefbot is the compiled app (`node dist/main.js`, NODE_ENV=production) with pino at info into a
@@ -16,15 +16,14 @@
  * the Web API) split by answered and refused questions, replies missing, CPU ms per request and RSS
  * of the app process; min / median over rounds, ratios to bare Bolt from the same run.
  * `--profile` writes CPU profiles of both apps (node --cpu-prof) into bench/profiles/.
+ * `--app <dir>` runs the briefbot compiled in another checkout (its dist/, this knowledge): before → after.
+ * CPU is each process's own, all its threads (/proc/<pid>/task/<tid>/schedstat).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, isFresh } from '../scripts/build.mjs';
 import { mentionEvent, SIGNING_SECRET, sign } from '../tests/helpers/slack-requests.js';
 import {
   fmt,
@@ -33,12 +32,20 @@ import {
   median,
   min,
   percentile,
-  processCpuMs,
   processRssMb,
   ratio,
   sortedCopy,
   table,
 } from './lib.js';
+import {
+  appDir,
+  freePort,
+  dataDir as makeDataDir,
+  profileFlags,
+  spawnBriefbot,
+  stopChild,
+  threadsCpuMs,
+} from './procs.js';
 import { evalQuestions, takeVariants } from './questions.js';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -54,6 +61,8 @@ interface Options {
   seconds: number;
   warmup: number;
   profile: boolean;
+  /** The checkout whose dist/ runs as briefbot (--app; this one by default). */
+  app: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -70,6 +79,7 @@ function parseArgs(argv: string[]): Options {
     seconds: num('seconds', 4, 120),
     warmup: num('warmup', 300, 10_000),
     profile: argv.includes('--profile'),
+    app: appDir(argv),
   };
 }
 
@@ -152,17 +162,6 @@ function boxTimes(): { idle: number; total: number } {
   } catch {
     return { idle: Number.NaN, total: Number.NaN };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 2000 });
@@ -413,33 +412,26 @@ async function startApps(apiUrl: string, opts: Options, dataDir: string): Promis
   const barePort = await freePort();
   const profileDir = path.resolve('bench/profiles');
   if (opts.profile) mkdirSync(profileDir, { recursive: true });
-  const profile = (name: string) =>
-    opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, name)}`] : [];
   const bare = fork(SELF, ['--role', 'bare', apiUrl, String(barePort)], {
-    execArgv: ['--import', 'tsx', ...profile('bare')],
+    execArgv: ['--import', 'tsx', ...profileFlags(opts.profile, profileDir, 'bare')],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await freePort();
   const logFile = path.join(dataDir, 'briefbot.log');
-  const { openSync } = await import('node:fs');
   const out = openSync(logFile, 'a');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'info',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: apiUrl,
-    // 2,000 users asking hundreds of questions a second: the per-user limit would refuse them.
-    RATE_LIMIT_PER_MINUTE: '10000',
-  };
-  const briefbot = spawn(process.execPath, [...profile('briefbot'), 'dist/main.js'], {
-    env,
+  const briefbot = spawnBriefbot({
+    app: opts.app,
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: apiUrl,
+      // 2,000 users asking hundreds of questions a second: the per-user limit would refuse them.
+      RATE_LIMIT_PER_MINUTE: '10000',
+    },
     stdio: ['ignore', out, out],
+    nodeFlags: profileFlags(opts.profile, profileDir, 'briefbot'),
   });
   const apps: AppProc[] = [
     { name: 'bare Bolt', token: 'xoxb-bare', port: barePort, child: bare, phases: [] },
@@ -447,18 +439,6 @@ async function startApps(apiUrl: string, opts: Options, dataDir: string): Promis
   ];
   for (const a of apps) await waitReady(a.port, a.child, a.name);
   return apps;
-}
-
-function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill(signal);
-  });
 }
 
 /** Labels each question answered or refused, as the app's engine (same knowledge) decides. */
@@ -492,7 +472,6 @@ function summarize(phases: Phase[]) {
 }
 
 async function driverMain(opts: Options): Promise<void> {
-  if (!isFresh() && !build()) throw new Error('the build failed');
   const loads = [
     {
       name: `closed loop, ${opts.concurrency} concurrent`,
@@ -507,13 +486,10 @@ async function driverMain(opts: Options): Promise<void> {
   const needed = opts.warmup * 2 + perRound * 2 * opts.rounds;
   process.stderr.write(`bench:slack: preparing ${needed} unique questions…\n`);
   const questions = await classify(takeVariants(evalQuestions(), needed).map((q) => q.question));
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'briefbot-bench-slack-'));
+  const data = makeDataDir('slack');
+  const dataDir = data.dir;
   const api = fork(SELF, ['--role', 'api'], {
-    execArgv: [
-      '--import',
-      'tsx',
-      ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench/profiles/api')}`] : []),
-    ],
+    execArgv: ['--import', 'tsx', ...profileFlags(opts.profile, path.resolve('bench/profiles'), 'api')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const driver = new Driver(questions);
@@ -554,17 +530,17 @@ async function driverMain(opts: Options): Promise<void> {
       for (const l of loads) {
         for (const a of order) {
           const before = await readCounts();
-          const cpu0 = processCpuMs(a.child.pid as number);
-          const api0 = processCpuMs(api.pid as number);
-          const driver0 = processCpuMs(process.pid);
+          const cpu0 = threadsCpuMs(a.child.pid as number);
+          const api0 = threadsCpuMs(api.pid as number);
+          const driver0 = threadsCpuMs(process.pid);
           const box0 = boxTimes();
           const from = monotonicUs();
           const phase = await l.run(driver, a.port);
           windows.push({ app: a.name, load: l.name, round: round + 1, fromUs: from, toUs: monotonicUs() });
           phase.load = l.name;
-          phase.cpuMs = processCpuMs(a.child.pid as number) - cpu0;
-          phase.apiCpuMs = processCpuMs(api.pid as number) - api0;
-          phase.driverCpuMs = processCpuMs(process.pid) - driver0;
+          phase.cpuMs = threadsCpuMs(a.child.pid as number) - cpu0;
+          phase.apiCpuMs = threadsCpuMs(api.pid as number) - api0;
+          phase.driverCpuMs = threadsCpuMs(process.pid) - driver0;
           const box1 = boxTimes();
           phase.boxIdle = (box1.idle - box0.idle) / Math.max(1, box1.total - box0.total);
           phase.rssMb = processRssMb(a.child.pid as number);
@@ -591,7 +567,7 @@ async function driverMain(opts: Options): Promise<void> {
   }
   const logBytes = apps[1]?.logFile ? statSync(apps[1].logFile).size : 0;
   const briefbotRequests = apps[1]?.phases.reduce((s, p) => s + p.acked, 0) ?? 1;
-  rmSync(dataDir, { recursive: true, force: true });
+  data.remove();
 
   const rows: string[][] = [];
   const ratios: string[][] = [];
@@ -629,7 +605,10 @@ async function driverMain(opts: Options): Promise<void> {
       ]);
     }
   }
-  console.log(`bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate load by load`);
+  console.log(
+    `bench:slack · ${machineLine()} · ${opts.rounds} rounds, apps alternate load by load` +
+      (opts.app === process.cwd() ? '' : ` · briefbot from ${opts.app}`),
+  );
   console.log(
     `Each app in its own process, the fake Web API in another, this driver in a third. ${questions.length} unique questions` +
       ` (${fmt((questions.filter((q) => q.answered).length / questions.length) * 100, 0)}% answered).\n`,

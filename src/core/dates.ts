@@ -1,4 +1,5 @@
 import type { Lang } from './lang.js';
+import { Memo } from './memo.js';
 
 /** Dates written for the reader: "27 January 2025" / "27 janvier 2025"; a month alone: "January 2025". */
 const LOCALES: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
@@ -21,6 +22,13 @@ function formatter(lang: Lang, withDay: boolean): Intl.DateTimeFormat {
 
 /** An ISO date (YYYY-MM-DD or YYYY-MM) for the reader; anything else is returned unchanged. */
 export function formatDate(iso: string, lang: Lang): string {
+  // The knowledge's few dates, formatted for every answer: Intl's format is the costly part.
+  return iso.length <= 16 ? formatted.get(`${lang}|${iso}`, () => format(iso, lang)) : format(iso, lang);
+}
+
+const formatted = new Memo<string, string>(2000);
+
+function format(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso.trim());
   if (!m) return iso;
   const [, y, mo, d] = m;

@@ -1,5 +1,7 @@
 /** Typo correction: bounded Damerau-Levenshtein (optimal string alignment) over a word list bucketed by length. */
 
+import { Memo } from './memo.js';
+
 /** Rows of the distance table, reused by every call (grown when a longer word comes): no allocation per call. */
 let rowPrev2 = new Int32Array(64);
 let rowPrev = new Int32Array(64);
@@ -50,30 +52,41 @@ export function allowedEdits(length: number): number {
   return length < 4 ? 0 : length < 8 ? 1 : 2;
 }
 
+const NONE: readonly string[] = [];
+/** Corrections kept between questions. */
+const CORRECTIONS_KEPT = 50_000;
+
 export class Corrector {
-  private readonly byLength = new Map<number, string[]>();
-  private readonly cache = new Map<string, string | null>();
+  /** Known words by length, then by first code unit (a correction keeps the first letter). */
+  private readonly byLength = new Map<number, Map<string, string[]>>();
+  private readonly cache = new Memo<string, string | null>(CORRECTIONS_KEPT);
 
   /** `words`, the most frequent first: on equal distance, the word listed first wins. */
   constructor(words: Iterable<string>) {
     for (const w of words) {
-      const list = this.byLength.get(w.length) ?? [];
-      list.push(w);
-      this.byLength.set(w.length, list);
+      let byFirst = this.byLength.get(w.length);
+      if (!byFirst) {
+        byFirst = new Map();
+        this.byLength.set(w.length, byFirst);
+      }
+      const first = w[0] as string;
+      const list = byFirst.get(first);
+      if (list) list.push(w);
+      else byFirst.set(first, [w]);
     }
   }
 
   /** The closest known word within the allowed edits, or null. */
   correct(word: string): string | null {
-    const cached = this.cache.get(word);
+    const cached = this.cache.peek(word);
     if (cached !== undefined) return cached;
     const max = allowedEdits(word.length);
     let best: string | null = null;
     let bestDist = max + 1;
+    // Typos rarely hit the first letter; keeping it keeps "explication" from becoming "application".
+    const first = word[0] as string;
     for (let len = word.length - max; len <= word.length + max; len++) {
-      for (const candidate of this.byLength.get(len) ?? []) {
-        // Typos rarely hit the first letter; checking it keeps "explication" from becoming "application".
-        if (candidate[0] !== word[0]) continue;
+      for (const candidate of this.byLength.get(len)?.get(first) ?? NONE) {
         const d = editDistance(word, candidate, bestDist);
         // On a tie, a longer word wins: a dropped letter is a more common typo than an added one.
         if (d < bestDist || (d === bestDist && best !== null && candidate.length > best.length && d <= max)) {
@@ -82,7 +95,6 @@ export class Corrector {
         }
       }
     }
-    if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(word, best);
     return best;
   }

@@ -5,6 +5,7 @@ import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
+import { Memo } from './memo.js';
 import { fold, stem } from './normalize.js';
 
 /**
@@ -396,9 +397,18 @@ export class Lexicon {
   }
 }
 
+/** Words whose stems are kept: a question's words recur, and stemming was the largest cost of reading one. */
+const STEMS_KEPT = 20_000;
+const stemsKept = new Memo<string, readonly string[]>(STEMS_KEPT);
+const NO_STEMS: readonly string[] = [];
+
 /** The French and English Snowball stems of a folded word, when long enough to mean something. */
-export function snowballStems(word: string): string[] {
-  if (word.length <= SNOWBALL_MIN || /\d/.test(word)) return [];
+export function snowballStems(word: string): readonly string[] {
+  if (word.length <= SNOWBALL_MIN || /\d/.test(word)) return NO_STEMS;
+  return stemsKept.get(word, stemsOf);
+}
+
+function stemsOf(word: string): string[] {
   const out: string[] = [];
   for (const stemmer of snowballStemmers()) {
     const k = stemmer.stem(word);

@@ -1,6 +1,7 @@
 import { isCommonWord } from './common-words.js';
 import { Corrector } from './fuzzy.js';
 import { isEntityTerm, type Lexicon, snowballStems } from './lexicon.js';
+import { Memo } from './memo.js';
 import { fold } from './normalize.js';
 
 /**
@@ -48,9 +49,9 @@ export class QueryReader {
    * tens of milliseconds.
    */
   private wordsByPrefix: Map<string, string[]> | undefined;
-  private readonly wordStems = new Map<string, { stems: string[]; term: string }>();
+  private readonly wordStems = new Map<string, { stems: readonly string[]; term: string }>();
   /** Query word → the term it inflects ("" for none), kept like the typo corrector's answers. */
-  private readonly inflected = new Map<string, string>();
+  private readonly inflected = new Memo<string, string>(INFLECTIONS_KEPT);
 
   /** `words`: every folded word of the knowledge and the vocabulary; `knows`: the index holds the term. */
   constructor(
@@ -72,12 +73,7 @@ export class QueryReader {
    * both languages ("dépensent" → the term of "dépenses", "verifier" → of "verified"), or undefined.
    */
   private inflectionOf(word: string): string | undefined {
-    let out = this.inflected.get(word);
-    if (out === undefined) {
-      out = this.findInflection(word) ?? '';
-      if (this.inflected.size > INFLECTIONS_KEPT) this.inflected.clear();
-      this.inflected.set(word, out);
-    }
+    const out = this.inflected.get(word, (w) => this.findInflection(w) ?? '');
     return out === '' ? undefined : out;
   }
 

@@ -17,8 +17,17 @@ const FILLERS = /[\u115f\u1160\u3164\uffa0\u2800]/gu;
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
+/**
+ * Every character the loop below changes or drops, with and without the line break `keepLines`
+ * keeps: a text holding none of them comes back as it is.
+ */
+const CHANGED = /[\p{Cc}\p{Cf}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
+const CHANGED_BUT_LINES = /(?!\n)[\p{Cc}\p{Cf}\u2028\u2029\u115f\u1160\u3164\uffa0\u2800]/u;
+
 /** Removes invisible and bidi characters; tabs and line breaks become spaces unless `keepLines`. */
 export function stripInvisible(text: string, keepLines = false): string {
+  // Most texts (the knowledge's answers, plain questions) hold nothing to remove: one scan, no copy.
+  if (!(keepLines ? CHANGED_BUT_LINES : CHANGED).test(text)) return text;
   const chars = Array.from(text.replace(FILLERS, ''));
   let out = '';
   for (let i = 0; i < chars.length; i += 1) {

@@ -1,9 +1,10 @@
 import { buildIndexData, type IndexData, variantText } from './index-data.js';
 import type { Entry } from './knowledge/types.js';
 import { isEntityTerm, type Lexicon } from './lexicon.js';
+import { Memo } from './memo.js';
 import { fold } from './normalize.js';
 import { type PreparedQuery, QueryReader } from './query.js';
-import { dice, trigrams } from './wording.js';
+import { diceAbove, trigrams } from './wording.js';
 
 export type { PreparedQuery } from './query.js';
 
@@ -38,6 +39,8 @@ interface Scored {
   coverage: number;
   /** The variants (global indices) sharing a term with the query: the only ones worth comparing on wording. */
   near: number[];
+  /** The variant of `near` sharing the most with the query (compared first: the likeliest best wording). */
+  closest: number;
 }
 
 const WEAK_WEIGHT = 0.55;
@@ -69,6 +72,8 @@ const COMMON_ENTITY_SHARE = 0.35;
 /** Candidates fully scored after the keyword prefilter. */
 const PREFILTER = 48;
 const WORDING_WEIGHT = 0.1;
+/** Query terms a variant's terms are matched against by bit (one pass over the variant's terms). */
+const MARKED_TERMS = 31;
 
 export interface SearchOptions {
   /** Re-score the best candidates on their wording (on by default). */
@@ -111,13 +116,15 @@ export class SearchIndex {
   private readonly positions = new Map<string, number>();
   /** Per-entry accumulator reused by every query (reset after use). */
   private readonly scratch: Float64Array;
+  /** Per-term bit of the query term it is, reused by every query (reset after use). */
+  private readonly termBits: Int32Array;
   private readonly maxIdf: number;
   /** Turns a question's words into terms of this index. */
   private readonly reader: QueryReader;
   /** Terms written as names in the knowledge (capitalized or with digits: Nvidia, R1, TSMC) but not ubiquitous. */
   private readonly entities: Set<string>;
   /** Variant → character trigrams of its folded text (packed, sorted, distinct), computed on first use. */
-  private readonly grams = new Map<number, Float64Array>();
+  private readonly grams = new Memo<number, Float64Array>(GRAMS_KEPT);
 
   /**
    * Indexes the entries, or wraps `data` built from them beforehand (buildIndexData, in the reload
@@ -139,6 +146,7 @@ export class SearchIndex {
     this.maxIdf = Math.log(1 + n);
     for (let i = 0; i < entries.length; i++) this.positions.set((entries[i] as Entry).id, i);
     this.scratch = new Float64Array(entries.length);
+    this.termBits = new Int32Array(d.terms.length);
     this.reader = new QueryReader(lexicon, d.words, (t) => this.ids.has(t));
     this.entities = new Set(d.entities);
   }
@@ -265,6 +273,11 @@ export class SearchIndex {
 
     const keep = Math.max(limit, RESCORED);
     candidates.sort((a, b) => b[1] - a[1]);
+    // Term id → the bit of the query term it is (bit k for qterms[k]), for up to 31 query terms.
+    const mark = this.termBits;
+    const marked = qids.length <= MARKED_TERMS;
+    if (marked)
+      for (let k = 0; k < qids.length; k++) if ((qids[k] as number) >= 0) mark[qids[k] as number] = 1 << k;
     const scored: Scored[] = [];
     /** Per query term, the candidate's slot of it (-1: the entry does not hold it). */
     const slots = new Int32Array(qterms.length);
@@ -278,6 +291,7 @@ export class SearchIndex {
       const strong = (k: number) =>
         (slots[k] as number) >= 0 && (d.slotCount[slots[k] as number] as number) > 0;
       let best = 0;
+      let closest = -1;
       const near: number[] = [];
       const firstVariant = d.variantStart[i] as number;
       const endVariant = d.variantStart[i + 1] as number;
@@ -285,12 +299,20 @@ export class SearchIndex {
         const from = d.variantTermStart[v] as number;
         const to = d.variantTermStart[v + 1] as number;
         let shared = 0;
-        for (let k = 0; k < qids.length; k++) {
-          const id = qids[k] as number;
-          for (let p = from; p < to; p++) {
-            if (d.variantTerms[p] === id) {
-              shared += weights[k] as number;
-              break;
+        if (marked) {
+          // One pass over the variant's terms marks the query terms it holds; their weights are then
+          // added in query order, as the loop below adds them (the same sum to the last bit).
+          let held = 0;
+          for (let p = from; p < to; p++) held |= mark[d.variantTerms[p] as number] as number;
+          for (let k = 0; held !== 0; k++, held >>>= 1) if (held & 1) shared += weights[k] as number;
+        } else {
+          for (let k = 0; k < qids.length; k++) {
+            const id = qids[k] as number;
+            for (let p = from; p < to; p++) {
+              if (d.variantTerms[p] === id) {
+                shared += weights[k] as number;
+                break;
+              }
             }
           }
         }
@@ -299,7 +321,10 @@ export class SearchIndex {
         const precision = shared / Math.max(d.variantWeight[v] as number, 1e-9);
         const recall = shared / total;
         const f = (2 * precision * recall) / (precision + recall);
-        if (f > best) best = f;
+        if (f > best) {
+          best = f;
+          closest = v;
+        }
       }
       // The profile: the share of the entry's variants holding a term × its IDF (what the entry is about).
       const nv = Math.max(endVariant - firstVariant, 1);
@@ -339,13 +364,23 @@ export class SearchIndex {
           score *= absent ? ASPECT_PENALTY : ASPECT_WEAK_PENALTY;
       }
       if (asksAboutNow) score *= NOW_PENALTY;
-      scored.push({ i, score, mismatch, coverage, near });
-      if (scored.length >= keep) {
-        scored.sort((a, b) => b.score - a.score);
-        scored.length = keep;
+      if (scored.length < keep) {
+        scored.push({ i, score, mismatch, coverage, near, closest });
+        if (scored.length === keep) {
+          scored.sort((a, b) => b.score - a.score);
+          kth = (scored[keep - 1] as Scored).score;
+        }
+      } else if (score > kth) {
+        // Kept sorted: the new one goes after every one scoring as much (as a stable sort puts it), and
+        // the last one leaves. A score no higher than the last one's would only be cut again.
+        let at = keep - 1;
+        while (at > 0 && (scored[at - 1] as Scored).score < score) at--;
+        scored.pop();
+        scored.splice(at, 0, { i, score, mismatch, coverage, near, closest });
         kth = (scored[keep - 1] as Scored).score;
       }
     }
+    if (marked) for (const id of qids) if (id >= 0) mark[id] = 0;
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, keep);
     if (this.options.rescore !== false && top.length > 0) this.rescoreByWording(analyzed.folded, top);
@@ -362,11 +397,9 @@ export class SearchIndex {
 
   /** The trigrams of variant `v` (of entry `i`), kept for the next question. */
   private gramsOf(i: number, v: number): Float64Array {
-    let g = this.grams.get(v);
+    let g = this.grams.peek(v);
     if (g === undefined) {
-      const k = v - (this.data.variantStart[i] as number);
-      g = trigrams(fold(variantText(this.entries[i] as Entry, k)));
-      if (this.grams.size >= GRAMS_KEPT) this.grams.clear();
+      g = trigrams(fold(variantText(this.entries[i] as Entry, v - (this.data.variantStart[i] as number))));
       this.grams.set(v, g);
     }
     return g;
@@ -378,13 +411,16 @@ export class SearchIndex {
     const qn = query.length;
     if (qn === 0) return;
     for (const s of top) {
-      let sim = 0;
+      // The maximum over the variants, whatever their order: the closest first raises the floor early,
+      // and the merge of a variant that cannot beat it stops sooner (diceAbove).
+      let sim = s.closest >= 0 ? diceAbove(query, this.gramsOf(s.i, s.closest), 0) : 0;
       for (const v of s.near) {
+        if (v === s.closest) continue;
         const grams = this.gramsOf(s.i, v);
         const vn = grams.length;
         // Dice cannot exceed 2·min/(sum) of the two sizes: a variant below the best so far is not compared.
         if ((2 * Math.min(qn, vn)) / (qn + vn) <= sim) continue;
-        sim = Math.max(sim, dice(query, grams));
+        sim = Math.max(sim, diceAbove(query, grams, sim));
       }
       s.score = s.score * (1 - WORDING_WEIGHT) + sim * WORDING_WEIGHT;
     }

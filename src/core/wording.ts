@@ -33,3 +33,39 @@ export function dice(a: Float64Array, b: Float64Array): number {
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+/**
+ * `dice(a, b)` when it exceeds `floor` (0 ≤ floor), else some value no greater than `floor`: the merge
+ * stops as soon as too many trigrams of either side went unmatched for the coefficient to exceed it.
+ * For a running maximum, `max(floor, diceAbove(a, b, floor))` equals `max(floor, dice(a, b))` exactly.
+ */
+export function diceAbove(a: Float64Array, b: Float64Array, floor: number): number {
+  const n = a.length + b.length;
+  // The fewest shared trigrams whose coefficient, computed as dice computes it, exceeds the floor.
+  let need = Math.max(0, Math.floor((floor * n) / 2) - 1);
+  while ((2 * need) / n <= floor) {
+    need++;
+    if (need > a.length || need > b.length) return 0;
+  }
+  let missA = a.length - need;
+  let missB = b.length - need;
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) {
+      if (--missA < 0) return 0;
+      i++;
+    } else {
+      if (--missB < 0) return 0;
+      j++;
+    }
+  }
+  return (2 * shared) / n;
+}

@@ -5,6 +5,7 @@ import type { Engine } from '../core/engine-types.js';
 import type { FeedbackReason } from '../core/feedback.js';
 import { t } from '../core/i18n/index.js';
 import { chooseLang, type Lang } from '../core/lang.js';
+import { Memo } from '../core/memo.js';
 import { makeReply, type Reply } from '../core/reply.js';
 import { stripInvisible } from '../core/safe-text.js';
 import type { Platform, Services } from './types.js';
@@ -19,7 +20,14 @@ export function cleanText(text: string): string {
 
 /** A stable, non-reversible user key for logs, metrics and counters. */
 export function hashUser(platform: Platform, userId: string): string {
-  return createHash('sha256').update(`${platform}:${userId}`).digest('hex').slice(0, 16);
+  return HASHED.get(`${platform}:${userId}`, hash);
+}
+
+/** A user's hash is made on each of their questions (the pipeline, records, votes): kept for the next. */
+const HASHED = new Memo<string, string>(10_000);
+
+function hash(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
 /** A short id the user can quote, logged with the full error. */

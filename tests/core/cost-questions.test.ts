@@ -201,6 +201,7 @@ describe('not every number is an amount', () => {
     'R1 est sorti le 20 janvier 2025, combien de paramètres ?',
     'DeepSeek just showed up and said "what if we did this for $5M instead?"',
     'DeepSeek a construit V3 pour 6 M$ ?',
+    'DeepSeek a vraiment coûté moins de 6 millions ?',
   ])('%s goes to the knowledge', (question) => {
     expect(['fact', 'none']).toContain(ask(question).kind);
   });

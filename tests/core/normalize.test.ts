@@ -74,6 +74,8 @@ describe('language', () => {
     expect(detectLang('Combien a coute l entrainement ?', lexicon.language)).toBe('fr');
     expect(detectLang('How much did the training cost?', lexicon.language)).toBe('en');
     expect(detectLang('c est quoi la licence', lexicon.language)).toBe('fr');
+    // A headline's verb alone: "surpasse" is French, and the names around it tell nothing.
+    expect(detectLang('DeepSeek V3 surpasse ChatGPT.', lexicon.language)).toBe('fr');
   });
   it('returns undefined when there is no evidence', () => {
     expect(detectLang('R1 MIT', lexicon.language)).toBeUndefined();

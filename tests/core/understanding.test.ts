@@ -86,6 +86,11 @@ describe('headlines: how papers say it', () => {
     ['which one is stronger, R1 or o1?', ['r1-vs-o1', 'r1-benchmarks']],
     ['what sparked the Nvidia selloff?', ['why-selloff']],
     ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
+    ['les 5,6 millions, ça comprend quoi exactement ?', ['v3-cost-excludes']],
+    ['pourquoi cette panique boursière ?', ['why-selloff']],
+    ["deepseek, ça sort d'où au juste ?", ['founder', 'high-flyer', 'founding-date']],
+    ['on a le droit de mettre r1 dans un produit en entreprise ?', ['r1-license']],
+    ['la licence MIT, elle permet quoi ?', ['r1-license']],
   ])('"%s" is answered from the event', (text, expected) => {
     const reply = ask(text);
     expect(reply.answered).toBe(true);
@@ -220,6 +225,27 @@ describe('gaps name what is missing, for the thing asked about', () => {
       expect(reply.body).toMatch(/Qwen/);
     }
     expect(ask('is the distilled 32b model better than o1-mini?').entryId).toBe('r1-distilled');
+  });
+
+  it('says what the sources do not hold about the founder and High-Flyer, not DeepSeek’s own facts', () => {
+    const age = ask('liang wenfeng is how old now?');
+    expect(age.answered).toBe(false);
+    expect(age.body).toMatch(/age/);
+    const hf = ask('en quelle année High-Flyer a-t-il été fondé ?');
+    expect(hf.answered).toBe(false);
+    expect(hf.body).toMatch(/High-Flyer/);
+    expect(ask('who co-founded high-flyer?').entryId).toBe('founder');
+  });
+
+  it('says download counts of the app and o1’s size are not in the sources, and keeps what is', () => {
+    const app = ask('so how many times was the deepseek app downloaded?');
+    expect(app.answered).toBe(false);
+    expect(app.body).toMatch(/App Store/);
+    expect(ask('combien de téléchargements de R1 sur Hugging Face ?').entryId).toBe('huggingface-downloads');
+    const o1 = ask('o1 has what context window?');
+    expect(o1.answered).toBe(false);
+    expect(o1.body).toMatch(/o1/);
+    expect(ask("what's r1's context window?").entryId).toBe('r1-size');
   });
 
   it('says what public figures said is not in the sources', () => {

@@ -1,4 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
+import { Memo } from '../../core/memo.js';
 import { safeText } from '../../core/safe-text.js';
 
 /** Discord's documented limits, in UTF-16 code units (never fewer than Discord's own character count). */
@@ -50,21 +51,18 @@ export function cut(text: string, max: number): string {
  * (`#`, `##`, `###`, `-#`) — the bot's replies never use them, so one there came from a user.
  */
 export function safe(text: string): string {
-  const known = SAFE_SEEN.get(text);
-  if (known !== undefined) return known;
-  const out = safeText(text, true).replace(/^(\s*)(#{1,3}|-#)(?=\s)/gm, '$1\\$2');
   // Answers repeat the knowledge's texts: the same titles, bodies and labels are made safe once.
-  if (text.length <= SAFE_SEEN_MAX_LENGTH) {
-    if (SAFE_SEEN.size >= SAFE_SEEN_SIZE) SAFE_SEEN.clear();
-    SAFE_SEEN.set(text, out);
-  }
-  return out;
+  return text.length <= SAFE_SEEN_MAX_LENGTH ? SAFE_SEEN.get(text, makeSafe) : makeSafe(text);
+}
+
+function makeSafe(text: string): string {
+  return safeText(text, true).replace(/^(\s*)(#{1,3}|-#)(?=\s)/gm, '$1\\$2');
 }
 
 /** `safe()`'s results for recent texts: at most this many, each at most this long (a few MB at worst). */
 const SAFE_SEEN_SIZE = 512;
 const SAFE_SEEN_MAX_LENGTH = 4096;
-const SAFE_SEEN = new Map<string, string>();
+const SAFE_SEEN = new Memo<string, string>(SAFE_SEEN_SIZE);
 
 /**
  * User text shown back: one line, at most `max` characters before escaping, sanitized, with every

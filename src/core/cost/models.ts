@@ -3,11 +3,13 @@ import { fold } from '../normalize.js';
 
 /** Finds model names and aliases in text, longest first: "o1 mini" wins over "o1", "deepseek v3" over "deepseek". */
 export class ModelMatcher {
-  private readonly names: { key: string; model: ModelPrice }[];
+  /** `needle`: the key between spaces, as it is looked for in ` text `. */
+  private readonly names: { key: string; needle: string; model: ModelPrice }[];
 
   constructor(models: ModelPrice[]) {
     this.names = models
       .flatMap((model) => [model.id, model.name, ...model.aliases].map((n) => ({ key: fold(n), model })))
+      .map((n) => ({ ...n, needle: ` ${n.key} ` }))
       .filter((n) => n.key.length > 0)
       .sort((a, b) => b.key.length - a.key.length);
   }
@@ -23,7 +25,7 @@ export class ModelMatcher {
     let hay = ` ${fold(text)} `;
     const hits: { at: number; model: ModelPrice }[] = [];
     for (const n of this.names) {
-      const needle = ` ${n.key} `;
+      const needle = n.needle;
       let at = hay.indexOf(needle);
       while (at >= 0) {
         hits.push({ at, model: n.model });

@@ -113,10 +113,14 @@ export function scanNumbers(text: string): Num[] {
     let unit = g.unit;
     const value = decimal(g.num ?? '', unit);
     if (value === undefined) continue;
+    // "moins de 6 millions" compares a figure ("cost less than 6 million"); it prices nothing.
+    const compared = /\b(?:moins|plus|pres)\s+de\s*$/.test(before);
     const priced =
-      /\b(?:of|for|pour|de|du|cost|costs|coute\w*|price|prix|couts?|combien|how much|is|are|sont|est)\s*$/.test(
+      !compared &&
+      (/\b(?:of|for|pour|de|du|cost|costs|coute\w*|price|prix|couts?|combien|how much|is|are|sont|est)\s*$/.test(
         before,
-      ) || /^\s*(?:on|sur|with|avec|for|pour|via|using|in|input|output|en)\b/.test(after);
+      ) ||
+        /^\s*(?:on|sur|with|avec|for|pour|via|using|in|input|output|en)\b/.test(after));
     const cache = CACHE_AFTER_MISS.test(after) ? 'miss' : CACHE_AFTER_HIT.test(after) ? 'hit' : undefined;
     const base: Omit<Num, 'kind'> = {
       value,
