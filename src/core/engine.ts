@@ -25,7 +25,7 @@ import { t } from './i18n/index.js';
 import { asksForSecret, detectCommand } from './intents.js';
 import type { Gap, KnowledgeBase } from './knowledge/types.js';
 import { chooseLang, type Lang, type LangVocabulary, useLanguageWords } from './lang.js';
-import { ENTITY_PREFIX, Lexicon } from './lexicon.js';
+import { ENTITY_PREFIX, isEntityTerm, Lexicon } from './lexicon.js';
 import { fold } from './normalize.js';
 import { type PreparedEngine, prepareEngine } from './prepare.js';
 import {
@@ -51,6 +51,7 @@ import {
   read,
   splitParts,
   splitSentences,
+  withTerms,
 } from './understand.js';
 
 /** At or above this score the engine answers. */
@@ -348,6 +349,12 @@ class KnowledgeEngine implements Engine {
         const prev = parts[parts.length - 1];
         if (!prev) parts.push(resolve(r));
         else if (asksSomething(r) && asksSomething(prev)) parts.push(inherit(r, prev, this.lexicon));
+        // "le nasdaq a perdu combien, et le s&p 500 ?": a part that only names another thing asks of it
+        // what the part before asked of its one thing.
+        else if (asksSomething(prev) && onlyNames(r, prev) && afterPause(text, piece))
+          parts.push(
+            withTerms(r, [...prev.q.terms.filter((t) => !isEntityTerm(t)), ...r.entities], this.lexicon),
+          );
         // Not a part of its own ("R1 and o1 compared"): it belongs to the part before.
         else
           parts[parts.length - 1] = resolve(
@@ -670,4 +677,20 @@ function askedAfterColon(text: string): { setting: string; question: string } | 
   const m = /^(.{3,}?)\s*:\s+(.{3,}\?)\s*$/su.exec(text);
   if (!m || (m[1] as string).includes('?')) return undefined;
   return { setting: m[1] as string, question: m[2] as string };
+}
+
+/** The part comes after a comma or a question mark ("…combien, et le s&p 500 ?"), not inside a clause. */
+function afterPause(text: string, piece: string): boolean {
+  const at = text.lastIndexOf(piece);
+  return at > 0 && /[,?;]\s*(?:(?:and|et|puis)\s+)?$/i.test(text.slice(0, at));
+}
+
+/** A part made only of names of the event's things, none of them the one the part before named. */
+function onlyNames(part: Reading, before: Reading): boolean {
+  return (
+    before.entities.length === 1 &&
+    part.q.terms.length > 0 &&
+    part.q.terms.every(isEntityTerm) &&
+    !part.entities.some((e) => before.entities.includes(e))
+  );
 }

@@ -25,12 +25,21 @@ export class GapFinder {
   /** The first gap whose every group the question's terms name, and none of its `unless`. */
   find(questionTerms: readonly string[], fallback: boolean): Gap | undefined {
     const terms = new Set(questionTerms);
-    return this.gapTerms().find(
-      (g) =>
-        g.gap.fallback === fallback &&
-        g.groups.every((group) => group.some((t) => terms.has(t))) &&
-        !g.unless.some((t) => terms.has(t)),
-    )?.gap;
+    const named = (list: readonly string[]) => {
+      for (const t of list) if (terms.has(t)) return true;
+      return false;
+    };
+    for (const g of this.gapTerms()) {
+      if (g.gap.fallback !== fallback || named(g.unless)) continue;
+      let all = true;
+      for (const group of g.groups) {
+        if (named(group)) continue;
+        all = false;
+        break;
+      }
+      if (all) return g.gap;
+    }
+    return undefined;
   }
 
   private gapTerms(): GapTerms[] {

@@ -105,6 +105,8 @@ export class Lexicon {
   /** Domain terms and their weight (1 for a strong domain word, 0.5 for a weak one). */
   private readonly domain = new Map<string, number>();
   private readonly entityNames = new Map<string, string>();
+  /** Entity term → the entity term of its maker (knowledge/vocabulary.yaml `maker`). */
+  private readonly makers = new Map<string, string>();
   private readonly talk = new Map<string, Phrase[]>();
   private readonly talkLang = new Map<string, Lang | 'both'>();
   private readonly markers: string[][] = [];
@@ -130,6 +132,7 @@ export class Lexicon {
     for (const e of v.entities) {
       const t = ENTITY_PREFIX + e.id;
       this.entityNames.set(t, fold(e.names[0] ?? e.id));
+      if (e.maker) this.makers.set(t, ENTITY_PREFIX + e.maker);
       for (const n of e.names) {
         const key = fold(n);
         if (key.includes(' ')) this.addPhrase(this.phrases, n, t);
@@ -348,6 +351,11 @@ export class Lexicon {
   /** How much a term says the question is about this event's domain: 1, 0.5 or 0. */
   domainWeight(term: string): number {
     return this.domain.get(term) ?? 0;
+  }
+
+  /** The entity term of the one that made this one ("@r1" → "@deepseek"), if the vocabulary says. */
+  makerOf(term: string): string | undefined {
+    return this.makers.get(term);
   }
 
   /** The display name of an entity term ("@r1" → "r1"). */

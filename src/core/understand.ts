@@ -68,7 +68,31 @@ export function read(q: PreparedQuery, lexicon: Lexicon): Reading {
     }
     r.domain += lexicon.domainWeight(t);
   }
-  return r;
+  return askedOfMaker(r, lexicon) ?? r;
+}
+
+/** The aspect that asks who made a thing (founded, created, behind…). */
+const MADE_BY = 'found';
+
+/** The aspect a thing's making date is asked with ("when was R1 created?" asks its release). */
+const RELEASED = 'release';
+
+/**
+ * "who made R1?", "qui est derrière R1 ?": who made a thing is who is behind its maker (DeepSeek), so the
+ * question is read as asked of the maker; "when was R1 created?" asks when the thing came out. Only when
+ * the question says nothing else ("what base model was used to create R1-Zero?" asks of R1-Zero).
+ */
+function askedOfMaker(r: Reading, lexicon: Lexicon): Reading | undefined {
+  if (!r.aspects.includes(MADE_BY) || r.entities.length === 0) return undefined;
+  if (r.predicates.some((t) => t !== MADE_BY) || r.questions.some((t) => t !== 'who' && t !== 'when'))
+    return undefined;
+  if (r.entities.some((e) => lexicon.makerOf(e) === undefined)) return undefined;
+  const when = r.questions.includes('when');
+  const terms = r.q.terms.map((t) =>
+    isEntityTerm(t) ? (when ? t : (lexicon.makerOf(t) as string)) : when && t === MADE_BY ? RELEASED : t,
+  );
+  const seen = new Set<string>();
+  return read({ ...r.q, terms: terms.filter((t) => !seen.has(t) && seen.add(t)) }, lexicon);
 }
 
 /** "today" may be a January 2025 headline's: the only outside word that does not rule out an answer. */

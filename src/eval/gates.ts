@@ -97,6 +97,20 @@ export const GATES: readonly Gate[] = [
     floor: 0.995,
   },
   {
+    metric: 'refuse2.refused',
+    issue: 8,
+    description: 'everyday and general questions, second batch: not answered',
+    target: 0.995,
+    floor: 0.995,
+  },
+  {
+    metric: 'para.answerable',
+    issue: 8,
+    description: 'paraphrases, typos and slang: answered correctly',
+    target: 0.9,
+    floor: 0.9,
+  },
+  {
     metric: 'refuse.none-above-0.8',
     issue: 8,
     description: 'everyday and general questions: none answered above 0.8',

@@ -46,9 +46,12 @@ export function computeMetrics(sets: readonly SetReport[]): EvalReport['metrics'
       metric(m, `${set}.${group}`, inGroup(real, group));
     metric(m, `${set}.language`, real, (o) => o.langOk);
   }
-  const refuse = of('refuse');
-  metric(m, 'refuse.refused', refuse, (o) => !o.answered);
-  metric(m, 'refuse.none-above-0.8', refuse, (o) => !(o.answered && (o.confidence ?? 0) > 0.8));
+  for (const set of ['refuse', 'refuse2']) {
+    const refuse = of(set);
+    metric(m, `${set}.refused`, refuse, (o) => !o.answered);
+    metric(m, `${set}.none-above-0.8`, refuse, (o) => !(o.answered && (o.confidence ?? 0) > 0.8));
+  }
+  metric(m, 'para.answerable', inGroup(of('para'), 'answerable'));
   const legacy = of('legacy');
   metric(
     m,

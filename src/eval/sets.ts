@@ -115,6 +115,18 @@ export const SETS: readonly SetDef[] = [
     file: 'must-refuse.jsonl',
     title: 'Everyday and general questions (must refuse)',
   },
+  {
+    id: 'refuse2',
+    kind: 'refuse',
+    file: 'must-refuse-2.jsonl',
+    title: 'Everyday and general questions, second batch (the half of a held-out set that was read)',
+  },
+  {
+    id: 'para',
+    kind: 'questions',
+    file: 'paraphrases.jsonl',
+    title: 'Paraphrases, typos and slang (the half of a held-out set that was read)',
+  },
   { id: 'smalltalk', kind: 'smalltalk', file: 'small-talk.jsonl', title: 'Small talk' },
   {
     id: 'conversations',

@@ -202,6 +202,7 @@ describe('not every number is an amount', () => {
     'DeepSeek just showed up and said "what if we did this for $5M instead?"',
     'DeepSeek a construit V3 pour 6 M$ ?',
     'DeepSeek a vraiment coûté moins de 6 millions ?',
+    "what's the price of one h800?",
   ])('%s goes to the knowledge', (question) => {
     expect(['fact', 'none']).toContain(ask(question).kind);
   });

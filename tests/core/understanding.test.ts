@@ -40,6 +40,11 @@ describe('grounding: only questions about the event are answered from the knowle
     'what is chatgpt',
     'what are the rules of rugby?',
     'should we be trading nvidia this week?',
+    'any good ai tool for making slides?',
+    'quel est un bon prix pour un vélo ?',
+    "c'est quoi un bon modèle économique pour une startup ?",
+    'combien coûte une bonne carte graphique ?',
+    'which ai chatbot is free and good?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
@@ -61,6 +66,13 @@ describe('grounding: only questions about the event are answered from the knowle
     const ban = ask('is anyone trying to ban deepseek?');
     expect(ban.answered).toBe(false);
     expect(ban.body).toMatch(/ban/i);
+  });
+
+  it('reads who made a thing as who is behind its maker, and when it was made as its release', () => {
+    for (const q of ['so who built r1?', 'qui a développé DeepSeek-V3 ?', 'who is behind r1-zero?'])
+      expect(ask(q).entryId).toBe('founder');
+    expect(ask('when was r1 made?').entryId).toBe('r1-release');
+    expect(ask('what base model was used to create R1-Zero?').entryId).not.toBe('founder');
   });
 
   it('reads trading as the hedge fund behind DeepSeek, not as a market tip', () => {
@@ -88,6 +100,15 @@ describe('headlines: how papers say it', () => {
     ['the $5.6M figure, what does it cover exactly?', ['v3-cost-excludes', 'v3-training-cost']],
     ['les 5,6 millions, ça comprend quoi exactement ?', ['v3-cost-excludes']],
     ['pourquoi cette panique boursière ?', ['why-selloff']],
+    ['hold on, deepseek did what to nvidia??', ['nvidia-drop', 'why-selloff']],
+    ['nvidia got crushed, how bad was it', ['nvidia-drop']],
+    ['cest quoi high-flyer', ['high-flyer']],
+    ["l'article raconte n'importe quoi sur nvidia ?", ['article-corrections']],
+    ['is the article even accurate', ['article-corrections']],
+    ["nvidia s'est pris combien dans les dents ?", ['nvidia-drop']],
+    ['le nasdaq a monté ou baissé ce jour-là ?', ['nasdaq-drop']],
+    ['r1 est 27 fois moins cher que o1, ou c’est du flan ?', ['r1-vs-o1-price']],
+    ['the app beat chatgpt on the app store or is it cap', ['app-store-top']],
     ["deepseek, ça sort d'où au juste ?", ['founder', 'high-flyer', 'founding-date']],
     ['on a le droit de mettre r1 dans un produit en entreprise ?', ['r1-license']],
     ['la licence MIT, elle permet quoi ?', ['r1-license']],
@@ -162,6 +183,15 @@ describe('compound questions', () => {
 
   it('keeps a question about two things together when its second half asks nothing', () => {
     expect(ask('how did Broadcom and AMD do that day?').entryId).toBe('other-stocks');
+  });
+
+  it('asks the same of a second thing named after a pause ("…, et le s&p 500 ?")', () => {
+    const fr = ask('de combien a reculé le nasdaq, et le s&p 500 ?');
+    expect(fr.body).toContain('3,07');
+    expect(fr.body).toContain('1,46');
+    const en = ask('when did r1 come out, and v3?');
+    expect(en.body).toContain('20 January 2025');
+    expect(en.body).toContain('26 December 2024');
   });
 
   it('says so when only one part is answered, and is less sure than for a whole answer', () => {
@@ -246,6 +276,25 @@ describe('gaps name what is missing, for the thing asked about', () => {
     expect(o1.answered).toBe(false);
     expect(o1.body).toMatch(/o1/);
     expect(ask("what's r1's context window?").entryId).toBe('r1-size');
+  });
+
+  it('says what the sources do not hold about the companies and chips around the event', () => {
+    for (const [q, word] of [
+      ['ok but when was nvidia founded?', 'Nvidia'],
+      ['qui dirige openai ?', 'OpenAI'],
+      ['so how much did it cost openai to train o1?', 'o1'],
+      ['et une H800, ça se vend combien ?', 'H800'],
+    ] as const) {
+      const reply = ask(q);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toContain(word);
+    }
+    expect(ask('h800 rental price per hour?').entryId).toBe('v3-gpu-hours');
+    for (const q of ['is deepseek a publicly traded company?', 'peut-on acheter des actions DeepSeek ?']) {
+      const reply = ask(q);
+      expect(reply.answered).toBe(false);
+      expect(reply.body).toContain('High-Flyer');
+    }
   });
 
   it('says what public figures said is not in the sources', () => {
@@ -512,7 +561,7 @@ describe('honest partial answers', () => {
   it('names what the question is about when no entry answers that aspect, with relevant suggestions only', () => {
     const reply = ask("who is nvidia's ceo");
     expect(reply.answered).toBe(false);
-    expect(reply.body).toContain('nvidia');
+    expect(reply.body).toMatch(/nvidia/i);
     for (const s of reply.suggestions) expect(s.question.toLowerCase()).toContain('nvidia');
   });
 });
@@ -973,6 +1022,13 @@ describe('the vocabulary file is validated like the rest', () => {
     );
     expect(validateKnowledge(overview).errors.map(formatProblem)).toContain(
       'vocabulary.yaml, entry "deepseek", field "overview": unknown entry id "no-such-entry"',
+    );
+    // A maker must be another entity.
+    const maker = withVocabulary((text) =>
+      text.replace('  - id: r1\n    maker: deepseek', '  - id: r1\n    maker: deepsek'),
+    );
+    expect(validateKnowledge(maker).errors.map(formatProblem)).toContain(
+      'vocabulary.yaml, entry "r1", field "maker": "deepsek" is not another entity\'s id',
     );
     expect(
       lines.some((l) => l.startsWith('vocabulary.yaml, field "domain_words": "nothing-like-this"')),

@@ -65,6 +65,9 @@ export function parseTraining(
     (HYPOTHETICAL.test(s) && (costWords || Boolean(budget))) ||
     (costWords && !PAST.test(s) && Boolean(gpus || timeNum || gpuHours || oneSpan));
   if (!calcy) return undefined;
+  // "what's the price of one h800?" asks what a chip costs: GPUs alone, with nothing to run for, train
+  // or pay by the hour, are no training run.
+  if (gpus && !gpuHours && !timeNum && !rate && !budget && !trainWords && !askDuration) return undefined;
   // A question about what V3 did ("did it cost $6M on 2048 GPUs?") is a fact, not a calculation.
   if (PAST.test(s) && !rate && !reverse && !HYPOTHETICAL.test(s.replace(PAST, ''))) return undefined;
   if (budget && !reverse && !price && factors === 0) return undefined;

@@ -107,6 +107,16 @@ export function checkEntryIds(
         message: `unknown entry id "${e.overview}"`,
       });
   }
+  const entityIds = new Set((named.vocabulary?.entities ?? []).map((e) => e.id));
+  for (const e of named.vocabulary?.entities ?? []) {
+    if (e.maker !== undefined && (!entityIds.has(e.maker) || e.maker === e.id))
+      errors.push({
+        file: VOCABULARY_FILE,
+        entry: e.id,
+        field: 'maker',
+        message: `"${e.maker}" is not another entity's id`,
+      });
+  }
   for (const g of named.gaps) {
     for (const id of g.nearby)
       if (!entryIds.has(id))

@@ -162,6 +162,8 @@ export const entitySchema = z
     refs: phraseList.default([]),
     /** The entry that answers a question about the entity in general. */
     overview: z.string().optional(),
+    /** The entity that made it ("who made R1?" asks who is behind DeepSeek). */
+    maker: z.string().optional(),
   })
   .strict();
 
