@@ -69,6 +69,11 @@ export const PARAPHRASE_THRESHOLD = 0.7;
 const PARAPHRASE_DOMAIN = 0.5;
 /** Confidence of an overview answer (a question about a thing in general): right, but not sharp. */
 export const OVERVIEW_CONFIDENCE = 0.5;
+/**
+ * Above this confidence a fact answered on its own wins over a calculation the conversation made of
+ * it: "deepseek founding year" after "10M output tokens on r1" asks a fact, not a price.
+ */
+export const STANDALONE_FACT_CONFIDENCE = 0.85;
 /** How close to the first hit the overview of a "what is X, …?" question's subject must score to go first. */
 const SUBJECT_RATIO = 0.9;
 /** Score at which the search's first choice, when it is the overview of a thing named, is answered. */
@@ -223,13 +228,18 @@ class KnowledgeEngine implements Engine {
     const own = read(prepared, this.lexicon);
     if (!notUsageNumbers(prepared.raw, text) && !own.outside.some((t) => !TIME_OUTSIDE.has(t))) {
       const calc = this.calculator.answer(text, lang, context);
+      // What the calculator makes of the message without the conversation: read once, when it matters.
+      let alone: Reply | undefined | null = null;
+      const calcAlone = () => {
+        if (alone === null) alone = context ? this.calculator.answer(text, lang, undefined) : calc;
+        return alone;
+      };
       // After a calculation, a question that asks a fact of its own ("deepseek founding year", "v3
       // cluster size", "deepseek c'est quoi") is no change to the calculation, though it names a model.
-      if (
-        calc &&
-        !(context && this.followUps.notACalcChange(own) && !this.calculator.answer(text, lang, undefined))
-      )
-        return this.withCostChart(calc);
+      if (calc && !(context && this.followUps.notACalcChange(own) && !calcAlone())) {
+        const fact = context ? this.completeOnItsOwn(text, own, lang, calc, context, calcAlone) : undefined;
+        return fact ?? this.withCostChart(calc);
+      }
     }
 
     const topic = context ? this.followUps.topic(context.turns) : undefined;
@@ -294,6 +304,34 @@ class KnowledgeEngine implements Engine {
       ...decorateFact(this.kb, factReply(this.kb, entry, lang, anew.ranked, round3(anew.confidence))),
       understood: reading,
     };
+  }
+
+  /**
+   * A question complete on its own is answered on its own: after a calculation, when the conversation
+   * made a calculation of a message that alone is none but a confident fact ("deepseek founding year"
+   * after "10M output tokens on r1"), the fact wins. That fact is the message's own reading answered, as
+   * `route` answers it without a conversation (no second pass over the message); undefined when the
+   * calculation stands.
+   */
+  private completeOnItsOwn(
+    text: string,
+    own: Reading,
+    lang: Lang,
+    calc: Reply,
+    context: ConversationContext,
+    calcAlone: () => Reply | undefined,
+  ): (Reply & { understood?: Reading }) | undefined {
+    if (calc.kind !== 'cost' && calc.kind !== 'training') return undefined;
+    const last = context.turns.findLast(
+      (t) => t.answered && (t.kind === 'fact' || t.kind === 'cost' || t.kind === 'training'),
+    );
+    if (last?.kind !== 'cost' && last?.kind !== 'training') return undefined;
+    // Alone, it is a calculation too: the calculation stands.
+    if (calcAlone()) return undefined;
+    const fact = this.understoodReply(text, own, (r) => r, lang);
+    const sure =
+      fact.kind === 'fact' && fact.answered && (fact.confidence ?? 0) >= STANDALONE_FACT_CONFIDENCE;
+    return sure ? fact : undefined;
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */

@@ -267,6 +267,8 @@ describe('converse: fact follow-ups', () => {
     expect(
       chat(['how much did nvidia lose in market cap', 'and the chip index?']).out[1]?.reply.entryId,
     ).toBe('semiconductor-index');
+    const bare = chat(['how much did the nasdaq lose on jan 27?', 'and the S&P 500?', 'semiconductors?']);
+    expect(bare.out[2]?.reply.entryId).toBe('semiconductor-index');
   });
 
   it('a year the answer just given lacks says what is asked (the rule of that year)', () => {

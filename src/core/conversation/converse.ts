@@ -101,13 +101,8 @@ export function converse(engine: Engine, query: Query, options: ConverseOptions 
   }
   // A follow-up too short to show its language ("and o1?", "broadcom ?") keeps the conversation's.
   const locale = hint ?? (last && detectLang(text) === undefined ? last.lang : null);
-  const reply = completeOnItsOwn(
-    engine,
-    text,
-    locale,
-    engine.answer({ text, locale, ...(context ? { context } : {}) }),
-    last,
-  );
+  // (After a calculation, the engine answers a question complete on its own as a fact of its own.)
+  const reply = engine.answer({ text, locale, ...(context ? { context } : {}) });
   const turn = withChoice(turnOf(reply, text, now()), chosen);
   return { reply, context: boundContext(isAnswer(turn) ? [...turns, turn] : turns, max) };
 }
@@ -120,32 +115,6 @@ function withChoice(turn: Turn, chosen: Lang | undefined): Turn {
 function lastAnswer(turns: readonly Turn[]): Turn | undefined {
   for (let i = turns.length - 1; i >= 0; i--) if (isAnswer(turns[i])) return turns[i];
   return undefined;
-}
-
-/**
- * Above this confidence a fact answered on its own wins over a calculation the conversation made of
- * it: "deepseek founding year" after "10M output tokens on r1" asks a fact, not a price.
- */
-export const STANDALONE_FACT_CONFIDENCE = 0.85;
-
-/**
- * A question complete on its own is answered on its own: when the conversation turned it into a
- * calculation while, alone, it is a confident fact, the fact wins. (Only checked after a calculation:
- * it costs a second search.)
- */
-function completeOnItsOwn(
-  engine: Engine,
-  text: string,
-  locale: string | null | undefined,
-  reply: Reply,
-  last: Turn | undefined,
-): Reply {
-  if (!last || (last.kind !== 'cost' && last.kind !== 'training')) return reply;
-  if (reply.kind !== 'cost' && reply.kind !== 'training') return reply;
-  const alone = engine.answer({ text, locale });
-  const sure =
-    alone.kind === 'fact' && alone.answered && (alone.confidence ?? 0) >= STANDALONE_FACT_CONFIDENCE;
-  return sure ? alone : reply;
 }
 
 /**

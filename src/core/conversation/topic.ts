@@ -195,8 +195,10 @@ export function resolveFollowUp(
     for (const t of inherited.q.terms) if (!r.q.terms.includes(t)) inherited.q.soft.add(t);
     if (from === topic && !namesSomething(r, lexicon)) inherited.about = topic.seen;
     // It asks of the conversation's things, not of another like them ("and the paper?" after R1's release
-    // is not V3's); "what algorithm did they use?" asks which thing, and that one may be another (GRPO).
-    if (from === topic && !r.q.raw.some((w) => words.which.has(w))) inherited.within = topic.seen;
+    // is not V3's); "what algorithm did they use?" asks which thing, and that one may be another (GRPO);
+    // a bare word or two ("les semi-conducteurs ?" after the S&P 500) names the thing it asks about.
+    const leans = r.marker > 0 || lexicon.refersBack(r.q.raw) || asksSomething(r);
+    if (from === topic && leans && !r.q.raw.some((w) => words.which.has(w))) inherited.within = topic.seen;
     return inherited;
   }
   // A new thing for the same aspect: "et broadcom ?", "and v3?", "what about o1?": the marker and the
