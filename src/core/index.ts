@@ -2,7 +2,8 @@ import { createEngine, type EngineOptions } from './engine.js';
 import type { Engine } from './engine-types.js';
 import { loadKnowledge } from './knowledge/load.js';
 
-export { ANSWER_THRESHOLD, createEngine } from './engine.js';
+export { ANSWER_THRESHOLD } from './choose.js';
+export { createEngine } from './engine.js';
 export type * from './engine-types.js';
 export { loadKnowledge, readKnowledgeDir, validateKnowledge } from './knowledge/load.js';
 export type { KnowledgeBase } from './knowledge/types.js';
