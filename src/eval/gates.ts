@@ -52,7 +52,7 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, third batch: answered correctly',
     target: 0.9,
-    floor: 0.65,
+    floor: 0.67,
   },
   {
     metric: 'real3.unanswerable',
@@ -80,14 +80,14 @@ export const GATES: readonly Gate[] = [
     issue: 8,
     description: 'real questions, fifth batch: answered correctly',
     target: 0.9,
-    floor: 0.47,
+    floor: 0.5,
   },
   {
     metric: 'real5.unanswerable',
     issue: 8,
     description: 'real questions, fifth batch: refused when not in the sources',
     target: 0.95,
-    floor: 0.84,
+    floor: 0.86,
   },
   {
     metric: 'refuse.refused',
@@ -199,7 +199,7 @@ export const GATES: readonly Gate[] = [
     issue: 9,
     description: 'conv2 (once held out): follow-up and meta turns right',
     target: 0.95,
-    floor: 0.93,
+    floor: 0.95,
   },
   {
     metric: 'conv2.off-topic',
