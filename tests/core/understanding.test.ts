@@ -45,6 +45,8 @@ describe('grounding: only questions about the event are answered from the knowle
     "c'est quoi un bon modèle économique pour une startup ?",
     'combien coûte une bonne carte graphique ?',
     'which ai chatbot is free and good?',
+    'hey is deepseek down for everyone?',
+    'r1 does how many tokens per second?',
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);
