@@ -47,6 +47,8 @@ describe('grounding: only questions about the event are answered from the knowle
     'which ai chatbot is free and good?',
     'hey is deepseek down for everyone?',
     'r1 does how many tokens per second?',
+    'so how many people use r1 these days?',
+    "c'est quoi un token ?",
   ])('refuses "%s"', (text) => {
     const reply = ask(text);
     expect(reply.answered).toBe(false);

@@ -53,11 +53,14 @@ const BIG = 'thousand|million|millions|billion|billions|mille|milliards?';
 const NOUNS =
   'tokens?|jetons?|requests?|requetes?|requêtes?|calls?|appels?|users?|utilisateurs?|days?|jours?|weeks?|semaines?|months?|mois|years?|ans|hours?|heures?|gpus?|h100s?|h800s?|words?|mots|pages?';
 const SPELLED = new RegExp(
-  String.raw`\b(?:(a|an)\s+(?=(?:${BIG})\b)|(one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf|ten|dix|twelve|douze|fifteen|quinze|twenty|vingt|thirty|trente|fifty|cinquante|hundred|cent)\s+(?=(?:${BIG}|${NOUNS})\b))`,
+  String.raw`\b(?:(a|an)\s+(?=(?:${BIG})\b)|(?<!\bquoi\s+|qu['’]\s*)(one|un|une|two|deux|three|trois|four|quatre|five|cinq|six|seven|sept|eight|huit|nine|neuf|ten|dix|twelve|douze|fifteen|quinze|twenty|vingt|thirty|trente|fifty|cinquante|hundred|cent)\s+(?=(?:${BIG}|${NOUNS})\b))`,
   'giu',
 );
 
-/** "a million tokens", "two weeks", "un milliard de tokens": number words as digits, before reading. */
+/**
+ * "a million tokens", "two weeks", "un milliard de tokens": number words as digits, before reading. An
+ * article after "c'est quoi" or "qu'est-ce qu'" defines a word ("c'est quoi un token ?"): no number.
+ */
 export function spellNumbers(text: string): string {
   return text.replace(SPELLED, (all, article: string | undefined, word: string | undefined) => {
     if (article) return '1 ';
