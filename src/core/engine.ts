@@ -47,7 +47,7 @@ import {
   topicsReply,
 } from './replies.js';
 import type { Reply } from './reply.js';
-import { SearchIndex, type SearchOptions } from './search.js';
+import { type SearchHit, SearchIndex, type SearchOptions } from './search.js';
 import {
   asksSomething,
   FALLBACK_OUTSIDE,
@@ -259,29 +259,14 @@ class KnowledgeEngine implements Engine {
         reply = { ...alone, confidence: Math.min(alone.confidence ?? 1, OVERVIEW_CONFIDENCE) };
     }
     // "et sa fenêtre de contexte ?" after V3: of the conversation's thing, not of another (R1's size).
-    const mine = reading.within && this.followUps.ofTheThread(reply, reading);
-    const mineEntry = mine && this.kb.byId.get(mine.id);
-    if (mine && mineEntry)
-      return {
-        ...decorateFact(this.kb, factReply(this.kb, mineEntry, lang, [mine], confidenceOf(mine))),
-        understood: reading,
-      };
+    const mine = reading.within && this.factOf(this.followUps.ofTheThread(reply, reading), reading, lang);
+    if (mine) return mine;
     // "pourquoi le 6x ne tient plus ?": the answer of the conversation that gave the figure quoted.
-    const quoted = reading.figures && this.followUps.quoted(reply, reading);
-    const quotedEntry = quoted && this.kb.byId.get(quoted.id);
-    if (quoted && quotedEntry)
-      return {
-        ...decorateFact(this.kb, factReply(this.kb, quotedEntry, lang, [quoted], confidenceOf(quoted))),
-        understood: reading,
-      };
+    const quoted = reading.figures && this.factOf(this.followUps.quoted(reply, reading), reading, lang);
+    if (quoted) return quoted;
     if (!context || reading === own || reply.understood !== reading) return reply;
-    const kindred = this.followUps.sameKind(reply, reading, context.turns);
-    const kindredEntry = kindred && this.kb.byId.get(kindred.id);
-    if (kindred && kindredEntry)
-      return {
-        ...decorateFact(this.kb, factReply(this.kb, kindredEntry, lang, [kindred], confidenceOf(kindred))),
-        understood: reading,
-      };
+    const kindred = this.factOf(this.followUps.sameKind(reply, reading, context.turns), reading, lang);
+    if (kindred) return kindred;
     const anew = this.followUps.askedAnew(reply, own, reading, context.turns, topic?.seen ?? []);
     const entry = anew && this.kb.byId.get(anew.best.id);
     if (!anew || !entry) {
@@ -325,6 +310,20 @@ class KnowledgeEngine implements Engine {
     const sure =
       fact.kind === 'fact' && fact.answered && (fact.confidence ?? 0) >= STANDALONE_FACT_CONFIDENCE;
     return sure ? fact : undefined;
+  }
+
+  /** The fact reply of one hit a follow-up rule chose, if the hit names an entry. */
+  private factOf(
+    hit: SearchHit | undefined,
+    reading: Reading,
+    lang: Lang,
+  ): (Reply & { understood: Reading }) | undefined {
+    const entry = hit && this.kb.byId.get(hit.id);
+    if (!hit || !entry) return undefined;
+    return {
+      ...decorateFact(this.kb, factReply(this.kb, entry, lang, [hit], confidenceOf(hit))),
+      understood: reading,
+    };
   }
 
   /** Answers a question once its entities and aspects are read: one part, or several. */

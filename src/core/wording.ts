@@ -16,28 +16,12 @@ export function trigrams(text: string): Float64Array {
   return out.slice(0, k);
 }
 
-/** Dice coefficient of two sorted sets of packed trigrams. */
-export function dice(a: Float64Array, b: Float64Array): number {
-  let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
-}
-
 /**
- * `dice(a, b)` when it exceeds `floor` (0 ≤ floor), else some value no greater than `floor`: the merge
+ * The Dice coefficient of two sorted sets of packed trigrams, 2·|A∩B| / (|A| + |B|), when it exceeds
+ * `floor` (0 ≤ floor), else some value no greater than `floor`: the merge
  * stops as soon as too many trigrams of either side went unmatched for the coefficient to exceed it.
- * For a running maximum, `max(floor, diceAbove(a, b, floor))` equals `max(floor, dice(a, b))` exactly.
+ * For a running maximum, `max(floor, diceAbove(a, b, floor))` equals `max(floor, dice)` exactly
+ * (tests/core/hot-path.test.ts checks it against the plain merge).
  */
 export function diceAbove(a: Float64Array, b: Float64Array, floor: number): number {
   const n = a.length + b.length;
