@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import { commonWordLang, isCommonWord } from './common-words.js';
 import { type ConversationWords, conversationWords } from './conversation/words.js';
-import { editDistance } from './fuzzy.js';
 import type { SmallTalkId } from './knowledge/schema.js';
 import type { Vocabulary } from './knowledge/types.js';
 import type { Lang, LangVocabulary } from './lang.js';
 import { Memo } from './memo.js';
 import { fold, stem } from './normalize.js';
+import { ENTITY_PREFIX, isEntityTerm, PhraseTable } from './phrases.js';
+
+export { ENTITY_PREFIX, isEntityTerm };
 
 /**
  * The domain vocabulary of knowledge/vocabulary.yaml, compiled for fast lookups: stop words, cue phrases,
@@ -35,22 +37,6 @@ export interface Analysis {
   tokens: Token[];
 }
 
-interface Phrase {
-  words: string[];
-  /** Term it stands for; "" drops the words (stop phrases). */
-  term: string;
-  /** A description of an entity ("the chinese ai startup"): its words still count as words too. */
-  keepWords?: boolean;
-  /** The things a concept's phrase names ("who made deepseek", "ban deepseek"): read as named too. */
-  names?: string[];
-}
-
-export const ENTITY_PREFIX = '@';
-
-export function isEntityTerm(term: string): boolean {
-  return term.startsWith(ENTITY_PREFIX);
-}
-
 /** Small talk and its priority when a message mixes kinds ("hi, thanks!" is thanks). */
 const TALK_PRIORITY: SmallTalkId[] = [
   'insult',
@@ -73,8 +59,6 @@ const SMALL_TALK_EXTRA = 2;
  * Stems shorter than this say too little to be matched.
  */
 const SNOWBALL_MIN = 4;
-/** Shortest second word of a two-word name that may be misspelt ("o1 mni" for "o1 mini"). */
-const NAME_TYPO_MIN = 4;
 /** Loaded on the first word that needs them (about 60 ms and 4.5 MB): the console prompt does not wait. */
 let stemmers: { stem(word: string): string }[] | undefined;
 function snowballStemmers() {
@@ -100,14 +84,14 @@ export class Lexicon {
    */
   private stemTerm: Map<string, { id: string; lang: 'en' | 'fr' | undefined }> | undefined;
   private readonly conceptWords: [string, string][] = [];
-  private readonly phrases = new Map<string, Phrase[]>();
+  private readonly phrases = new PhraseTable();
   private readonly kinds = new Map<string, ConceptKind>();
   /** Domain terms and their weight (1 for a strong domain word, 0.5 for a weak one). */
   private readonly domain = new Map<string, number>();
   private readonly entityNames = new Map<string, string>();
   /** Entity term → the entity term of its maker (knowledge/vocabulary.yaml `maker`). */
   private readonly makers = new Map<string, string>();
-  private readonly talk = new Map<string, Phrase[]>();
+  private readonly talk = new PhraseTable();
   private readonly talkLang = new Map<string, Lang | 'both'>();
   private readonly markers: string[][] = [];
   private readonly pronouns = new Set<string>();
@@ -118,7 +102,7 @@ export class Lexicon {
   constructor(v: Vocabulary) {
     this.conversation = conversationWords(v.conversation);
     for (const lang of ['en', 'fr'] as const) for (const w of v.stopWords[lang]) this.stop.add(fold(w));
-    for (const p of v.stopPhrases) this.addPhrase(this.phrases, p, '');
+    for (const p of v.stopPhrases) this.phrases.add(p, '');
     for (const c of v.concepts) {
       this.kinds.set(c.id, c.kind);
       for (const w of c.words) {
@@ -126,7 +110,7 @@ export class Lexicon {
         if (!this.wordTerm.has(key)) this.wordTerm.set(key, c.id);
         this.conceptWords.push([key, c.id]);
       }
-      for (const p of c.phrases) this.addPhrase(this.phrases, p, c.id);
+      for (const p of c.phrases) this.phrases.add(p, c.id);
       for (const w of c.conjunctions) this.conjunctions.add(fold(w));
     }
     for (const e of v.entities) {
@@ -135,12 +119,12 @@ export class Lexicon {
       if (e.maker) this.makers.set(t, ENTITY_PREFIX + e.maker);
       for (const n of e.names) {
         const key = fold(n);
-        if (key.includes(' ')) this.addPhrase(this.phrases, n, t);
+        if (key.includes(' ')) this.phrases.add(n, t);
         else this.wordTerm.set(key, t);
       }
-      for (const n of e.refs) this.addPhrase(this.phrases, n, t, true);
+      for (const n of e.refs) this.phrases.add(n, t, true);
     }
-    this.markNamesInPhrases(v);
+    this.phrases.markNames(v, (w) => this.wordTerm.get(w));
     for (const [list, weight] of [
       [v.domainWords, 1],
       [v.weakDomainWords, 0.5],
@@ -154,7 +138,7 @@ export class Lexicon {
       for (const lang of ['en', 'fr'] as const) {
         for (const p of s[lang]) {
           const key = fold(p);
-          this.addPhrase(this.talk, p, s.id);
+          this.talk.add(p, s.id);
           const seen = this.talkLang.get(key);
           this.talkLang.set(key, seen === undefined || seen === lang ? lang : 'both');
         }
@@ -173,72 +157,9 @@ export class Lexicon {
   private fillerWords(): Set<string> {
     if (this.fillers) return this.fillers;
     const fillers = new Set(this.stop);
-    for (const list of this.phrases.values())
-      for (const p of list) for (const w of p.words) fillers.delete(w);
+    for (const p of this.phrases.all()) for (const w of p.words) fillers.delete(w);
     this.fillers = fillers;
     return fillers;
-  }
-
-  /** Notes, on each concept phrase, the names of the event's things it contains. */
-  private markNamesInPhrases(v: Vocabulary): void {
-    const multi: { words: string[]; term: string }[] = [];
-    for (const e of v.entities)
-      for (const n of e.names) {
-        const words = fold(n).split(' ').filter(Boolean);
-        if (words.length > 1) multi.push({ words, term: ENTITY_PREFIX + e.id });
-      }
-    for (const list of this.phrases.values()) {
-      for (const p of list) {
-        if (p.keepWords || p.term === '' || isEntityTerm(p.term)) continue;
-        const names: string[] = [];
-        for (let i = 0; i < p.words.length; i++) {
-          const one = this.wordTerm.get(p.words[i] as string);
-          if (one && isEntityTerm(one) && !names.includes(one)) names.push(one);
-          for (const m of multi) {
-            if (m.words.every((w, k) => p.words[i + k] === w) && !names.includes(m.term)) names.push(m.term);
-          }
-        }
-        if (names.length > 0) p.names = names;
-      }
-    }
-  }
-
-  private addPhrase(map: Map<string, Phrase[]>, text: string, term: string, keepWords = false): void {
-    const words = fold(text).split(' ').filter(Boolean);
-    const first = words[0];
-    if (!first) return;
-    const list = map.get(first) ?? [];
-    list.push(keepWords ? { words, term, keepWords } : { words, term });
-    list.sort((a, b) => b.words.length - a.words.length);
-    map.set(first, list);
-  }
-
-  private static matchAt(
-    map: Map<string, Phrase[]>,
-    raw: string[],
-    i: number,
-    typos = false,
-  ): Phrase | undefined {
-    const list = map.get(raw[i] as string);
-    if (!list) return undefined;
-    for (const p of list) {
-      let ok = p.words.length <= raw.length - i;
-      for (let k = 1; ok && k < p.words.length; k++) ok = raw[i + k] === p.words[k];
-      if (ok) return p;
-    }
-    if (!typos) return undefined;
-    // A name begun right and misspelt after ("o1 mni", "r1 zro"): one slip in a word of 4+ letters, and
-    // not a real word ("export rule" is not "export rules").
-    for (const p of list) {
-      if (!isEntityTerm(p.term) || p.words.length !== 2 || p.words.length > raw.length - i) continue;
-      // Only after a model's short name ("o1", "r1", "v3"): "deepseek shook" is no "deepseek shock".
-      if (!/\d/.test(p.words[0] as string)) continue;
-      const want = p.words[1] as string;
-      const got = raw[i + 1] as string;
-      if (want.length < NAME_TYPO_MIN || got[0] !== want[0] || isCommonWord(got)) continue;
-      if (editDistance(got, want, 1) <= 1) return p;
-    }
-    return undefined;
   }
 
   /** Folds the text once, then reads phrases, stop words and vocabulary words (of a question: `asked`). */
@@ -250,7 +171,7 @@ export class Lexicon {
     const stream = raw.filter((w) => !fillers.has(w));
     const tokens: Token[] = [];
     for (let i = 0; i < stream.length; ) {
-      const p = Lexicon.matchAt(this.phrases, stream, i, true);
+      const p = this.phrases.match(stream, i, true);
       if (p) {
         if (p.term !== '') tokens.push({ word: p.words.join(' '), term: p.term });
         for (const name of p.names ?? [])
@@ -375,7 +296,7 @@ export class Lexicon {
     const langs = new Set<Lang>();
     let extra = 0;
     for (let i = 0; i < raw.length; ) {
-      const p = Lexicon.matchAt(this.talk, raw, i);
+      const p = this.talk.match(raw, i);
       if (p) {
         found.add(p.term);
         const l = this.talkLang.get(p.words.join(' '));
