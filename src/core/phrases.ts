@@ -69,25 +69,28 @@ export class PhraseTable {
 
   /** Notes, on each concept phrase, the names of the event's things it contains. */
   markNames(v: Vocabulary, termOf: (word: string) => string | undefined): void {
-    const multi: { words: string[]; term: string }[] = [];
+    // Names of several words, by their first word: each phrase's words are looked at once.
+    const multi = new Map<string, { words: string[]; term: string }[]>();
     for (const e of v.entities)
       for (const n of e.names) {
         const words = fold(n).split(' ').filter(Boolean);
-        if (words.length > 1) multi.push({ words, term: ENTITY_PREFIX + e.id });
+        if (words.length < 2) continue;
+        const list = multi.get(words[0] as string) ?? [];
+        list.push({ words, term: ENTITY_PREFIX + e.id });
+        multi.set(words[0] as string, list);
       }
-    for (const list of this.byFirst.values()) {
-      for (const p of list) {
-        if (p.keepWords || p.term === '' || isEntityTerm(p.term)) continue;
-        const names: string[] = [];
-        for (let i = 0; i < p.words.length; i++) {
-          const one = termOf(p.words[i] as string);
-          if (one && isEntityTerm(one) && !names.includes(one)) names.push(one);
-          for (const m of multi) {
-            if (m.words.every((w, k) => p.words[i + k] === w) && !names.includes(m.term)) names.push(m.term);
-          }
+    for (const p of this.all()) {
+      if (p.keepWords || p.term === '' || isEntityTerm(p.term)) continue;
+      const names: string[] = [];
+      for (let i = 0; i < p.words.length; i++) {
+        const word = p.words[i] as string;
+        const one = termOf(word);
+        if (one && isEntityTerm(one) && !names.includes(one)) names.push(one);
+        for (const m of multi.get(word) ?? []) {
+          if (m.words.every((w, k) => p.words[i + k] === w) && !names.includes(m.term)) names.push(m.term);
         }
-        if (names.length > 0) p.names = names;
       }
+      if (names.length > 0) p.names = names;
     }
   }
 }
